@@ -1,0 +1,2 @@
+// Core holds no UI types; see DESIGN.md "Layout".
+[assembly: System.CLSCompliant(false)]

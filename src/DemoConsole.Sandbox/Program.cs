@@ -1,0 +1,2 @@
+// Standalone sandbox entry point; see issue 3.
+return 0;
