@@ -1,3 +1,30 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Web.Hosting;
+using Serilog;
+
+// Two-stage start-up: a bootstrap logger catches failures before configuration is read.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    return args.FirstOrDefault() switch
+    {
+        "check" => ScenarioCheckCommand.Run(args[1..], Console.Out, Console.Error),
+        _ => await RunConsoleAsync(args),
+    };
+}
+catch (Exception ex) when (ex is not OperationCanceledException)
+{
+    Log.Fatal(ex, "Demo Console stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+static async Task<int> RunConsoleAsync(string[] args)
+{
+    await DemoConsoleHost.Build(args).RunAsync();
+    return 0;
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+
+namespace DemoConsole.Core.Actions;
+
+[JsonConverter(typeof(JsonStringEnumConverter<ActionRunStatus>))]
+public enum ActionRunStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+    Refused,
+}
+
+/// <summary>One run of an action as every screen and the API see it. Immutable; replaced as the run progresses.</summary>
+public sealed record ActionRunSnapshot
+{
+    public required string RunId { get; init; }
+
+    public required string ActionId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string Title { get; init; }
+
+    public int? Part { get; init; }
+
+    public required string StartedBy { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+
+    public ActionRunStatus Status { get; init; } = ActionRunStatus.Running;
+
+    public string? Message { get; init; }
+
+    /// <summary>The live figures while running, the final result when ended (a load summary, a recovery timeline, ...).</summary>
+    public object? Result { get; init; }
+
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    public bool IsRunning => Status == ActionRunStatus.Running;
+}
+
+/// <summary>Whether the presenter may run an action now, and if not, why (shown on the disabled button).</summary>
+public sealed record ActionAvailability(string Id, string Kind, int? Part, string Title, bool CanRun, string? Reason);
+
+/// <summary>The answer to a run request: a run id, or the reason it was refused.</summary>
+public sealed record RunStartResult(string? RunId, string? Error)
+{
+    [MemberNotNullWhen(true, nameof(RunId))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool Started => RunId is not null;
+}

@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using DemoConsole.Core.Live;
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Core.Security;
+using Microsoft.Extensions.Logging;
+
+namespace DemoConsole.Core.Session;
+
+/// <summary>
+/// The one live state of the demo, shared by every screen: position, timers, checklist and who drives.
+/// It lives on the server, so a refresh, a second tab or a reconnect shows the same state.
+/// Every change is checked here against the caller's role; the UI hiding a button is never the only guard.
+/// </summary>
+public sealed partial class DemoSession
+{
+    /// <summary>The name API calls act under: a remote (clicker, phone, script) of whoever drives.</summary>
+    public const string RemoteName = "remote";
+
+    private readonly Lock _gate = new();
+    private readonly IScenarioSource _scenarios;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DemoSession> _logger;
+    private readonly SnapshotBroadcaster<SessionSnapshot> _broadcaster = new(new SessionSnapshot());
+    private readonly Dictionary<string, string> _presence = [];
+
+    public DemoSession(IScenarioSource scenarios, TimeProvider time, ILogger<DemoSession> logger)
+    {
+        _scenarios = scenarios;
+        _time = time;
+        _logger = logger;
+    }
+
+    public SessionSnapshot Snapshot => _broadcaster.Current;
+
+    public Scenario Scenario => _scenarios.Current.Scenario;
+
+    /// <summary>The current snapshot, then each newer one; a slow reader only ever skips to the newest.</summary>
+    public IAsyncEnumerable<SessionSnapshot> WatchAsync(CancellationToken cancellationToken) =>
+        _broadcaster.SubscribeAsync(cancellationToken);
+
+    public TimerReadout ReadTimers() =>
+        TimerReadout.Read(Snapshot.Timers, Scenario, Snapshot.CurrentPart, _time.GetUtcNow());
+
+    public CommandResult GoTo(Actor actor, SessionPosition position)
+    {
+        if (!IsValid(position))
+        {
+            return CommandResult.Refused($"There is no page {position.PresenterPath} in this scenario.");
+        }
+
+        return Change(actor, requiresDriver: true, nameof(GoTo), s =>
+        {
+            var now = _time.GetUtcNow();
+            var timers = position.Kind == PageKind.Part ? s.Timers.Start(now, position.Part) : s.Timers;
+            return s with { Position = position, Timers = timers.EnterPart(position.Kind == PageKind.Part ? position.Part : 0, now) };
+        });
+    }
+
+    public CommandResult Step(Actor actor, int step) => GoTo(actor, Snapshot.Position.Step(Scenario, step));
+
+    public CommandResult StartTimers(Actor actor) =>
+        Change(actor, requiresDriver: true, nameof(StartTimers), s => s with { Timers = s.Timers.Start(_time.GetUtcNow(), s.CurrentPart) });
+
+    public CommandResult PauseTimers(Actor actor) =>
+        Change(actor, requiresDriver: true, nameof(PauseTimers), s => s with { Timers = s.Timers.Pause(_time.GetUtcNow()) });
+
+    public CommandResult ResumeTimers(Actor actor) =>
+        Change(actor, requiresDriver: true, nameof(ResumeTimers), s => s with { Timers = s.Timers.Resume(_time.GetUtcNow()) });
+
+    public CommandResult ResetTimers(Actor actor) =>
+        Change(actor, requiresDriver: true, nameof(ResetTimers), s => s with { Timers = DemoTimers.NotStarted });
+
+    /// <summary>Any presenter may tick the checklist: preparing is team work, and the whole team sees who ticked what.</summary>
+    public CommandResult SetChecklistItem(Actor actor, string itemId, bool done)
+    {
+        if (!Scenario.Checklists.SelectMany(c => c.Items).Any(i => i.Id == itemId))
+        {
+            return CommandResult.Refused($"There is no checklist item '{itemId}'.");
+        }
+
+        return Change(actor, requiresDriver: false, nameof(SetChecklistItem), s => s with
+        {
+            Checklist = done
+                ? s.Checklist.SetItem(itemId, new ChecklistMark(actor.Name, _time.GetUtcNow()))
+                : s.Checklist.Remove(itemId),
+        });
+    }
+
+    /// <summary>A presenter takes control; the previous driver sees it at once and can take it back.</summary>
+    public CommandResult TakeControl(Actor actor) =>
+        Change(actor, requiresDriver: false, nameof(TakeControl), s => s with { Driver = actor.Name });
+
+    public CommandResult HandOver(Actor actor, string presenterName)
+    {
+        if (!Snapshot.Presenters.Contains(presenterName))
+        {
+            return CommandResult.Refused($"{presenterName} is not connected.");
+        }
+
+        return Change(actor, requiresDriver: true, nameof(HandOver), s => s with { Driver = presenterName });
+    }
+
+    /// <summary>Registers a connected presenter screen; the key identifies one connection (a circuit).</summary>
+    public void Connect(string connectionKey, Actor actor)
+    {
+        if (!actor.IsPresenter)
+        {
+            return;
+        }
+
+        UpdatePresence(() => _presence[connectionKey] = actor.Name);
+    }
+
+    public void Disconnect(string connectionKey) => UpdatePresence(() => _presence.Remove(connectionKey));
+
+    private void UpdatePresence(Action change)
+    {
+        lock (_gate)
+        {
+            change();
+            var names = _presence.Values.ToImmutableSortedSet(StringComparer.Ordinal);
+            Publish(Snapshot with { Presenters = names });
+        }
+    }
+
+    private bool IsValid(SessionPosition position) =>
+        SessionPosition.Sequence(Scenario).Contains(position);
+
+    private CommandResult Change(Actor actor, bool requiresDriver, string command, Func<SessionSnapshot, SessionSnapshot> change)
+    {
+        if (!actor.IsPresenter)
+        {
+            LogRefused(actor.Name, command, "viewer");
+            return CommandResult.Refused("Only a presenter can change the demo.");
+        }
+
+        lock (_gate)
+        {
+            var current = Snapshot;
+            var mayDrive = current.Driver is null || current.Driver == actor.Name || actor.Name == RemoteName;
+            if (requiresDriver && !mayDrive)
+            {
+                LogRefused(actor.Name, command, "not driving");
+                return CommandResult.Refused($"{current.Driver} is driving. Take control to drive.");
+            }
+
+            var next = change(current);
+            if (requiresDriver && next.Driver is null && actor.Name != RemoteName)
+            {
+                next = next with { Driver = actor.Name };
+            }
+
+            Publish(next);
+            LogChanged(actor.Name, command, next.Position.PresenterPath);
+            return CommandResult.Ok;
+        }
+    }
+
+    private void Publish(SessionSnapshot next) =>
+        _broadcaster.Publish(next with { Version = Snapshot.Version + 1 });
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Session {Command} by {Actor}; now at {Page}")]
+    private partial void LogChanged(string actor, string command, string page);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Session {Command} by {Actor} refused ({Reason})")]
+    private partial void LogRefused(string actor, string command, string reason);
+}

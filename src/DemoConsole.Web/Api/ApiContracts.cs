@@ -1,0 +1,51 @@
+using DemoConsole.Core.Actions;
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Core.Session;
+
+namespace DemoConsole.Web.Api;
+
+// The HTTP API's shapes. Field names are part of the contract remotes and scripts rely on (camelCase on the wire).
+
+public sealed record PartDto(int Number, string Title, int BudgetSeconds);
+
+public sealed record TimersDto(
+    bool Started, bool Paused, int TotalElapsedSeconds, int TotalTargetSeconds, int TotalLimitSeconds, string TotalPace,
+    int PartElapsedSeconds, int PartBudgetSeconds, string PartPace);
+
+public sealed record SessionDto(string Title, IReadOnlyList<PartDto> Parts, int CurrentPart, string Page, TimersDto Timers, string? Driver, IReadOnlyList<string> Presenters)
+{
+    public static SessionDto From(Scenario scenario, SessionSnapshot snapshot, TimerReadout timers) => new(
+        scenario.Title,
+        scenario.Parts.Select(p => new PartDto(p.Number, p.Title, (int)p.Budget.TotalSeconds)).ToList(),
+        snapshot.CurrentPart,
+        snapshot.Position.PresenterPath,
+        new TimersDto(
+            timers.Started, timers.Paused,
+            (int)timers.TotalElapsed.TotalSeconds, (int)timers.TotalTarget.TotalSeconds, (int)timers.TotalLimit.TotalSeconds, Pace(timers.TotalPace),
+            (int)timers.PartElapsed.TotalSeconds, (int)timers.PartBudget.TotalSeconds, Pace(timers.PartPace)),
+        snapshot.Driver,
+        snapshot.Presenters.ToList());
+
+    private static string Pace(Pace pace) => pace switch
+    {
+        Core.Session.Pace.OnTime => "onTime",
+        Core.Session.Pace.Behind => "behind",
+        _ => "over",
+    };
+}
+
+public sealed record ActionDto(string Id, string Kind, int? Part, string Title, bool CanRun, string? Reason)
+{
+    public static ActionDto From(ActionAvailability a) => new(a.Id, a.Kind, a.Part, a.Title, a.CanRun, a.Reason);
+}
+
+public sealed record RunDto(
+    string RunId, string ActionId, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Message, object? Result)
+{
+    public static RunDto From(ActionRunSnapshot run) => new(
+        run.RunId, run.ActionId, run.Status.ToString().ToLowerInvariant(), run.StartedAt, run.EndedAt, run.Message, run.Result);
+}
+
+public sealed record RunStartedDto(string RunId);
+
+public sealed record ErrorDto(string Error);

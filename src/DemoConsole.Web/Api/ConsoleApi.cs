@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using DemoConsole.Core.Actions;
+using DemoConsole.Core.Session;
+using DemoConsole.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DemoConsole.Web.Api;
+
+/// <summary>
+/// The HTTP API for remotes (a phone, a clicker app, scripts). It drives the same session and executor as the
+/// screens, so every rule (roles, driver, guard rails) applies to it identically.
+/// </summary>
+public static class ConsoleApi
+{
+    public static IEndpointRouteBuilder MapConsoleApi(this IEndpointRouteBuilder app)
+    {
+        var read = new AuthorizeAttribute { AuthenticationSchemes = ConsoleClaims.BearerScheme };
+        var write = new AuthorizeAttribute { AuthenticationSchemes = ConsoleClaims.BearerScheme, Policy = ConsoleClaims.PresenterPolicy };
+        var api = app.MapGroup("/api").DisableAntiforgery();
+
+        api.MapGet("/session", (DemoSession session) =>
+            SessionDto.From(session.Scenario, session.Snapshot, session.ReadTimers())).RequireAuthorization(read);
+
+        api.MapPost("/session/part/{n:int}", (int n, DemoSession session, ClaimsPrincipal user) =>
+            ToResult(session.GoTo(user.ToActor(), SessionPosition.ForPart(n)), () => SessionDto.From(session.Scenario, session.Snapshot, session.ReadTimers())))
+            .RequireAuthorization(write);
+
+        api.MapPost("/session/next", (DemoSession session, ClaimsPrincipal user) =>
+            ToResult(session.Step(user.ToActor(), 1), () => SessionDto.From(session.Scenario, session.Snapshot, session.ReadTimers())))
+            .RequireAuthorization(write);
+
+        api.MapPost("/session/previous", (DemoSession session, ClaimsPrincipal user) =>
+            ToResult(session.Step(user.ToActor(), -1), () => SessionDto.From(session.Scenario, session.Snapshot, session.ReadTimers())))
+            .RequireAuthorization(write);
+
+        api.MapGet("/actions", (ActionExecutor executor, ClaimsPrincipal user) =>
+            executor.List(user.ToActor()).Select(ActionDto.From)).RequireAuthorization(read);
+
+        api.MapPost("/actions/{id}/run", (string id, ActionExecutor executor, ClaimsPrincipal user) =>
+        {
+            var started = executor.Start(user.ToActor(), id);
+            return started.Started
+                ? Results.Accepted($"/api/runs/{started.RunId}", new RunStartedDto(started.RunId))
+                : Results.Conflict(new ErrorDto(started.Error));
+        }).RequireAuthorization(write);
+
+        api.MapGet("/runs", (ActionExecutor executor) => executor.Board.Runs.Select(RunDto.From)).RequireAuthorization(read);
+
+        api.MapGet("/runs/{id}", (string id, ActionExecutor executor) =>
+            executor.FindRun(id) is { } run ? Results.Ok(RunDto.From(run)) : Results.NotFound(new ErrorDto($"There is no run '{id}'.")))
+            .RequireAuthorization(read);
+
+        api.MapPost("/runs/{id}/stop", (string id, ActionExecutor executor, ClaimsPrincipal user) =>
+        {
+            var stopped = executor.Stop(user.ToActor(), id);
+            return stopped.Started ? Results.Accepted($"/api/runs/{id}", new RunStartedDto(id)) : Results.Conflict(new ErrorDto(stopped.Error));
+        }).RequireAuthorization(write);
+
+        return app;
+    }
+
+    private static IResult ToResult(CommandResult result, Func<object> body) =>
+        result.Succeeded ? Results.Ok(body()) : Results.Conflict(new ErrorDto(result.Error));
+}

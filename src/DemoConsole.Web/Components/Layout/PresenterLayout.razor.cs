@@ -1,0 +1,149 @@
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Core.Security;
+using DemoConsole.Core.Session;
+using DemoConsole.Web.Components.Controls;
+using DemoConsole.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace DemoConsole.Web.Components.Layout;
+
+/// <summary>
+/// Frame of every presenter page: follows the shared session (every presenter screen shows the page the
+/// driver is on), registers this screen as connected, and turns clicker and keyboard keys into navigation.
+/// </summary>
+public sealed partial class PresenterLayout : IAsyncDisposable
+{
+    private readonly string _connectionKey = Guid.NewGuid().ToString("n");
+    private Actor _actor = Actor.Viewer("anonymous");
+    private SessionSnapshot _snapshot = new();
+    private ScenarioState _scenario = default!;
+    private PresenterContext _context = default!;
+    private LiveSubscription? _subscription;
+    private DotNetObjectReference<PresenterLayout>? _keysReference;
+    private IJSObjectReference? _keysModule;
+
+    [Inject]
+    private DemoSession Session { get; set; } = default!;
+
+    [Inject]
+    private IScenarioSource Scenarios { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthenticationState is not null)
+        {
+            _actor = (await AuthenticationState).User.ToActor();
+        }
+
+        _snapshot = Session.Snapshot;
+        _scenario = Scenarios.Current;
+        _context = new PresenterContext(_actor, _snapshot, _scenario);
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        Session.Connect(_connectionKey, _actor);
+        Scenarios.Changed += OnScenarioChanged;
+        _subscription = LiveSubscription.Start(Session.WatchAsync, OnSnapshotAsync, Time);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _keysReference = DotNetObjectReference.Create(this);
+            _keysModule = await JS.InvokeAsync<IJSObjectReference>("import", "./js/keys.js");
+            await _keysModule.InvokeVoidAsync("register", _keysReference);
+        }
+    }
+
+    /// <summary>Called by wwwroot/js/keys.js for keys pressed outside text inputs.</summary>
+    [JSInvokable]
+    public Task OnKeyAsync(string key) => key switch
+    {
+        "ArrowRight" or "PageDown" => StepAsync(1),
+        "ArrowLeft" or "PageUp" => StepAsync(-1),
+        "Home" => ApplyAsync(Session.GoTo(_actor, SessionPosition.Overview)),
+        "p" => ApplyAsync(_snapshot.Timers.PausedAt is null ? Session.PauseTimers(_actor) : Session.ResumeTimers(_actor)),
+        [var digit] when char.IsAsciiDigit(digit) && digit != '0' => ApplyAsync(Session.GoTo(_actor, SessionPosition.ForPart(digit - '0'))),
+        _ => Task.CompletedTask,
+    };
+
+    private Task StepAsync(int step) => ApplyAsync(Session.Step(_actor, step));
+
+    private Task ApplyAsync(CommandResult result)
+    {
+        if (!result.Succeeded)
+        {
+            Snackbar.Add(result.Error, Severity.Warning);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task OnSnapshotAsync(SessionSnapshot snapshot) => InvokeAsync(() =>
+    {
+        var moved = snapshot.Position != _snapshot.Position;
+        _snapshot = snapshot;
+        _context = new PresenterContext(_actor, _snapshot, _scenario);
+        if (moved && SessionPagePath() != snapshot.Position.PresenterPath)
+        {
+            Navigation.NavigateTo(snapshot.Position.PresenterPath);
+        }
+
+        StateHasChanged();
+    });
+
+    private void OnScenarioChanged(ScenarioState state) => _ = InvokeAsync(() =>
+    {
+        _scenario = state;
+        _context = new PresenterContext(_actor, _snapshot, _scenario);
+        StateHasChanged();
+    });
+
+    private string SessionPagePath() => "/" + Navigation.ToBaseRelativePath(Navigation.Uri).Split('?', '#')[0];
+
+    public async ValueTask DisposeAsync()
+    {
+        Scenarios.Changed -= OnScenarioChanged;
+        Session.Disconnect(_connectionKey);
+        if (_subscription is not null)
+        {
+            await _subscription.DisposeAsync();
+        }
+
+        if (_keysModule is not null)
+        {
+            try
+            {
+                await _keysModule.InvokeVoidAsync("unregister");
+                await _keysModule.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone; nothing to unregister.
+            }
+        }
+
+        _keysReference?.Dispose();
+    }
+}

@@ -1,0 +1,92 @@
+using DemoConsole.Core.Actions;
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Core.Session;
+using DemoConsole.Web.Components.Controls;
+using Microsoft.AspNetCore.Components;
+
+namespace DemoConsole.Web.Components.Pages;
+
+/// <summary>
+/// The audience screen: follows the presenter's page by server push and shows only what the audience may see:
+/// the page title, the panels and the live results of actions. Never the script, notes or any control.
+/// </summary>
+public sealed partial class Watch : IAsyncDisposable
+{
+    private SessionSnapshot _snapshot = new();
+    private RunBoard _board = RunBoard.Empty;
+    private LiveSubscription? _session;
+    private LiveSubscription? _runs;
+
+    [Inject]
+    private DemoSession Session { get; set; } = default!;
+
+    [Inject]
+    private ActionExecutor Executor { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    private Scenario Scenario => Session.Scenario;
+
+    private ScenarioSection? Section => _snapshot.Position.Kind switch
+    {
+        PageKind.Part => Scenario.FindPart(_snapshot.Position.Part)?.Section,
+        PageKind.Preparation => Scenario.Preparation,
+        PageKind.Closing => Scenario.Closing,
+        _ => null,
+    };
+
+    private string Heading => _snapshot.Position.Kind switch
+    {
+        PageKind.Part when Scenario.FindPart(_snapshot.Position.Part) is { } part => $"{part.Number}부 · {part.Title}",
+        PageKind.Questions => "질의응답",
+        PageKind.Overview or PageKind.Checklists => Scenario.Title,
+        _ => Section?.Title ?? Scenario.Title,
+    };
+
+    private IReadOnlyList<PanelDefinition> Panels =>
+        Section?.Blocks.OfType<PanelBlock>().Select(b => b.Panel).ToList() ?? [];
+
+    private IReadOnlyList<ActionRunSnapshot> Runs
+    {
+        get
+        {
+            var actions = Section?.Blocks.OfType<ActionBlock>().Select(b => b.Action.Id).ToHashSet() ?? [];
+            return _board.Runs.Where(r => actions.Contains(r.ActionId)).GroupBy(r => r.ActionId).Select(g => g.First()).ToList();
+        }
+    }
+
+    protected override void OnInitialized()
+    {
+        _snapshot = Session.Snapshot;
+        _board = Executor.Board;
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        _session = LiveSubscription.Start(Session.WatchAsync, s => InvokeAsync(() =>
+        {
+            _snapshot = s;
+            StateHasChanged();
+        }), Time);
+        _runs = LiveSubscription.Start(Executor.WatchAsync, b => InvokeAsync(() =>
+        {
+            _board = b;
+            StateHasChanged();
+        }), Time);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_session is not null)
+        {
+            await _session.DisposeAsync();
+        }
+
+        if (_runs is not null)
+        {
+            await _runs.DisposeAsync();
+        }
+    }
+}

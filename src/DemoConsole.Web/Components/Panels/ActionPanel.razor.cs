@@ -1,0 +1,69 @@
+using DemoConsole.Core.Actions;
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Core.Security;
+using DemoConsole.Web.Components.Controls;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DemoConsole.Web.Components.Panels;
+
+/// <summary>The buttons of a section's actions with each one's live result. Every click goes through the executor.</summary>
+public sealed partial class ActionPanel : IAsyncDisposable
+{
+    private RunBoard _board = RunBoard.Empty;
+    private LiveSubscription? _subscription;
+
+    [Inject]
+    private ActionExecutor Executor { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public IReadOnlyList<ActionDefinition> Actions { get; set; } = [];
+
+    [Parameter, EditorRequired]
+    public Actor Actor { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        _board = Executor.Board;
+        if (RendererInfo.IsInteractive)
+        {
+            _subscription = LiveSubscription.Start(Executor.WatchAsync, board => InvokeAsync(() =>
+            {
+                _board = board;
+                StateHasChanged();
+            }), Time);
+        }
+    }
+
+    private void Run(ActionDefinition action)
+    {
+        var started = Executor.Start(Actor, action.Id);
+        if (!started.Started)
+        {
+            Snackbar.Add(started.Error, Severity.Warning);
+        }
+    }
+
+    private void Stop(ActionRunSnapshot run)
+    {
+        var stopped = Executor.Stop(Actor, run.RunId);
+        if (!stopped.Started)
+        {
+            Snackbar.Add(stopped.Error, Severity.Warning);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_subscription is not null)
+        {
+            await _subscription.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace DemoConsole.Web.Configuration;
+
+/// <summary>The console's settings, bound from the <c>DemoConsole</c> section and validated at start-up.</summary>
+public sealed class DemoConsoleOptions
+{
+    public const string SectionName = "DemoConsole";
+
+    public AuthOptions Auth { get; set; } = new();
+
+    /// <summary>Path of a scenario Markdown file; empty: the built-in Titanium scenario.</summary>
+    public string? ScenarioPath { get; set; }
+
+    public ClusterOptions Cluster { get; set; } = new();
+
+    /// <summary>Base URL of the demo platform's gateway; empty in sandbox mode: the sandbox gateway.</summary>
+    public string? GatewayUrl { get; set; }
+
+    /// <summary>Extra origins the panels may be framed from, besides the origins of the scenario's panels.</summary>
+    public IList<string> FrameOrigins { get; init; } = [];
+}
+
+public sealed class AuthOptions
+{
+    /// <summary>The presenter's key. Empty: a random key is generated at start and a sign-in link is logged once.</summary>
+    public string? PresenterKey { get; set; }
+
+    /// <summary>The token of the audience link. Empty: a random token is generated.</summary>
+    public string? ViewerToken { get; set; }
+
+    /// <summary>When true, anyone who can reach the console may watch <c>/watch</c> without a token.</summary>
+    public bool OpenWatching { get; set; }
+}
+
+public enum ClusterMode
+{
+    Sandbox,
+    Kubeconfig,
+    InCluster,
+}
+
+public sealed class ClusterOptions
+{
+    public ClusterMode Mode { get; set; } = ClusterMode.Sandbox;
+
+    /// <summary>Kubeconfig path for <see cref="ClusterMode.Kubeconfig"/>; empty: the usual KUBECONFIG rules.</summary>
+    public string? Kubeconfig { get; set; }
+
+    public string? Context { get; set; }
+
+    /// <summary>Sandbox ports (defaults as in the runbook: API 6443, gateway NodePort 31304); taken ports fall back to free ones.</summary>
+    public int SandboxApiPort { get; set; } = 6443;
+
+    public int SandboxGatewayPort { get; set; } = 31304;
+
+    /// <summary>Speed of the sandbox's simulated time (1 = realistic; tests use less).</summary>
+    public double SandboxTimeScale { get; set; } = 1.0;
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+
+namespace DemoConsole.Web.Configuration;
+
+/// <summary>Reports every configuration problem at once, at start-up, instead of failing on first use.</summary>
+public sealed class DemoConsoleOptionsValidator : IValidateOptions<DemoConsoleOptions>
+{
+    private const int MinimumKeyLength = 16;
+
+    public ValidateOptionsResult Validate(string? name, DemoConsoleOptions options)
+    {
+        var problems = new List<string>();
+        if (options.Auth.PresenterKey is { Length: > 0 and < MinimumKeyLength })
+        {
+            problems.Add($"DemoConsole:Auth:PresenterKey must be at least {MinimumKeyLength} characters.");
+        }
+
+        if (options.Auth.ViewerToken is { Length: > 0 } token && token == options.Auth.PresenterKey)
+        {
+            problems.Add("DemoConsole:Auth:ViewerToken must differ from the presenter key.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ScenarioPath) && !File.Exists(options.ScenarioPath))
+        {
+            problems.Add($"DemoConsole:ScenarioPath: file '{options.ScenarioPath}' does not exist.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.GatewayUrl) && !IsHttpUrl(options.GatewayUrl))
+        {
+            problems.Add($"DemoConsole:GatewayUrl: '{options.GatewayUrl}' is not an absolute http(s) URL.");
+        }
+
+        problems.AddRange(options.FrameOrigins.Where(o => !IsHttpUrl(o))
+            .Select(o => $"DemoConsole:FrameOrigins: '{o}' is not an absolute http(s) URL."));
+
+        if (options.Cluster.Mode == ClusterMode.Kubeconfig && options.Cluster.Kubeconfig is { Length: > 0 } path && !File.Exists(path))
+        {
+            problems.Add($"DemoConsole:Cluster:Kubeconfig: file '{path}' does not exist.");
+        }
+
+        if (options.Cluster.SandboxTimeScale is <= 0 or > 100)
+        {
+            problems.Add("DemoConsole:Cluster:SandboxTimeScale must be greater than 0 and at most 100.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

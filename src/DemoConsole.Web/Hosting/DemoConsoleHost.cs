@@ -1,0 +1,40 @@
+using DemoConsole.Web.Api;
+using DemoConsole.Web.Components;
+using DemoConsole.Web.Security;
+using Serilog;
+
+namespace DemoConsole.Web.Hosting;
+
+/// <summary>Builds and runs the web host. Kept out of Program.cs so tests can build the same app.</summary>
+public static class DemoConsoleHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(DemoConsoleHost).Assembly.GetName().Name });
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+        builder.Services.AddDemoConsole(builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseSerilogRequestLogging();
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapGet("/health", () => Results.Text("ok"));
+        app.MapSignIn();
+        app.MapConsoleApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

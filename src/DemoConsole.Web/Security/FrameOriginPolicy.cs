@@ -1,0 +1,44 @@
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Web.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace DemoConsole.Web.Security;
+
+/// <summary>
+/// The origins the console may embed in iframes: exactly those of the scenario's panels plus any configured
+/// ones. Read per request, so a reloaded scenario's panels are allowed without a restart.
+/// </summary>
+public sealed class FrameOriginPolicy(IScenarioSource scenarios, IOptions<DemoConsoleOptions> options)
+{
+    public IReadOnlyList<string> Origins() =>
+        scenarios.Current.Scenario.Panels.Select(p => p.Url)
+            .Concat(options.Value.FrameOrigins.Select(o => new Uri(o)))
+            .Select(u => u.GetLeftPart(UriPartial.Authority))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public string ContentSecurityPolicy()
+    {
+        var frames = string.Join(' ', Origins().Prepend("'self'"));
+        return $"frame-src {frames}; frame-ancestors 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+    }
+}
+
+public static class SecurityHeadersMiddleware
+{
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var policy = context.RequestServices.GetRequiredService<FrameOriginPolicy>();
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = policy.ContentSecurityPolicy();
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+}

@@ -1,0 +1,27 @@
+// Presentation clickers send PageUp/PageDown (some send arrow keys); number keys jump to a part.
+// Keys typed into a text field are never taken.
+let handler = null;
+
+function isTyping(target) {
+    if (!target) return false;
+    const tag = target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable;
+}
+
+export function register(dotnet) {
+    unregister();
+    handler = event => {
+        if (event.ctrlKey || event.altKey || event.metaKey || isTyping(event.target)) return;
+        const key = event.key;
+        if (["ArrowRight", "ArrowLeft", "PageDown", "PageUp", "Home", "p"].includes(key) || /^[1-9]$/.test(key)) {
+            event.preventDefault();
+            dotnet.invokeMethodAsync("OnKeyAsync", key);
+        }
+    };
+    document.addEventListener("keydown", handler);
+}
+
+export function unregister() {
+    if (handler) document.removeEventListener("keydown", handler);
+    handler = null;
+}
