@@ -39,7 +39,7 @@ public sealed partial class ActionExecutor : IDisposable
     /// <summary>The run board now, then after every change (a slow reader skips to the newest).</summary>
     public IAsyncEnumerable<RunBoard> WatchAsync(CancellationToken cancellationToken) => _board.SubscribeAsync(cancellationToken);
 
-    public ActionRunSnapshot? FindRun(string runId) => Board.Runs.FirstOrDefault(r => r.RunId == runId);
+    public ActionRunSnapshot? FindRun(string runId) => Board.FindRun(runId);
 
     public IReadOnlyList<ActionAvailability> List(Actor actor) =>
         _scenarios.Current.Scenario.Actions.Select(a => Availability(a, actor)).ToList();
@@ -217,4 +217,6 @@ public sealed record RunBoard(long Version, ImmutableList<ActionRunSnapshot> Run
         Runs.Where(r => r.Part == part).GroupBy(r => r.ActionId).Select(g => g.First()).ToList();
 
     public ActionRunSnapshot? LatestForAction(string actionId) => Runs.FirstOrDefault(r => r.ActionId == actionId);
+
+    public ActionRunSnapshot? FindRun(string runId) => Runs.FirstOrDefault(r => r.RunId == runId);
 }

@@ -1,0 +1,48 @@
+namespace DemoConsole.Tests.Shared;
+
+/// <summary>Waits for a condition with a deadline instead of sleeping a guessed amount of time.</summary>
+public static class AsyncWait
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>Reads a live stream until an item satisfies <paramref name="done"/>.</summary>
+    public static async Task<T> ForAsync<T>(Func<CancellationToken, IAsyncEnumerable<T>> stream, Func<T, bool> done, string what, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        T? last = default;
+        try
+        {
+            await foreach (var item in stream(deadline.Token))
+            {
+                last = item;
+                if (done(item))
+                {
+                    return item;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+        }
+
+        throw new TimeoutException($"Timed out waiting for {what}; last value: {last}");
+    }
+
+    /// <summary>Polls a condition that has no change stream (a process, a socket) until it holds.</summary>
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        while (!condition())
+        {
+            try
+            {
+                await tick.WaitForNextTickAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+        }
+    }
+}
