@@ -1,0 +1,73 @@
+using DemoConsole.Tests.Shared.Web;
+using Microsoft.Playwright;
+
+namespace DemoConsole.Browser.Tests;
+
+/// <summary>
+/// One real console on Kestrel (loopback, free port) and one real Chromium for the tests of a class.
+/// Chromium is Debian's (/usr/bin/chromium, or CHROMIUM_PATH); Playwright cannot download browsers here.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly ConsoleWebFactory _factory = new();
+    private IPlaywright? _playwright;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public IServiceProvider Services => _factory.Services;
+
+    public async Task InitializeAsync()
+    {
+        BaseAddress = _factory.StartKestrel();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            // Without these, Chromium tries to reach Google's services at start, which this network refuses.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A new browser context (its own cookies) signed in as a presenter.</summary>
+    public async Task<IPage> PresenterPageAsync(string name)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/signin#key={ConsoleWebFactory.PresenterKey}");
+        await page.FillAsync("input[name=name]", name);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/present");
+        await WaitForInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>A new browser context following the presenter through the audience link.</summary>
+    public async Task<IPage> AudiencePageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/auth/watch?t={ConsoleWebFactory.ViewerToken}");
+        await page.WaitForURLAsync("**/watch");
+        await WaitForInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Blazor Server pages are live once the circuit is up; before that, clicks do nothing.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-interactive]') !== null");
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+}

@@ -1,0 +1,76 @@
+using Bunit;
+using DemoConsole.Core.Actions;
+using DemoConsole.Core.Panels;
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Core.Security;
+using DemoConsole.Core.Session;
+using DemoConsole.Tests.Shared;
+using DemoConsole.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace DemoConsole.Web.Tests.Components;
+
+/// <summary>
+/// A bunit context with the console's real session and executor over a small typed scenario, MudBlazor with
+/// no transition delays, and an interactive renderer (the components only go live when interactive).
+/// </summary>
+public abstract class ConsoleComponentTest : BunitContext
+{
+    protected static readonly Actor Alice = Actor.Presenter("alice");
+
+    protected ConsoleComponentTest()
+    {
+        Scenario = TestScenarios.ThreeParts(
+            TestScenarios.Action("burst", "gated", part: 3),
+            TestScenarios.Action("kill", "pod-kill", part: 3));
+        Source = new TestScenarioSource(Scenario);
+        Services.AddSingleton<TimeProvider>(Time);
+        Services.AddSingleton<IScenarioSource>(Source);
+        Services.AddSingleton(new DemoSession(Source, Time, NullLogger<DemoSession>.Instance));
+        Services.AddSingleton(Handler);
+        Services.AddSingleton(sp => new ActionExecutor(Source, [Handler], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
+        Services.AddSingleton<PresenterPreferences>();
+        Services.AddSingleton(new FrameProbe(new HttpClient(new UnreachableHandler()), Time, NullLogger<FrameProbe>.Instance));
+        Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+            options.PopoverOptions.CheckForPopoverProvider = false;
+        });
+        Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>Real time: live subscriptions pace renders with it, and a fake clock would stall them between advances.</summary>
+    protected TimeProvider Time { get; } = TimeProvider.System;
+
+    protected Scenario Scenario { get; }
+
+    protected TestScenarioSource Source { get; }
+
+    protected GatedActionHandler Handler { get; } = new();
+
+    protected DemoSession Session => Services.GetRequiredService<DemoSession>();
+
+    protected ActionExecutor Executor => Services.GetRequiredService<ActionExecutor>();
+
+    protected PresenterContext ContextFor(Actor actor) => new(actor, Session.Snapshot, Source.Current);
+
+    private sealed class FixedAntiforgery : AntiforgeryStateProvider
+    {
+        public override AntiforgeryRequestToken GetAntiforgeryToken() => new("test-token", "__RequestVerificationToken");
+    }
+
+    /// <summary>Panels in component tests point at hosts that do not exist; no request leaves the test.</summary>
+    private sealed class UnreachableHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("Connection refused (test)");
+    }
+}

@@ -1,0 +1,76 @@
+using Bunit;
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Core.Session;
+using DemoConsole.Web.Components.Pages;
+
+namespace DemoConsole.Web.Tests.Components;
+
+public class PagesTests : ConsoleComponentTest
+{
+    [Fact]
+    public void PartPage_OpenedByUrl_MovesTheSessionAndShowsScriptActionsAndTitle()
+    {
+        var cut = Render<PartPage>(p => p.Add(x => x.Number, 3).AddCascadingValue(ContextFor(Alice)));
+
+        Assert.Equal(3, Session.Snapshot.CurrentPart);
+        Assert.Contains("3부: Monitoring", cut.Find("[data-testid=page-title]").TextContent);
+        Assert.Contains("Script of part 3.", cut.Find("[data-testid=teleprompter]").TextContent);
+        Assert.NotNull(cut.Find("[data-testid=action-burst]"));
+    }
+
+    [Fact]
+    public void PartPage_UnknownPart_SaysSoWithoutMovingTheSession()
+    {
+        var cut = Render<PartPage>(p => p.Add(x => x.Number, 8).AddCascadingValue(ContextFor(Alice)));
+
+        Assert.Contains("8부가 없습니다", cut.Markup);
+        Assert.Equal(SessionPosition.Overview, Session.Snapshot.Position);
+    }
+
+    [Fact]
+    public void Questions_Search_FiltersQuestionsAndAnswers()
+    {
+        var cut = Render<Questions>(p => p.AddCascadingValue(ContextFor(Alice)));
+        Assert.Single(cut.FindAll("[data-testid^=qa-q]"));
+
+        cut.Find("[data-testid=qa-search] input").Input("Kafka");
+
+        Assert.Empty(cut.FindAll("[data-testid^=qa-q]"));
+        cut.Find("[data-testid=qa-search] input").Input("mTLS");
+        Assert.Single(cut.FindAll("[data-testid^=qa-q]"));
+    }
+
+    [Fact]
+    public void Checklists_Tick_IsKeptInTheSessionForEveryone()
+    {
+        var cut = Render<Checklists>(p => p.AddCascadingValue(ContextFor(Alice)));
+
+        cut.Find("[data-testid=check-day-of-1] input").Change(true);
+
+        Assert.Equal("alice", Session.Snapshot.Checklist["day-of-1"].By);
+    }
+
+    [Fact]
+    public void Overview_ListsPartsWithBudgets()
+    {
+        var cut = Render<Overview>(p => p.AddCascadingValue(ContextFor(Alice)));
+
+        var rows = cut.FindAll("[data-testid=parts-table] tbody tr");
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("3분", rows[0].TextContent);
+    }
+
+    [Fact]
+    public void SectionNotes_CommandBlock_HasACopyButton()
+    {
+        var module = JSInterop.SetupModule("./js/clipboard.js");
+        module.Setup<bool>("copy", "kubectl get pods -n titanium-prod").SetResult(true);
+        var cut = Render<DemoConsole.Web.Components.Panels.SectionNotes>(p => p.Add(x => x.Blocks,
+            [new CommandBlock(1, "bash", "kubectl get pods -n titanium-prod"), new CheckBlock(2, ["RPS 급증"])]));
+
+        cut.Find("[data-testid=copy-command]").Click();
+
+        Assert.Contains(module.Invocations, i => i.Identifier == "copy");
+        Assert.Contains("RPS 급증", cut.Find("[data-testid=checks]").TextContent);
+    }
+}

@@ -1,0 +1,65 @@
+using DemoConsole.Web.Components;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DemoConsole.Tests.Shared.Web;
+
+/// <summary>
+/// The real console host for tests, with known keys. Compiled into the web and browser test projects
+/// (linked source) so that test projects without a web dependency do not pay for it.
+/// </summary>
+public sealed class ConsoleWebFactory : WebApplicationFactory<App>
+{
+    public const string PresenterKey = "test-presenter-key-0123456789";
+    public const string ViewerToken = "test-viewer-token-0123456789";
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal)
+    {
+        ["DemoConsole:Auth:PresenterKey"] = PresenterKey,
+        ["DemoConsole:Auth:ViewerToken"] = ViewerToken,
+        ["DemoConsole:Cluster:SandboxApiPort"] = "0",
+        ["DemoConsole:Cluster:SandboxGatewayPort"] = "0",
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+    };
+
+    private Action<IServiceCollection>? _services;
+
+    public ConsoleWebFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public ConsoleWebFactory WithServices(Action<IServiceCollection> services)
+    {
+        _services += services;
+        return this;
+    }
+
+    /// <summary>Starts a real Kestrel on a free loopback port (for a real browser) and returns its address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseUrls("http://127.0.0.1:0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
+    }
+}
