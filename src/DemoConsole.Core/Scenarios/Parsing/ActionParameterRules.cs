@@ -53,7 +53,7 @@ internal static partial class ActionParameterRules
 
         foreach (var key in lines.Keys.Where(k => !rule.Required.Contains(k) && !rule.Optional.Contains(k)))
         {
-            problems.Warning(lines[key], $"{what}: {kind} does not read '{key}' (parameters: {string.Join(", ", rule.Required.Concat(rule.Optional))})");
+            problems.Warning(lines[key], $"{what}: {kind} does not read '{key}' (parameters: {string.Join(", ", rule.Required.Concat(rule.Optional).Distinct())})");
         }
 
         foreach (var (key, value) in parameters)

@@ -42,7 +42,10 @@ internal sealed class YamlBlock
         }
         catch (YamlException ex)
         {
-            var line = firstLine + (int)Math.Max(0, ex.Start.Line - 1);
+            // Errors found at the end of the text (an unclosed bracket) point past the last line; the
+            // author's mistake is on a line of the block, so clamp to it.
+            var lastLine = firstLine + Math.Max(0, yaml.TrimEnd().Split('\n').Length - 1);
+            var line = Math.Min(lastLine, firstLine + (int)Math.Max(0, ex.Start.Line - 1));
             problems.Error(line, $"{what}: invalid YAML: {FirstSentence(ex)}");
             return null;
         }
