@@ -22,8 +22,9 @@ internal sealed class MarkdownCollector(MarkdownSource source, ProblemList probl
                 case QuoteBlock quote:
                     parts.Add(source.InnerMarkdownOf(quote));
                     break;
-                case ParagraphBlock paragraph when LabelLine.TryParse(source.MarkdownOf(paragraph)) is { Rest.Length: 0 } label
+                case ParagraphBlock paragraph when LabelLine.TryParse(source.MarkdownOf(paragraph)) is { } label
                     && dropLabels.Contains(label.Kind):
+                    parts.Add(label.Rest);
                     break;
                 default:
                     parts.Add(source.MarkdownOf(block));

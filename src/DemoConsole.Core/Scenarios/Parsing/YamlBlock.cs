@@ -49,6 +49,13 @@ internal sealed class YamlBlock
             problems.Error(line, $"{what}: invalid YAML: {FirstSentence(ex)}");
             return null;
         }
+#pragma warning disable CA1031 // YamlDotNet's scanner throws InvalidOperationException on some truncated input (found by fuzzing).
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            problems.Error(firstLine, $"{what}: invalid YAML ({ex.GetType().Name})");
+            return null;
+        }
     }
 
     public int LineOf(YamlNode node) => _firstLine + (int)Math.Max(0, node.Start.Line - 1);
