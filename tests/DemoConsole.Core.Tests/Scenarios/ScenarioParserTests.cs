@@ -105,6 +105,20 @@ public sealed class ScenarioParserTests
     }
 
     [Fact]
+    public void Parse_ExampleOfTheFormatDocument_HasNoProblems()
+    {
+        var doc = File.ReadAllText(TestFiles.RepositoryFile(Path.Combine("docs", "scenario-format.md")));
+        var start = doc.LastIndexOf("````markdown\n", StringComparison.Ordinal) + "````markdown\n".Length;
+        var example = doc[start..doc.IndexOf("\n````", start, StringComparison.Ordinal)];
+
+        var result = ScenarioParser.Parse(example, "docs example");
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(["errors-404"], result.Scenario?.Actions.Select(a => a.Id));
+        Assert.Equal(["golden-signals"], result.Scenario?.Panels.Select(p => p.Id));
+    }
+
+    [Fact]
     public void Parse_NoTitle_WarnsAndUsesTheFileName()
     {
         var result = ScenarioParser.Parse("## Scenario\n\n### Part 1: A\n\n**Script**: hi\n", "/tmp/rehearsal.md");

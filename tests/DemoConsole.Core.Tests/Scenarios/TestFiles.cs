@@ -31,6 +31,21 @@ internal static class TestFiles
 
     public static string ReadSeed() => File.ReadAllText(SeedPath);
 
+    /// <summary>A file of this repository (such as docs/scenario-format.md), found by walking up from the test binaries.</summary>
+    public static string RepositoryFile(string relativePath)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relativePath);
+            if (File.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "DemoConsole.sln")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"'{relativePath}' not found in any folder above '{AppContext.BaseDirectory}' that holds DemoConsole.sln");
+    }
+
     public static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Scenarios", "Fixtures", name);
 
     public static string ReadFixture(string name) => File.ReadAllText(FixturePath(name));
