@@ -34,6 +34,10 @@ public static class ScenarioParser
 
     private static ScenarioParseResult ParseCore(string markdown, string source)
     {
+        // A byte order mark hides the first heading or front matter fence from Markdig. Line endings become "\n"
+        // so commands and notes carry no stray "\r"; Markdig counts "\r\n" and "\r" as one line break too,
+        // so line numbers do not change.
+        markdown = markdown.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var context = new ParseContext(markdown);
         var problems = context.Problems;
         var outline = DocumentOutline.Build(Markdown.Parse(markdown, Pipeline), context.Source);

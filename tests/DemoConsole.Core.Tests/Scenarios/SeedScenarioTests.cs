@@ -157,6 +157,25 @@ public sealed class SeedScenarioTests
     }
 
     [Fact]
+    public void Parse_SeedWithWindowsLineEndingsAndBom_GivesTheSameScenario()
+    {
+        var crlf = "\uFEFF" + TestFiles.ReadSeed().ReplaceLineEndings("\r\n");
+
+        var result = ScenarioParser.Parse(crlf, "crlf");
+
+        Assert.Empty(result.Problems);
+        var scenario = Assert.IsType<Scenario>(result.Scenario);
+        Assert.Equal(Scenario.Parts.Select(p => p.Section.Line), scenario.Parts.Select(p => p.Section.Line));
+        Assert.Equal(
+            Scenario.Parts.SelectMany(p => p.Section.Script).Select(s => s.Markdown),
+            scenario.Parts.SelectMany(p => p.Section.Script).Select(s => s.Markdown));
+        Assert.Equal(
+            Scenario.Parts.SelectMany(p => p.Section.Blocks.OfType<CommandBlock>()).Select(c => c.Text),
+            scenario.Parts.SelectMany(p => p.Section.Blocks.OfType<CommandBlock>()).Select(c => c.Text));
+        Assert.Equal(Scenario.Checklists.SelectMany(c => c.Items), scenario.Checklists.SelectMany(c => c.Items));
+    }
+
+    [Fact]
     public void Parse_Seed_HasNoDirectives()
     {
         Assert.Empty(Scenario.Actions);
