@@ -43,6 +43,6 @@ internal sealed partial record LabelLine(string Text, string? Qualifier, string 
         return new LabelLine(text, qualifier, rest);
     }
 
-    [GeneratedRegex(@"^(?:\*\*|__)(?<label>[^*_\n]+?)(?:\*\*|__)[ \t]*(?:\((?<qual>[^)\n]*)\))?[ \t]*(?<colon>[:：])?[ \t]*(?<rest>.*)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?:\*\*(?<label>[^*\n]+?)\*\*|__(?<label>[^_\n]+?)__)[ \t]*(?:\((?<qual>[^)\n]*)\))?[ \t]*(?<colon>[:：])?[ \t]*(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex Pattern();
 }

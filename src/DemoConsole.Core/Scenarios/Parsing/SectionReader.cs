@@ -66,6 +66,7 @@ internal sealed class SectionReader(MarkdownSource source, DirectiveReader direc
                 break;
             case ListBlock list when state.Mode == Mode.Checks:
                 state.Mode = Mode.None;
+                state.Pending = null;
                 state.Blocks.Add(new CheckBlock(state.ChecksLine, [.. list.OfType<ListItemBlock>().Select(ItemMarkdown)]));
                 break;
             case ListBlock list when list.IsOrdered && list.FirstOrDefault() is ListItemBlock first && StepLabel(first) is not null:
@@ -132,6 +133,9 @@ internal sealed class SectionReader(MarkdownSource source, DirectiveReader direc
                 state.FlushLabel();
                 state.Mode = Mode.Checks;
                 state.ChecksLine = line;
+
+                // Kept as a heading in case no list follows; the check list consumes it.
+                state.Pending = (label.Heading, line);
                 break;
             default:
                 state.Mode = Mode.None;
