@@ -1,0 +1,163 @@
+using System.Collections.ObjectModel;
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using YamlDotNet.RepresentationModel;
+
+namespace DemoConsole.Core.Scenarios.Parsing;
+
+/// <summary>
+/// Reads <c>demo-action</c> and <c>demo-panel</c> fenced blocks. One instance per parse: ids must be unique
+/// across the whole scenario because the API addresses actions by id.
+/// </summary>
+internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList problems)
+{
+    private static readonly string[] ActionKeys = ["id", "kind", "title", "expect"];
+    private static readonly string[] PanelKeys = ["id", "kind", "title", "url"];
+
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+    public static bool IsDirective(FencedCodeBlock fence) =>
+        fence.Info is MarkerWords.ActionFence or MarkerWords.PanelFence;
+
+    /// <summary>The action or panel of a directive fence, or null when it is invalid (problems reported).</summary>
+    public ScenarioBlock? Read(FencedCodeBlock fence, int? part)
+    {
+        var line = source.LineOf(fence);
+        var isAction = fence.Info == MarkerWords.ActionFence;
+        var what = $"{fence.Info} block";
+        var yaml = YamlBlock.TryLoad(fence.Lines.ToString(), line + 1, what, problems);
+        if (yaml is null)
+        {
+            return null;
+        }
+
+        var fields = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
+        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var parameterLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var valid = true;
+        foreach (var (key, value, keyLine) in yaml.Entries())
+        {
+            var known = isAction ? ActionKeys : PanelKeys;
+            if (known.Contains(key))
+            {
+                var scalar = YamlBlock.Scalar(value);
+                if (scalar is null)
+                {
+                    problems.Error(keyLine, $"{what}: '{key}' must be a single value");
+                    valid = false;
+                    continue;
+                }
+
+                fields[key] = (scalar.Trim(), keyLine);
+            }
+            else if (isAction)
+            {
+                YamlBlock.Flatten(key, value, parameters);
+                parameterLines[key] = keyLine;
+            }
+            else
+            {
+                problems.Warning(keyLine, $"{what}: unknown key '{key}' is ignored (a panel has id, kind, title and url)");
+            }
+        }
+
+        foreach (var required in new[] { "id", "kind", "title" }.Concat(isAction ? [] : ["url"]))
+        {
+            if (!fields.TryGetValue(required, out var field) || field.Value.Length == 0)
+            {
+                problems.Error(line, $"{what}: missing '{required}'");
+                valid = false;
+            }
+        }
+
+        if (fields.TryGetValue("id", out var id) && id.Value.Length > 0 && !CheckId(id.Value, id.Line, what))
+        {
+            valid = false;
+        }
+
+        return isAction ? ReadAction(fields, parameters, parameterLines, part, line, valid, what) : ReadPanel(fields, part, line, valid, what);
+    }
+
+    private ActionBlock? ReadAction(
+        Dictionary<string, (string Value, int Line)> fields,
+        SortedDictionary<string, string> parameters,
+        Dictionary<string, int> parameterLines,
+        int? part,
+        int line,
+        bool valid,
+        string what)
+    {
+        var (kind, kindLine) = fields.TryGetValue("kind", out var kindField) ? kindField : ("", line);
+        var knownKind = ActionKinds.Known.Contains(kind);
+        if (kind.Length > 0 && !knownKind)
+        {
+            problems.Warning(kindLine, $"{what}: unknown action kind '{kind}' (known: {string.Join(", ", ActionKinds.Known.Order(StringComparer.Ordinal))}); its button stays disabled");
+        }
+
+        string? expect = null;
+        if (fields.TryGetValue("expect", out var expectField))
+        {
+            expect = expectField.Value;
+            if (!ExpectPattern().IsMatch(expect))
+            {
+                problems.Warning(expectField.Line, $"{what}: expect '{expect}' is not of the form 'STATUS >= PERCENT%' (for example '200 >= 95%')");
+            }
+        }
+
+        if (valid && knownKind)
+        {
+            ActionParameterRules.Check(kind, parameters, parameterLines, line, what, problems);
+        }
+
+        return valid
+            ? new ActionBlock(line, new ActionDefinition(fields["id"].Value, kind, fields["title"].Value, part, new ReadOnlyDictionary<string, string>(parameters), expect, line))
+            : null;
+    }
+
+    private PanelBlock? ReadPanel(Dictionary<string, (string Value, int Line)> fields, int? part, int line, bool valid, string what)
+    {
+        var kind = PanelKind.Url;
+        if (fields.TryGetValue("kind", out var kindField) && kindField.Value.Length > 0
+            && !Enum.TryParse(kindField.Value, ignoreCase: true, out kind))
+        {
+            problems.Error(kindField.Line, $"{what}: unknown panel kind '{kindField.Value}' (use grafana, kiali or url)");
+            valid = false;
+        }
+
+        Uri? url = null;
+        if (fields.TryGetValue("url", out var urlField) && urlField.Value.Length > 0
+            && (!Uri.TryCreate(urlField.Value, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            problems.Error(urlField.Line, $"{what}: url '{urlField.Value}' must be an absolute http or https URL");
+            valid = false;
+        }
+
+        return valid && url is not null
+            ? new PanelBlock(line, new PanelDefinition(fields["id"].Value, kind, fields["title"].Value, url, part, line))
+            : null;
+    }
+
+    private bool CheckId(string id, int line, string what)
+    {
+        if (!IdPattern().IsMatch(id))
+        {
+            problems.Error(line, $"{what}: id '{id}' may only contain letters, digits, '-', '_' and '.' (it is used in URLs)");
+            return false;
+        }
+
+        if (_ids.TryGetValue(id, out var firstLine))
+        {
+            problems.Error(line, $"{what}: duplicate id '{id}' (first declared on line {firstLine})");
+            return false;
+        }
+
+        _ids[id] = line;
+        return true;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^\s*(?:\d{3}|[1-5]xx)\s*(?:>=|<=|>|<|==)\s*\d{1,3}(?:\.\d+)?\s*%\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ExpectPattern();
+}

@@ -1,0 +1,159 @@
+using DemoConsole.Core.Scenarios;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DemoConsole.Core.Tests.Scenarios;
+
+public sealed class FileScenarioSourceTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("scenario-source-").FullName;
+
+    private string ScenarioPath => Path.Combine(_directory, "demo.md");
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Constructor_ValidFile_LoadsItWithoutProblems()
+    {
+        File.WriteAllText(ScenarioPath, Runbook("First"));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
+
+        using var source = new FileScenarioSource(ScenarioPath, clock);
+
+        Assert.Equal("First", source.Current.Scenario.Title);
+        Assert.Equal(ScenarioPath, source.Current.Scenario.Source);
+        Assert.Empty(source.Current.Problems);
+        Assert.Equal(clock.GetUtcNow(), source.Current.LoadedAt);
+    }
+
+    [Fact]
+    public void Constructor_MissingFile_FallsBackToDefaultAndReportsIt()
+    {
+        using var source = new FileScenarioSource(ScenarioPath);
+
+        Assert.Same(DefaultScenario.Load(), source.Current.Scenario);
+        var problem = Assert.Single(source.Current.Problems);
+        Assert.Equal(ProblemSeverity.Error, problem.Severity);
+        Assert.Contains("not found", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_BrokenFile_FallsBackToDefaultWithItsProblems()
+    {
+        File.Copy(TestFiles.FixturePath("bad-parts.md"), ScenarioPath);
+
+        using var source = new FileScenarioSource(ScenarioPath);
+
+        Assert.Same(DefaultScenario.Load(), source.Current.Scenario);
+        Assert.Equal([10, 15, 15], source.Current.Problems.Select(p => p.Line));
+    }
+
+    [Fact]
+    public async Task FileChanged_ValidEdit_ReloadsAndRaisesChanged()
+    {
+        File.WriteAllText(ScenarioPath, Runbook("First"));
+        using var source = new FileScenarioSource(ScenarioPath, debounce: TimeSpan.FromMilliseconds(50));
+        var reloaded = WaitForStateAsync(source, s => s.Scenario.Title == "Second");
+
+        File.WriteAllText(ScenarioPath, Runbook("Second"));
+
+        var state = await reloaded;
+        Assert.Empty(state.Problems);
+        Assert.Equal("Second", source.Current.Scenario.Title);
+    }
+
+    [Fact]
+    public async Task FileChanged_BrokenEdit_KeepsLastGoodScenarioAndReportsProblems()
+    {
+        File.WriteAllText(ScenarioPath, Runbook("Good"));
+        using var source = new FileScenarioSource(ScenarioPath, debounce: TimeSpan.FromMilliseconds(50));
+        var broken = WaitForStateAsync(source, s => s.Problems.Count > 0);
+
+        File.Copy(TestFiles.FixturePath("no-parts.md"), ScenarioPath, overwrite: true);
+
+        var state = await broken;
+        Assert.Equal("Good", state.Scenario.Title);
+        Assert.Equal((3, ProblemSeverity.Error), (state.Problems[0].Line, state.Problems[0].Severity));
+
+        var fixedAgain = WaitForStateAsync(source, s => s.Problems.Count == 0);
+        File.WriteAllText(ScenarioPath, Runbook("Fixed"));
+        Assert.Equal("Fixed", (await fixedAgain).Scenario.Title);
+    }
+
+    [Fact]
+    public void OnFileEvent_BurstOfEvents_ReloadsOnceAfterTheQuietPeriod()
+    {
+        // The file is not written after the source starts, so the real watcher stays quiet and only the
+        // events raised here (on the fake clock) drive the debounce.
+        File.WriteAllText(ScenarioPath, Runbook("First"));
+        var clock = new FakeTimeProvider();
+        using var source = new FileScenarioSource(ScenarioPath, clock, TimeSpan.FromMilliseconds(300));
+        var reloads = new List<ScenarioState>();
+        source.Changed += reloads.Add;
+
+        source.OnFileEvent();
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        source.OnFileEvent();
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.Empty(reloads);
+
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        var state = Assert.Single(reloads);
+        Assert.Equal("First", state.Scenario.Title);
+        Assert.Equal(clock.GetUtcNow(), state.LoadedAt);
+    }
+
+    [Fact]
+    public void Reload_SubscriberThrows_OtherSubscribersStillHearAndNothingEscapes()
+    {
+        File.WriteAllText(ScenarioPath, Runbook("First"));
+        using var source = new FileScenarioSource(ScenarioPath);
+        ScenarioState? heard = null;
+        source.Changed += _ => throw new InvalidOperationException("subscriber bug");
+        source.Changed += s => heard = s;
+
+        source.Reload();
+
+        Assert.Same(source.Current, heard);
+    }
+
+    [Fact]
+    public void Reload_FileDeleted_KeepsScenarioAndReportsMissingFile()
+    {
+        File.WriteAllText(ScenarioPath, Runbook("First"));
+        using var source = new FileScenarioSource(ScenarioPath);
+        File.Delete(ScenarioPath);
+
+        source.Reload();
+
+        Assert.Equal("First", source.Current.Scenario.Title);
+        Assert.Contains("not found", Assert.Single(source.Current.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StaticSource_Default_ServesTheDefaultScenarioWithoutProblems()
+    {
+        var source = StaticScenarioSource.ForDefault();
+
+        Assert.Same(DefaultScenario.Load(), source.Current.Scenario);
+        Assert.Empty(source.Current.Problems);
+    }
+
+    private static string Runbook(string title) =>
+        $"# {title}\n\n## Scenario\n\n### Part 1: Only part\n\n**Script**:\n> \"Hello from {title}.\"\n";
+
+    /// <summary>Completes with the first state (current or raised later) that matches; fails after <see cref="Timeout"/>.</summary>
+    private static Task<ScenarioState> WaitForStateAsync(IScenarioSource source, Func<ScenarioState, bool> predicate)
+    {
+        var done = new TaskCompletionSource<ScenarioState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        source.Changed += state =>
+        {
+            if (predicate(state))
+            {
+                done.TrySetResult(state);
+            }
+        };
+        return done.Task.WaitAsync(Timeout);
+    }
+}
