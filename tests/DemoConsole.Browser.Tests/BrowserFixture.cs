@@ -9,17 +9,18 @@ namespace DemoConsole.Browser.Tests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private readonly ConsoleWebFactory _factory = new();
+    private ConsoleWebFactory? _factory;
     private IPlaywright? _playwright;
 
     public Uri BaseAddress { get; private set; } = default!;
 
     public IBrowser Browser { get; private set; } = default!;
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => _factory!.Services;
 
     public async Task InitializeAsync()
     {
+        _factory = new ConsoleWebFactory();
         BaseAddress = _factory.StartKestrel();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -68,6 +69,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        await _factory.DisposeAsync();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
     }
 }

@@ -4,7 +4,7 @@ namespace DemoConsole.Browser.Tests;
 
 public sealed class PresenterAudienceTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly LocatorAssertionsToHaveTextOptions Wait = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToContainTextOptions Wait = new() { Timeout = 15_000 };
 
     [Fact]
     public async Task PresenterMovesToPart3_AudienceFollowsWithoutReload()

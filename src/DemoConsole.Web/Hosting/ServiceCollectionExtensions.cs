@@ -41,6 +41,6 @@ public static class ServiceCollectionExtensions
         var path = services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value.ScenarioPath;
         return string.IsNullOrWhiteSpace(path)
             ? new StaticScenarioSource(DefaultScenario.Load(), services.GetRequiredService<TimeProvider>())
-            : new FileScenarioSource(path, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<FileScenarioSource>>());
+            : new FileScenarioSource(path, services.GetRequiredService<TimeProvider>(), logger: services.GetRequiredService<ILogger<FileScenarioSource>>());
     }
 }

@@ -28,8 +28,8 @@ public class ActionPanelTests : ConsoleComponentTest
 
         cut.Find("[data-testid=run-burst]").Click();
 
-        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=run-burst]").HasAttribute("disabled")));
-        Assert.NotNull(cut.Find("[data-testid=stop-burst]"));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=stop-burst]")));
+        Assert.True(cut.Find("[data-testid=run-burst]").HasAttribute("disabled"));
         Handler.Finish(ActionOutcome.Succeeded("all good"));
         cut.WaitForAssertion(() => Assert.Contains("all good", cut.Find("[data-testid=action-burst] [data-testid=run-message]").TextContent));
         Assert.False(cut.Find("[data-testid=run-burst]").HasAttribute("disabled"));

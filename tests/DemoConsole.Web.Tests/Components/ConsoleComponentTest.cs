@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
@@ -19,7 +20,7 @@ namespace DemoConsole.Web.Tests.Components;
 /// A bunit context with the console's real session and executor over a small typed scenario, MudBlazor with
 /// no transition delays, and an interactive renderer (the components only go live when interactive).
 /// </summary>
-public abstract class ConsoleComponentTest : BunitContext
+public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
 {
     protected static readonly Actor Alice = Actor.Presenter("alice");
 
@@ -43,9 +44,19 @@ public abstract class ConsoleComponentTest : BunitContext
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
+        Auth = AddAuthorization();
+        Auth.SetAuthorized("alice");
+        Auth.SetRoles("presenter");
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
+
+    protected BunitAuthorizationContext Auth { get; }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are only IAsyncDisposable, so the container must be disposed asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     /// <summary>Real time: live subscriptions pace renders with it, and a fake clock would stall them between advances.</summary>
     protected TimeProvider Time { get; } = TimeProvider.System;

@@ -8,11 +8,8 @@ namespace DemoConsole.Web.Tests.Components;
 
 public class PresenterLayoutTests : ConsoleComponentTest
 {
-    private IRenderedComponent<PresenterLayout> RenderLayout(string name = "alice")
+    private IRenderedComponent<PresenterLayout> RenderLayout()
     {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(name);
-        auth.SetRoles("presenter");
         return Render<PresenterLayout>(p => p.Add(x => x.Body, (RenderFragment)(b => b.AddContent(0, "body"))));
     }
 

@@ -50,7 +50,7 @@ public class TeleprompterTests : ConsoleComponentTest
     {
         var cut = Render();
 
-        cut.Find("[data-testid=prompter-mirror] input").Change(true);
+        cut.Find("[data-testid=prompter-mirror]").Change(true);
 
         Assert.Contains("mirrored", cut.Find("[data-testid=prompter-text]").ClassName);
         var again = Render();

@@ -28,10 +28,10 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task Check_TheSeedRunbook_PrintsOutlineAndExitsZero()
     {
-        var (exit, output) = await RunAsync("check", Tests.Shared.RepoPaths.SeedRunbook);
+        var (exit, output) = await RunAsync("check", DemoConsole.Tests.Shared.RepoPaths.SeedRunbook);
 
         Assert.Equal(0, exit);
-        Assert.Contains("6부", output);
+        Assert.Contains("parts: 6", output);
     }
 
     [Fact]

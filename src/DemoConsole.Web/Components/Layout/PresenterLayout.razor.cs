@@ -83,7 +83,7 @@ public sealed partial class PresenterLayout : IAsyncDisposable
         "ArrowRight" or "PageDown" => StepAsync(1),
         "ArrowLeft" or "PageUp" => StepAsync(-1),
         "Home" => ApplyAsync(Session.GoTo(_actor, SessionPosition.Overview)),
-        "p" => ApplyAsync(_snapshot.Timers.PausedAt is null ? Session.PauseTimers(_actor) : Session.ResumeTimers(_actor)),
+        "p" => ApplyAsync(Session.Snapshot.Timers.PausedAt is null ? Session.PauseTimers(_actor) : Session.ResumeTimers(_actor)),
         [var digit] when char.IsAsciiDigit(digit) && digit != '0' => ApplyAsync(Session.GoTo(_actor, SessionPosition.ForPart(digit - '0'))),
         _ => Task.CompletedTask,
     };
