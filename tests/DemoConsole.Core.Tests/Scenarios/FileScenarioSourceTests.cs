@@ -64,6 +64,20 @@ public sealed class FileScenarioSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task FileReplaced_EditorSavesByRename_Reloads()
+    {
+        File.WriteAllText(ScenarioPath, Runbook("First"));
+        using var source = new FileScenarioSource(ScenarioPath, debounce: TimeSpan.FromMilliseconds(50));
+        var reloaded = WaitForStateAsync(source, s => s.Scenario.Title == "Renamed");
+        var temporary = Path.Combine(_directory, "demo.md.tmp");
+
+        File.WriteAllText(temporary, Runbook("Renamed"));
+        File.Move(temporary, ScenarioPath, overwrite: true);
+
+        Assert.Empty((await reloaded).Problems);
+    }
+
+    [Fact]
     public async Task FileChanged_BrokenEdit_KeepsLastGoodScenarioAndReportsProblems()
     {
         File.WriteAllText(ScenarioPath, Runbook("Good"));

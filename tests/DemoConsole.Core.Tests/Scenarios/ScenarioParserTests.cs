@@ -119,6 +119,16 @@ public sealed class ScenarioParserTests
     }
 
     [Fact]
+    public void Parse_PartsAsTopLevelHeadings_WithoutScenarioHeading_AreParts()
+    {
+        var result = ScenarioParser.Parse(TestFiles.ReadFixture("parts-at-level-two.md"), "parts-at-level-two.md");
+
+        Assert.Empty(result.Problems);
+        Assert.Equal([(1, "Hello", 3), (2, "Bye", 7)], result.Scenario?.Parts.Select(p => (p.Number, p.Title, p.Section.Line)));
+        Assert.Equal("thanks", result.Scenario?.Closing?.Script.Single().Markdown);
+    }
+
+    [Fact]
     public void Parse_NoTitle_WarnsAndUsesTheFileName()
     {
         var result = ScenarioParser.Parse("## Scenario\n\n### Part 1: A\n\n**Script**: hi\n", "/tmp/rehearsal.md");

@@ -76,20 +76,17 @@ public sealed class ScenarioProblemTests
     [Fact]
     public void Parse_OnlyWarnings_StillYieldsScenario()
     {
-        const string markdown = "# T\n\n## Scenario\n\n### Part 1: A\n\n```demo-action\nid: later\nkind: chaos-monkey\ntitle: Later\n```\n";
-        var result = ScenarioParser.Parse(markdown, "inline");
+        var result = ScenarioParser.Parse(TestFiles.ReadFixture("warnings-only.md"), "warnings-only.md");
 
         Assert.True(result.Succeeded);
-        Assert.Equal([5, 9], result.Problems.Select(p => p.Line));
-        Assert.All(result.Problems, p => Assert.Equal(ProblemSeverity.Warning, p.Severity));
+        Assert.Equal([(5, ProblemSeverity.Warning), (9, ProblemSeverity.Warning)], result.Problems.Select(p => (p.Line, p.Severity)));
         Assert.Equal("chaos-monkey", Assert.Single(result.Scenario?.Actions ?? []).Kind);
     }
 
     [Fact]
     public void Parse_DuplicateIdAcrossActionAndPanel_IsAnError()
     {
-        const string markdown = "# T\n\n## Scenario\n\n### Part 1: A\n\n**Script**: hi\n\n```demo-action\nid: x\nkind: demo-commit\ntitle: Commit\nfile: DEMO.txt\n```\n\n```demo-panel\nid: x\nkind: url\ntitle: Page\nurl: https://example.org/\n```\n";
-        var result = ScenarioParser.Parse(markdown, "inline");
+        var result = ScenarioParser.Parse(TestFiles.ReadFixture("duplicate-id-across-kinds.md"), "duplicate-id-across-kinds.md");
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal((17, ProblemSeverity.Error), (problem.Line, problem.Severity));
@@ -99,11 +96,12 @@ public sealed class ScenarioProblemTests
     [Fact]
     public void Parse_DirectiveInQuestions_IsIgnoredWithWarning()
     {
-        const string markdown = "# T\n\n## Scenario\n\n### Part 1: A\n\n**Script**: hi\n\n## Expected questions\n\n### Q1: Why?\n\n```demo-panel\nid: p\nkind: url\ntitle: P\nurl: https://example.org/\n```\n\n**Answer**: because\n";
-        var result = ScenarioParser.Parse(markdown, "inline");
+        var result = ScenarioParser.Parse(TestFiles.ReadFixture("directive-in-questions.md"), "directive-in-questions.md");
 
-        Assert.Equal(13, Assert.Single(result.Problems).Line);
-        Assert.Empty(result.Scenario?.Panels ?? [new PanelDefinition("", PanelKind.Url, "", new Uri("http://x"), null, 0)]);
-        Assert.Equal("because", result.Scenario?.Questions.Single().AnswerMarkdown);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((13, ProblemSeverity.Warning), (problem.Line, problem.Severity));
+        var scenario = Assert.IsType<Scenario>(result.Scenario);
+        Assert.Empty(scenario.Panels);
+        Assert.Equal("because", scenario.Questions.Single().AnswerMarkdown);
     }
 }

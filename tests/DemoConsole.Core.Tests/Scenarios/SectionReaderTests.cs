@@ -89,4 +89,15 @@ public sealed class SectionReaderTests
 
         Assert.Equal(new CommandBlock(9, "", "kubectl get pods"), blocks[^1]);
     }
+
+    [Fact]
+    public void Parse_MisspeltDirectiveFence_IsCommandWithWarning()
+    {
+        var result = ScenarioParser.Parse("# T\n\n## Scenario\n\n### Part 1: P\n\n**Script**: hi\n\n```demo-actions\nid: x\n```\n", "inline");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((9, ProblemSeverity.Warning), (problem.Line, problem.Severity));
+        Assert.Contains("did you mean 'demo-action'", problem.Message, StringComparison.Ordinal);
+        Assert.IsType<CommandBlock>(result.Scenario?.FindPart(1)?.Section.Blocks[^1]);
+    }
 }

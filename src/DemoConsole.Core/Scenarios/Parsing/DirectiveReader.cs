@@ -19,6 +19,18 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
     public static bool IsDirective(FencedCodeBlock fence) =>
         fence.Info is MarkerWords.ActionFence or MarkerWords.PanelFence;
 
+    /// <summary>
+    /// Warns about a fence that looks like a misspelt directive ("demo-actions", "Demo-Panel"): it would
+    /// silently become a command card and the button would be missing on stage.
+    /// </summary>
+    public void CheckNearMiss(FencedCodeBlock fence)
+    {
+        if (fence.Info is { } info && !IsDirective(fence) && info.StartsWith("demo", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Warning(source.LineOf(fence), $"fenced block '{info}' is shown as a command; did you mean '{MarkerWords.ActionFence}' or '{MarkerWords.PanelFence}'?");
+        }
+    }
+
     /// <summary>The action or panel of a directive fence, or null when it is invalid (problems reported).</summary>
     public ScenarioBlock? Read(FencedCodeBlock fence, int? part)
     {

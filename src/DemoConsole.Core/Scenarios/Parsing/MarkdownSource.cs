@@ -57,7 +57,8 @@ internal sealed class MarkdownSource
                 trimmed = trimmed.Length > 1 && trimmed[1] == ' ' ? trimmed[2..] : trimmed[1..];
             }
 
-            builder.Append(trimmed.TrimEnd()).Append('\n');
+            // Trailing spaces are kept: two of them are a Markdown hard line break.
+            builder.Append(trimmed).Append('\n');
         }
 
         return builder.ToString().Trim('\n');
@@ -81,7 +82,8 @@ internal sealed class MarkdownSource
             .DefaultIfEmpty(0)
             .Min();
 
-        // Only the lines after the first carry the container's indentation; the first starts at the line start.
+        // Nested blocks (a list inside a list item) carry their container's indentation on every line;
+        // SliceFromLineStart pads the first line the same way, so removing the common indent is enough.
         return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart(' ')))
             .TrimEnd();
     }

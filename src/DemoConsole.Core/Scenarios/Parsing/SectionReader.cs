@@ -61,7 +61,13 @@ internal sealed class SectionReader(MarkdownSource source, DirectiveReader direc
             case CodeBlock code:
                 state.FlushLabel();
                 state.Mode = Mode.None;
-                var language = code is FencedCodeBlock fenced ? fenced.Info ?? "" : "";
+                var language = "";
+                if (code is FencedCodeBlock fenced)
+                {
+                    directives.CheckNearMiss(fenced);
+                    language = fenced.Info ?? "";
+                }
+
                 state.Blocks.Add(new CommandBlock(source.LineOf(code), language, code.Lines.ToString()));
                 break;
             case ListBlock list when state.Mode == Mode.Checks:
