@@ -11,6 +11,9 @@ public static class DemoConsoleHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(DemoConsoleHost).Assembly.GetName().Name });
+        // Serves the assets of referenced packages (MudBlazor, the framework) when running from a build folder in
+        // any environment, not only Development; a no-op in a publish folder.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
