@@ -40,6 +40,7 @@ public sealed record LoadCaps
         MaxRequests = 10_000_000,
         MaxDuration = TimeSpan.FromHours(1),
         MaxInFlight = 10_000,
+        MaxTimeout = TimeSpan.FromMinutes(10),
         AllowedTargets = IsLoopback(target) ? [target] : [],
     };
 
