@@ -28,7 +28,9 @@ internal static class OpenModelSection
         BenchReport.Line($"latency corrected p50/p99/max {Ms(s.Latency.P50)}/{Ms(s.Latency.P99)}/{Ms(s.Latency.Max)} ms; service p99 {Ms(s.ServiceLatency.P99)} ms; schedule lag p50/p99/max {Ms(s.ScheduleLag.P50)}/{Ms(s.ScheduleLag.P99)}/{Ms(s.ScheduleLag.Max)} ms");
 
         report.Check($"{rate:0}/s total at target within ±1%", Math.Abs(counted - expected) / expected <= 0.01, $"{counted} of {expected:0} ({(counted - expected) / expected:+0.00%;-0.00%})");
-        report.Check($"{rate:0}/s each second after the first within ±5% (started)", startedDeviation <= 0.05, $"max deviation {startedDeviation:0.00%} (completed: {completedDeviation:0.00%})");
+        // Starts are counted by the second they were scheduled for, so they match by construction;
+        // completions are counted when they happened, which is what the target actually saw.
+        report.Check($"{rate:0}/s each second after the first within ±5% (completed)", completedDeviation <= 0.05, $"max deviation {completedDeviation:0.00%} (scheduled starts: {startedDeviation:0.00%})");
         report.Check($"{rate:0}/s schedule lag p99 (reported)", true, $"{Ms(s.ScheduleLag.P99)} ms (max {Ms(s.ScheduleLag.Max)} ms)");
     }
 
