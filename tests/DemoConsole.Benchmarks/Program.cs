@@ -10,6 +10,6 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project tests/DemoConsole.Benchmarks -- <benchmark>");
-    Console.WriteLine("  load [--seconds 10] [--connections 50] [--memory-duration 60s]   load engine vs wrk and hey (loopback only)");
+    Console.WriteLine("  load [--seconds 10] [--connections 50] [--rounds 2] [--memory-duration 60s] [--only throughput|open|stall|memory]   load engine vs wrk and hey (loopback only)");
     return 1;
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace DemoConsole.Core.Load;
 
 /// <summary>
@@ -9,22 +7,36 @@ namespace DemoConsole.Core.Load;
 /// </summary>
 internal sealed class ChangeNotifier
 {
-    private readonly ConcurrentDictionary<Subscription, byte> _subscriptions = new();
+    private readonly object _gate = new();
+
+    // Copy-on-write: Notify runs once per finished request and must not lock or allocate;
+    // subscribing and unsubscribing are rare.
+    private volatile Subscription[] _subscriptions = [];
+
+    public int Count => _subscriptions.Length;
 
     public Subscription Subscribe()
     {
         var subscription = new Subscription();
-        _subscriptions.TryAdd(subscription, 0);
+        lock (_gate)
+        {
+            _subscriptions = [.. _subscriptions, subscription];
+        }
+
         return subscription;
     }
 
-    public void Unsubscribe(Subscription subscription) => _subscriptions.TryRemove(subscription, out _);
-
-    public int Count => _subscriptions.Count;
+    public void Unsubscribe(Subscription subscription)
+    {
+        lock (_gate)
+        {
+            _subscriptions = [.. _subscriptions.Where(s => s != subscription)];
+        }
+    }
 
     public void Notify()
     {
-        foreach (var subscription in _subscriptions.Keys)
+        foreach (var subscription in _subscriptions)
         {
             subscription.Signal();
         }

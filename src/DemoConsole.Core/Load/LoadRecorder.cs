@@ -78,7 +78,7 @@ internal sealed class LoadRecorder
         _service.Record(service);
         _lag.Record(_timeProvider.GetElapsedTime(intended, sent));
         _timeline.Add(SecondOf(end), TimelineCounter.Completed);
-        AddLine(new RequestLine(index, status, null, service));
+        AddLine(index, status, null, service);
     });
 
     public void RecordError(long index, LoadErrorClass error, long sent, long end) => Update(() =>
@@ -90,7 +90,7 @@ internal sealed class LoadRecorder
         var second = SecondOf(end);
         _timeline.Add(second, TimelineCounter.Completed);
         _timeline.Add(second, TimelineCounter.Errors);
-        AddLine(new RequestLine(index, null, error, _timeProvider.GetElapsedTime(sent, end)));
+        AddLine(index, null, error, _timeProvider.GetElapsedTime(sent, end));
     });
 
     public void Finish(LoadRunState state, string? failure) => Update(() =>
@@ -169,7 +169,7 @@ internal sealed class LoadRecorder
             : 0;
     }
 
-    private void AddLine(RequestLine line)
+    private void AddLine(long index, int? status, LoadErrorClass? error, TimeSpan latency)
     {
         var capacity = _plan.RequestLineCapacity;
         if (capacity == 0)
@@ -182,7 +182,7 @@ internal sealed class LoadRecorder
             _lines.Dequeue();
         }
 
-        _lines.Enqueue(line);
+        _lines.Enqueue(new RequestLine(index, status, error, latency));
     }
 
     private int SecondOf(long timestamp)

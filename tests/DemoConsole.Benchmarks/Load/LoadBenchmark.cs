@@ -14,6 +14,7 @@ internal static class LoadBenchmark
     {
         var seconds = TimeSpan.FromSeconds(Option(args, "--seconds", 10));
         var connections = (int)Option(args, "--connections", 50);
+        var rounds = (int)Option(args, "--rounds", 2);
         var memoryDuration = TimeSpan.FromSeconds(60);
         var memoryText = OptionText(args, "--memory-duration");
         if (memoryText is not null && !DurationText.TryParse(memoryText, out memoryDuration))
@@ -40,7 +41,7 @@ internal static class LoadBenchmark
         var only = OptionText(args, "--only");
         if (only is null or "throughput")
         {
-            await ThroughputSection.RunAsync(engine, nginx, connections, seconds, report);
+            await ThroughputSection.RunAsync(engine, nginx, connections, seconds, rounds, report);
         }
 
         if (only is null or "open")

@@ -120,4 +120,31 @@ public sealed class LoadEngineStatusTests : LoadTargetTestBase
         Assert.True(result.Expectation?.Passed, result.Expectation?.ToString());
         Assert.Equal("≥ 100% of responses are 4xx", plan.Expectation!.Description);
     }
+
+    [Fact]
+    public async Task Start_OpenForDuration_SendsRateTimesDuration()
+    {
+        var plan = new LoadPlan { Target = Target.BaseAddress, Path = "/blog/", Rate = 200, Duration = TimeSpan.FromMilliseconds(100) };
+
+        var result = await Started(SystemEngine().Start(plan)).FinishedAsync();
+
+        Assert.Equal(LoadRunState.Completed, result.Snapshot.State);
+        Assert.Equal(20, result.Snapshot.Sent);
+        Assert.Equal(20, result.Snapshot.StatusCounts[200]);
+        Assert.Equal(20, Target.RequestCount);
+    }
+
+    [Fact]
+    public async Task Start_ClosedForDuration_EndsWithEverySentRequestAnswered()
+    {
+        var plan = new LoadPlan { Target = Target.BaseAddress, Path = "/blog/", Model = LoadModel.Closed, Connections = 2, Duration = TimeSpan.FromMilliseconds(200) };
+
+        var result = await Started(SystemEngine().Start(plan)).FinishedAsync();
+
+        Assert.Equal(LoadRunState.Completed, result.Snapshot.State);
+        Assert.True(result.Snapshot.Sent > 0);
+        Assert.Equal(result.Snapshot.Sent, result.Snapshot.StatusCounts[200]);
+        Assert.Equal(result.Snapshot.Sent, Target.RequestCount);
+        Assert.Equal(1, result.Snapshot.Progress);
+    }
 }
