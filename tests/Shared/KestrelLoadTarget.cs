@@ -24,14 +24,30 @@ public sealed class KestrelLoadTarget : IAsyncDisposable
     private int _stalled;
     private volatile TaskCompletionSource? _pause;
 
-    private KestrelLoadTarget(WebApplication app, Uri baseAddress)
+    private KestrelLoadTarget()
     {
-        _app = app;
-        BaseAddress = baseAddress;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _app = builder.Build();
+        _app.Use(async (context, next) =>
+        {
+            await OnRequestAsync(context.RequestAborted);
+            await next(context);
+        });
+        _app.MapGet("/blog/", () => Results.Text("<html><body>blog</body></html>", "text/html"));
+        _app.MapGet("/delay/{ms:int}", async (int ms, CancellationToken aborted) =>
+        {
+            await Task.Delay(ms, aborted);
+            return Results.Text("late");
+        });
+        _app.MapGet("/fail", () => Results.StatusCode(500));
+        _app.MapGet("/reset", (HttpContext context) => context.Abort());
+        _app.MapGet("/stall", StallAsync);
     }
 
     /// <summary>For example <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>Requests that reached the server, counted before any pause or delay.</summary>
     public long RequestCount => Interlocked.Read(ref _requests);
@@ -41,39 +57,10 @@ public sealed class KestrelLoadTarget : IAsyncDisposable
 
     public static async Task<KestrelLoadTarget> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        KestrelLoadTarget? target = null;
-        app.Use(async (context, next) =>
-        {
-            await target!.OnRequestAsync(context.RequestAborted);
-            await next(context);
-        });
-        app.MapGet("/blog/", () => Results.Text("<html><body>blog</body></html>", "text/html"));
-        app.MapGet("/delay/{ms:int}", async (int ms, CancellationToken aborted) =>
-        {
-            await Task.Delay(ms, aborted);
-            return Results.Text("late");
-        });
-        app.MapGet("/fail", () => Results.StatusCode(500));
-        app.MapGet("/reset", (HttpContext context) => context.Abort());
-        app.MapGet("/stall", async (CancellationToken aborted) =>
-        {
-            Interlocked.Increment(ref target!._stalled);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, aborted);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref target._stalled);
-            }
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        target = new KestrelLoadTarget(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        var target = new KestrelLoadTarget();
+        await target._app.StartAsync();
+        var address = target._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        target.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         return target;
     }
 
@@ -99,6 +86,19 @@ public sealed class KestrelLoadTarget : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private async Task StallAsync(CancellationToken aborted)
+    {
+        Interlocked.Increment(ref _stalled);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, aborted);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _stalled);
+        }
     }
 
     private Task OnRequestAsync(CancellationToken aborted)
