@@ -1,0 +1,90 @@
+using DemoConsole.Core.Load;
+
+namespace DemoConsole.Core.Tests.Load;
+
+public sealed class LoadRunWatchTests : LoadTargetTestBase
+{
+    [Fact]
+    public async Task WatchAsync_RunCompletes_EndsWithTheFinalSnapshot()
+    {
+        var run = Started(SystemEngine().Start(LoadPlan.Burst(Target.BaseAddress, "/blog/", 500, 100)));
+        var seen = new List<LoadSnapshot>();
+
+        await foreach (var snapshot in run.WatchAsync().WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(15)).Token))
+        {
+            seen.Add(snapshot);
+        }
+
+        var final = (await run.FinishedAsync()).Snapshot;
+        Assert.Equal(LoadRunState.Completed, seen[^1].State);
+        Assert.Equal(final.Version, seen[^1].Version);
+        Assert.Equal(100, seen[^1].Completed);
+        Assert.True(seen.Zip(seen.Skip(1)).All(pair => pair.First.Version < pair.Second.Version), "versions increase");
+        Assert.Equal(0, ((LoadRun)run).WatcherCount);
+    }
+
+    [Fact]
+    public async Task WatchAsync_ReaderLeavesEarly_RemovesItsSubscription()
+    {
+        var run = Started(SystemEngine().Start(LoadPlan.Steady(Target.BaseAddress, "/blog/", TimeSpan.FromMilliseconds(5))));
+
+        await foreach (var snapshot in run.WatchAsync())
+        {
+            Assert.Equal(1, ((LoadRun)run).WatcherCount);
+            break;
+        }
+
+        Assert.Equal(0, ((LoadRun)run).WatcherCount);
+        await run.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WatchAsync_ReaderNeverReadsOn_DoesNotHoldUpTheRun()
+    {
+        var run = Started(SystemEngine().Start(LoadPlan.Burst(Target.BaseAddress, "/blog/", 1000, 300)));
+        var reader = run.WatchAsync().GetAsyncEnumerator();
+        Assert.True(await reader.MoveNextAsync());
+
+        var result = await run.FinishedAsync();
+        await reader.DisposeAsync();
+
+        Assert.Equal(300, result.Snapshot.Completed);
+        Assert.Equal(0, ((LoadRun)run).WatcherCount);
+    }
+
+    [Fact]
+    public async Task GetSnapshot_TakenEarly_IsNotChangedByLaterRequests()
+    {
+        var run = Started(SystemEngine().Start(LoadPlan.Burst(Target.BaseAddress, "/blog/", 200, 40)));
+        var early = await run.UntilAsync(s => s.Completed is > 0 and < 40, "some but not all requests completed");
+        var earlyCount = early.StatusCounts[200];
+
+        await run.FinishedAsync();
+
+        Assert.Equal(earlyCount, early.StatusCounts[200]);
+        Assert.Equal(early.Completed, early.StatusCounts.Values.Sum() + early.Errors);
+        Assert.Equal(40, run.GetSnapshot().StatusCounts[200]);
+    }
+
+    [Fact]
+    public async Task WatchAsync_CallerCancels_EndsAndUnsubscribes()
+    {
+        var run = Started(SystemEngine().Start(LoadPlan.Steady(Target.BaseAddress, "/blog/", TimeSpan.FromMilliseconds(5))));
+        using var cancellation = new CancellationTokenSource();
+
+        var reading = Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var snapshot in run.WatchAsync(cancellationToken: cancellation.Token))
+            {
+                if (snapshot.Completed >= 2)
+                {
+                    await cancellation.CancelAsync();
+                }
+            }
+        });
+
+        await reading.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal(0, ((LoadRun)run).WatcherCount);
+        await run.DisposeAsync();
+    }
+}

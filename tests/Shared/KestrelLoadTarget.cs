@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DemoConsole.Tests.Shared;
+
+/// <summary>
+/// A real Kestrel server on a loopback port chosen by the OS, shaped like the demo's gateway:
+/// <c>GET /blog/</c> answers 200 and other methods 405, unknown paths 404, plus endpoints that delay
+/// (<c>/delay/{ms}</c>), fail (<c>/fail</c>, 500), reset the connection (<c>/reset</c>) and stall until the
+/// client gives up (<c>/stall</c>). <see cref="Pause"/> holds every request for a while, like a GC pause.
+/// </summary>
+public sealed class KestrelLoadTarget : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private long _requests;
+    private int _stalled;
+    private volatile TaskCompletionSource? _pause;
+
+    private KestrelLoadTarget()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _app = builder.Build();
+        _app.Use(async (context, next) =>
+        {
+            await OnRequestAsync(context.RequestAborted);
+            await next(context);
+        });
+        _app.MapGet("/blog/", () => Results.Text("<html><body>blog</body></html>", "text/html"));
+        _app.MapGet("/delay/{ms:int}", async (int ms, CancellationToken aborted) =>
+        {
+            await Task.Delay(ms, aborted);
+            return Results.Text("late");
+        });
+        _app.MapGet("/fail", () => Results.StatusCode(500));
+        _app.MapGet("/reset", (HttpContext context) => context.Abort());
+        _app.MapGet("/stall", StallAsync);
+    }
+
+    /// <summary>For example <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Requests that reached the server, counted before any pause or delay.</summary>
+    public long RequestCount => Interlocked.Read(ref _requests);
+
+    /// <summary>Requests currently held by <c>/stall</c>.</summary>
+    public int StalledCount => Volatile.Read(ref _stalled);
+
+    public static async Task<KestrelLoadTarget> StartAsync()
+    {
+        var target = new KestrelLoadTarget();
+        await target._app.StartAsync();
+        var address = target._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        target.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        return target;
+    }
+
+    /// <summary>A loopback URI on which nothing listens, so connecting is refused.</summary>
+    public static Uri UnusedLoopbackAddress()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    /// <summary>Holds every request arriving in the next <paramref name="duration"/> until it has passed.</summary>
+    public void Pause(TimeSpan duration)
+    {
+        var pause = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pause = pause;
+        _ = Task.Delay(duration).ContinueWith(_ => pause.TrySetResult(), TaskScheduler.Default);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task StallAsync(CancellationToken aborted)
+    {
+        Interlocked.Increment(ref _stalled);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, aborted);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _stalled);
+        }
+    }
+
+    private Task OnRequestAsync(CancellationToken aborted)
+    {
+        Interlocked.Increment(ref _requests);
+        var pause = _pause;
+        return pause is null || pause.Task.IsCompleted ? Task.CompletedTask : pause.Task.WaitAsync(aborted);
+    }
+}
