@@ -15,6 +15,8 @@ public sealed class DemoConsoleOptions
     /// <summary>Base URL of the demo platform's gateway; empty in sandbox mode: the sandbox gateway.</summary>
     public string? GatewayUrl { get; set; }
 
+    public LoadOptions Load { get; set; } = new();
+
     /// <summary>Extra origins the panels may be framed from, besides the origins of the scenario's panels.</summary>
     public IList<string> FrameOrigins { get; init; } = [];
 }
@@ -54,4 +56,16 @@ public sealed class ClusterOptions
 
     /// <summary>Speed of the sandbox's simulated time (1 = realistic; tests use less).</summary>
     public double SandboxTimeScale { get; set; } = 1.0;
+}
+
+/// <summary>Server-side caps on every load or error burst, from a button or the API alike.</summary>
+public sealed class LoadOptions
+{
+    public double MaxRate { get; set; } = 1_000;
+
+    public int MaxRequests { get; set; } = 20_000;
+
+    public int MaxDurationSeconds { get; set; } = 300;
+
+    public int MaxInFlight { get; set; } = 200;
 }

@@ -43,6 +43,11 @@ public sealed class DemoConsoleOptionsValidator : IValidateOptions<DemoConsoleOp
             problems.Add("DemoConsole:Cluster:SandboxTimeScale must be greater than 0 and at most 100.");
         }
 
+        if (options.Load.MaxRate <= 0 || options.Load.MaxRequests <= 0 || options.Load.MaxDurationSeconds <= 0 || options.Load.MaxInFlight <= 0)
+        {
+            problems.Add("DemoConsole:Load: MaxRate, MaxRequests, MaxDurationSeconds and MaxInFlight must all be greater than 0.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -1,4 +1,6 @@
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Actions.Load;
+using DemoConsole.Core.Load;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Session;
@@ -24,6 +26,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IScenarioSource>(sp => CreateScenarioSource(sp));
         services.TryAddSingleton<DemoSession>();
         services.TryAddSingleton<ActionExecutor>();
+        services.TryAddSingleton<GatewayAddress>();
+        services.TryAddSingleton<IGatewayAddress>(sp => sp.GetRequiredService<GatewayAddress>());
+        services.TryAddSingleton<ILoadEngine>(sp => new HttpLoadEngine(LoadCaps(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IEnumerable<IActionHandler>>(sp =>
+            LoadActionHandler.All(sp.GetRequiredService<ILoadEngine>(), sp.GetRequiredService<IGatewayAddress>()).ToList());
         services.TryAddSingleton<PresenterPreferences>();
         services.AddSingleton<FrameOriginPolicy>();
         services.AddHttpClient<FrameProbe>();
@@ -34,6 +41,21 @@ public static class ServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         return services;
+    }
+
+    /// <summary>Caps from configuration; the only target allowed is the gateway known when the engine is first used.</summary>
+    private static LoadCaps LoadCaps(IServiceProvider services)
+    {
+        var load = services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value.Load;
+        var gateway = services.GetRequiredService<IGatewayAddress>().Gateway;
+        return new LoadCaps
+        {
+            MaxRate = load.MaxRate,
+            MaxRequests = load.MaxRequests,
+            MaxDuration = TimeSpan.FromSeconds(load.MaxDurationSeconds),
+            MaxInFlight = load.MaxInFlight,
+            AllowedTargets = gateway is null ? [] : [gateway],
+        };
     }
 
     private static IScenarioSource CreateScenarioSource(IServiceProvider services)
