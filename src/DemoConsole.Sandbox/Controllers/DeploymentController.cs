@@ -22,7 +22,8 @@ internal sealed class DeploymentController(Cluster cluster)
         var hash = TemplateHash.Compute(spec["template"]);
         var owned = Owners.Owned(cluster, ResourceTypes.ReplicaSets, d);
         var maxRevision = owned.Count == 0 ? 0 : owned.Max(Owners.Revision);
-        var newRs = owned.FirstOrDefault(rs => (string?)rs.Metadata["labels"]?["pod-template-hash"] == hash);
+        // Matched by template, not by label, so a rollback finds the ReplicaSet of the template it restores.
+        var newRs = owned.FirstOrDefault(rs => TemplateHash.Compute(rs.Node["spec"]?["template"]) == hash);
         var old = owned.Where(rs => rs != newRs).ToList();
         var oldActive = old.Where(rs => Replicas(rs) > 0).ToList();
 

@@ -6,11 +6,16 @@ namespace DemoConsole.Sandbox.Controllers;
 /// <summary>Turns a workload's pod template into a new Pending pod owned by the workload.</summary>
 internal static class PodFactory
 {
-    public static JsonObject FromTemplate(StoredObject owner, string name, IReadOnlyDictionary<string, string>? extraLabels = null)
+    public static JsonObject FromTemplate(Cluster cluster, StoredObject owner, string name, IReadOnlyDictionary<string, string>? extraLabels = null)
     {
         var template = owner.Node["spec"]?["template"]?.DeepClone() as JsonObject ?? [];
         var metadata = template["metadata"] as JsonObject ?? [];
         metadata.Remove("creationTimestamp");
+        if (cluster.Pods.Instant)
+        {
+            metadata["creationTimestamp"] = Rfc3339.Format(cluster.Pods.InstantCreationTime);
+        }
+
         metadata["name"] = name;
         metadata["namespace"] = owner.Namespace;
         metadata["ownerReferences"] = Owners.ReferenceTo(owner);
@@ -39,6 +44,8 @@ internal static class PodFactory
             c["resources"] ??= new JsonObject();
         }
 
+        template.Remove("metadata");
+        template.Remove("spec");
         return new JsonObject
         {
             ["apiVersion"] = "v1",

@@ -17,6 +17,9 @@ internal sealed class PodLifecycle(Cluster cluster)
     /// <summary>While the world is seeded, pods come up already Running and Ready (the platform has been up for days).</summary>
     public bool Instant { get; set; }
 
+    /// <summary>The creation time given to pods made while <see cref="Instant"/> is on.</summary>
+    public DateTimeOffset InstantCreationTime { get; set; }
+
     public void Launch(StoredObject pod)
     {
         var node = PodStatus.Nodes[Interlocked.Increment(ref _nextNode) % PodStatus.Nodes.Length];
@@ -61,7 +64,7 @@ internal sealed class PodLifecycle(Cluster cluster)
     public StoredObject Delete(string ns, string name, long? gracePeriodSeconds, bool dryRun)
     {
         var pod = cluster.Store.GetRequired(ResourceTypes.Pods, ns, name);
-        var grace = gracePeriodSeconds ?? (long?)pod.Node["spec"]?["terminationGracePeriodSeconds"] ?? 30;
+        var grace = gracePeriodSeconds ?? JsonNumber.Read(pod.Node["spec"]?["terminationGracePeriodSeconds"]) ?? 30;
         if (dryRun)
         {
             return pod;

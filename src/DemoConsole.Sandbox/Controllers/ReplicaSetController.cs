@@ -16,7 +16,7 @@ internal sealed class ReplicaSetController(Cluster cluster)
         var desired = rs.Node["spec"]?["replicas"] is null ? 1 : Cells.Int(rs.Node["spec"]?["replicas"]);
         for (var i = active.Count; i < desired; i++)
         {
-            var pod = cluster.Store.Create(ResourceTypes.Pods, PodFactory.FromTemplate(rs, $"{rs.Name}-{NameSuffix.Next(5)}"));
+            var pod = cluster.Store.Create(ResourceTypes.Pods, PodFactory.FromTemplate(cluster, rs, $"{rs.Name}-{NameSuffix.Next(5)}"));
             active.Add(pod);
             cluster.Events.Normal(rs, "SuccessfulCreate", $"Created pod: {pod.Name}", Component);
             cluster.Pods.Launch(pod);

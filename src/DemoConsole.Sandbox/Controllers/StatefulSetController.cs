@@ -29,7 +29,7 @@ internal sealed class StatefulSetController(Cluster cluster)
                     ["apps.kubernetes.io/pod-index"] = ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["controller-revision-hash"] = revision,
                 };
-                var template = PodFactory.FromTemplate(sts, name, labels);
+                var template = PodFactory.FromTemplate(cluster, sts, name, labels);
                 template["spec"]!["hostname"] = name;
                 template["spec"]!["subdomain"] = Cells.Text(sts.Node["spec"]?["serviceName"]);
                 var pod = cluster.Store.Create(ResourceTypes.Pods, template);

@@ -16,17 +16,17 @@ internal static class TemplateHash
     {
         var canonical = new StringBuilder();
         Write(Without(template?.DeepClone(), "pod-template-hash"), canonical);
-        uint hash = 2166136261;
+        var hash = 14695981039346656037UL;
         foreach (var b in Encoding.UTF8.GetBytes(canonical.ToString()))
         {
-            hash = (hash ^ b) * 16777619;
+            hash = (hash ^ b) * 1099511628211UL;
         }
 
         var text = new StringBuilder();
         for (var i = 0; i < 10; i++)
         {
-            text.Append(Alphabet[(int)(hash % (uint)Alphabet.Length)]);
-            hash = (hash / (uint)Alphabet.Length) + ((uint)i * 2654435761u);
+            text.Append(Alphabet[(int)(hash % (ulong)Alphabet.Length)]);
+            hash /= (ulong)Alphabet.Length;
         }
 
         return text.ToString();

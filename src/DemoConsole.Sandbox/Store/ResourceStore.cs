@@ -143,7 +143,7 @@ internal sealed class ResourceStore
 
             if (!JsonNode.DeepEquals(copy["spec"], current.Node["spec"]))
             {
-                meta["generation"] = ((long?)current.Metadata["generation"] ?? 0) + 1;
+                meta["generation"] = (JsonNumber.Read(current.Metadata["generation"]) ?? 0) + 1;
             }
             else
             {
@@ -155,7 +155,7 @@ internal sealed class ResourceStore
                 return current;
             }
 
-            return Commit("MODIFIED", type, ns, name, copy);
+            return Commit("MODIFIED", type, ns, name, copy, current);
         }
     }
 
@@ -217,11 +217,11 @@ internal sealed class ResourceStore
         }
     }
 
-    private StoredObject Commit(string eventType, ResourceType type, string ns, string name, JsonObject copy)
+    private StoredObject Commit(string eventType, ResourceType type, string ns, string name, JsonObject copy, StoredObject? previous = null)
     {
         var stored = Stamp(type, ns, name, copy);
         _objects[type][Key(type, ns, name)] = stored;
-        Publish(new StoreEvent(eventType, stored));
+        Publish(new StoreEvent(eventType, stored, previous));
         return stored;
     }
 

@@ -17,5 +17,8 @@ internal sealed record StoredObject(ResourceType Type, string Namespace, string 
     public bool IsTerminating => Metadata["deletionTimestamp"] is not null;
 }
 
-/// <summary>A change as a watch stream reports it: ADDED, MODIFIED, DELETED (BOOKMARK and ERROR are made by the stream).</summary>
-internal sealed record StoreEvent(string Type, StoredObject Object);
+/// <summary>
+/// A change as a watch stream reports it: ADDED, MODIFIED, DELETED (BOOKMARK and ERROR are made by the stream).
+/// <see cref="Previous"/> lets a filtered watch turn "stopped matching the selector" into DELETED, as a cluster does.
+/// </summary>
+internal sealed record StoreEvent(string Type, StoredObject Object, StoredObject? Previous = null);

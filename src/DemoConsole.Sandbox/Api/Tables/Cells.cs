@@ -14,7 +14,7 @@ internal static class Cells
     public static string Age(JsonNode? timestamp, DateTimeOffset now) =>
         Rfc3339.Parse(timestamp) is DateTimeOffset t ? HumanDuration.Format(now - t) : "<unknown>";
 
-    public static long Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var i) ? i : 0;
+    public static long Int(JsonNode? node) => JsonNumber.Read(node) ?? 0;
 
     public static string Text(JsonNode? node) => node is JsonValue v ? v.ToString() : "";
 
