@@ -20,7 +20,27 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-await using var sandbox = await SandboxHost.StartAsync(options, stop.Token);
+// SIGTERM (docker stop, systemd, kill) stops it as cleanly as Ctrl+C.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    System.Runtime.InteropServices.PosixSignal.SIGTERM,
+    context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    });
+
+SandboxHost sandbox;
+try
+{
+    sandbox = await SandboxHost.StartAsync(options, stop.Token);
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"error: cannot start the sandbox: {e.Message}");
+    return 1;
+}
+
+await using var running = sandbox;
 Console.WriteLine($"Kubernetes API: {sandbox.KubernetesApi}");
 Console.WriteLine($"Gateway:        {sandbox.Gateway}");
 Console.WriteLine($"Kubeconfig:     {sandbox.KubeconfigPath}");

@@ -49,6 +49,9 @@ internal static class KubeApiServer
 
             return HandleAsync(context, dispatcher, group, parts[0], parts.ElementAtOrDefault(1));
         });
+        app.MapGet("/openapi/v3", (HttpContext context) => JsonOutput.WriteAsync(context, OpenApi.Root()));
+        app.MapGet("/openapi/v3/{**path}", (HttpContext context, string path) =>
+            OpenApi.GroupVersion(path) is { } doc ? JsonOutput.WriteAsync(context, doc) : NotFoundAsync(context));
         app.MapFallback(NotFoundAsync);
         return app;
     }

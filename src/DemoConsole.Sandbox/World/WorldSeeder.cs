@@ -45,6 +45,12 @@ internal static class WorldSeeder
         {
             cluster.Pods.Instant = false;
         }
+
+        // A platform up for days has no fresh events (the API server keeps them for an hour).
+        foreach (var e in cluster.Store.List(ResourceTypes.Events, null).Items)
+        {
+            cluster.Store.Delete(ResourceTypes.Events, e.Namespace, e.Name);
+        }
     }
 
     private static void ResolveOwners(JsonObject metadata, Dictionary<(string, string, string), string> owners)
