@@ -18,7 +18,7 @@ internal sealed class FieldSelector
             return selector;
         }
 
-        foreach (var term in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var term in SplitUnescaped(text))
         {
             var notEqual = term.IndexOf("!=", StringComparison.Ordinal);
             var equal = term.IndexOf('=', StringComparison.Ordinal);
@@ -55,6 +55,33 @@ internal sealed class FieldSelector
             JsonValue v => v.ToString(),
             _ => node.ToJsonString(),
         };
+    }
+
+    /// <summary>Splits on commas that are not escaped with a backslash.</summary>
+    private static IEnumerable<string> SplitUnescaped(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == ',')
+            {
+                if (text[start..i].Trim() is { Length: > 0 } term)
+                {
+                    yield return term;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (text[start..].Trim() is { Length: > 0 } last)
+        {
+            yield return last;
+        }
     }
 
     // kubectl escapes '\', ',' and '=' inside values with a backslash.
