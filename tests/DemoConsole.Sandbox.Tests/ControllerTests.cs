@@ -56,7 +56,10 @@ public sealed class ControllerTests
     [Fact]
     public async Task DeleteStatefulSetPod_Postgresql_ComesBackWithTheSameName()
     {
-        await using var sandbox = await TestSandbox.StartAsync();
+        // kubectl's delete --wait lists by name after its first GET; if the old pod is gone and its same-named
+        // successor exists by then, kubectl waits forever (on a cluster too). A slower clock keeps termination
+        // (here 10-30 ms of real time) longer than that gap, as seconds-long terminations do on a cluster.
+        await using var sandbox = await TestSandbox.StartAsync(timeScale: 0.2);
         var store = sandbox.Cluster.Store;
         var original = store.GetRequired(ResourceTypes.Pods, Ns, "postgresql-0");
 

@@ -1,4 +1,5 @@
 using System.Net;
+using DemoConsole.Sandbox.Store;
 using DemoConsole.Sandbox.Tests.Support;
 using k8s;
 using k8s.Autorest;
@@ -193,7 +194,8 @@ public sealed class KubernetesClientTests
         var patch = new V1Patch("{\"spec\":{\"replicas\":3}}", V1Patch.PatchType.MergePatch);
 
         var scale = await client.AppsV1.PatchNamespacedDeploymentScaleAsync(patch, "prod-user-service-deployment", Ns);
-        await StoreWait.UntilAsync(sandbox, s => StoreWait.Pods(s, Ns, "user-service").Count(StoreWait.IsReady) == 3, "three user-service pods are Ready");
+        await StoreWait.UntilAsync(sandbox, s => JsonNumber.Read(s.Get(ResourceTypes.Deployments, Ns, "prod-user-service-deployment")?.Node["status"]?["readyReplicas"]) == 3,
+            "the deployment reports three Ready replicas");
         var deployment = await client.AppsV1.ReadNamespacedDeploymentAsync("prod-user-service-deployment", Ns);
 
         Assert.Equal(3, scale.Spec.Replicas);
