@@ -20,9 +20,11 @@ public sealed class SandboxHost : IAsyncDisposable
     private readonly WebApplication _api;
     private readonly WebApplication _gateway;
     private readonly bool _ownsKubeconfig;
+    private readonly LoadGeneratorSimulator _loadGenerator;
 
-    private SandboxHost(Cluster cluster, WebApplication api, WebApplication gateway, string kubeconfigPath, bool ownsKubeconfig, RequestJournal journal)
+    private SandboxHost(Cluster cluster, WebApplication api, WebApplication gateway, LoadGeneratorSimulator loadGenerator, string kubeconfigPath, bool ownsKubeconfig, RequestJournal journal)
     {
+        _loadGenerator = loadGenerator;
         _cluster = cluster;
         _api = api;
         _gateway = gateway;
@@ -71,8 +73,10 @@ public sealed class SandboxHost : IAsyncDisposable
             gateway = await StartServerAsync(port => GatewayServer.Build(demoGateway, address, port), options.GatewayPort, options.FallbackToFreePort, cancellationToken);
             var ownsKubeconfig = options.KubeconfigPath is null;
             var kubeconfig = options.KubeconfigPath ?? Path.Combine(Path.GetTempPath(), $"sandbox-kubeconfig-{Guid.NewGuid():N}.yaml");
-            var host = new SandboxHost(cluster, api, gateway, kubeconfig, ownsKubeconfig, journal);
+            var loadGenerator = new LoadGeneratorSimulator(cluster, demoGateway);
+            var host = new SandboxHost(cluster, api, gateway, loadGenerator, kubeconfig, ownsKubeconfig, journal);
             KubeconfigWriter.Write(kubeconfig, host.KubernetesApi);
+            loadGenerator.Start();
             return host;
         }
         catch
@@ -95,12 +99,14 @@ public sealed class SandboxHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // The cluster stops first so open watches and log follows end, letting Kestrel shut down promptly.
-        await _cluster.DisposeAsync();
+        await _cluster.StopAsync();
+        await _loadGenerator.DisposeAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _api.StopAsync(timeout.Token);
         await _gateway.StopAsync(timeout.Token);
         await _api.DisposeAsync();
         await _gateway.DisposeAsync();
+        await _cluster.DisposeAsync();
         if (_ownsKubeconfig)
         {
             File.Delete(KubeconfigPath);

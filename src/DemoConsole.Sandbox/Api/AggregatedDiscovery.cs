@@ -60,7 +60,7 @@ internal static class AggregatedDiscovery
             resource["shortNames"] = new JsonArray(t.ShortNames.Select(s => (JsonNode)s).ToArray());
         }
 
-        if (t.Group is "apps" or "")
+        if (t.InAllCategory)
         {
             resource["categories"] = new JsonArray("all");
         }

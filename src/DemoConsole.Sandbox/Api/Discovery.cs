@@ -123,7 +123,7 @@ internal static class Discovery
             resource["shortNames"] = new JsonArray(t.ShortNames.Select(s => (JsonNode)s).ToArray());
         }
 
-        if (withAliases && t.Group is "apps" or "")
+        if (withAliases && t.InAllCategory)
         {
             resource["categories"] = new JsonArray("all");
         }

@@ -51,10 +51,20 @@ internal sealed class Cluster : IAsyncDisposable
 
     public void Start() => Controllers.Start();
 
+    /// <summary>Cancels pending transitions, open watches and log follows, and ends the controller loop.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync();
+        }
+
+        await Controllers.DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        await Controllers.DisposeAsync();
+        await StopAsync();
         _stopping.Dispose();
     }
 

@@ -18,6 +18,9 @@ internal sealed record ResourceType(
     /// <summary>"pods" or "deployments.apps": what Status details and error messages call the resource.</summary>
     public string QualifiedName => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
 
+    /// <summary>Whether <c>kubectl get all</c> includes it (the "all" category of a cluster).</summary>
+    public bool InAllCategory => Plural is "pods" or "services" or "deployments" or "replicasets" or "statefulsets" or "horizontalpodautoscalers";
+
     public static readonly IReadOnlyList<string> Verbs =
         ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 }
