@@ -1,2 +1,58 @@
-// Standalone sandbox entry point; see issue 3.
+// Standalone sandbox: a shared rehearsal twin of the Titanium platform (issue 3). Ctrl+C stops it.
+using DemoConsole.Sandbox;
+
+var (options, problems) = CommandLine.Parse(args);
+if (options is null)
+{
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine($"error: {problem}");
+    }
+
+    Console.Error.WriteLine(CommandLine.Usage);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+// SIGTERM (docker stop, systemd, kill) stops it as cleanly as Ctrl+C.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    System.Runtime.InteropServices.PosixSignal.SIGTERM,
+    context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    });
+
+SandboxHost sandbox;
+try
+{
+    sandbox = await SandboxHost.StartAsync(options, stop.Token);
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"error: cannot start the sandbox: {e.Message}");
+    return 1;
+}
+
+await using var running = sandbox;
+Console.WriteLine($"Kubernetes API: {sandbox.KubernetesApi}");
+Console.WriteLine($"Gateway:        {sandbox.Gateway}");
+Console.WriteLine($"Kubeconfig:     {sandbox.KubeconfigPath}");
+Console.WriteLine($"Try: KUBECONFIG={sandbox.KubeconfigPath} kubectl get pods -n titanium-prod");
+Console.WriteLine("Press Ctrl+C to stop.");
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+    Console.WriteLine("Stopping.");
+}
+
 return 0;

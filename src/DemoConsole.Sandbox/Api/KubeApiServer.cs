@@ -1,0 +1,87 @@
+using System.Net;
+using DemoConsole.Sandbox.Controllers;
+using DemoConsole.Sandbox.Store;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace DemoConsole.Sandbox.Api;
+
+/// <summary>The Kubernetes API as a Kestrel app: discovery documents, resource routes, Status errors, the journal.</summary>
+internal static class KubeApiServer
+{
+    public static WebApplication Build(Cluster cluster, RequestJournal journal, IPAddress address, int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(address, port));
+        var app = builder.Build();
+        var dispatcher = new ResourceDispatcher(cluster);
+
+        app.Use(async (context, next) =>
+        {
+            journal.Add(new ApiRequestRecord(cluster.Now, context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? ""));
+            try
+            {
+                await next(context);
+            }
+            catch (ApiException e) when (!context.Response.HasStarted)
+            {
+                await StatusWriter.WriteAsync(context, e);
+            }
+        });
+
+        app.MapGet("/version", () => Results.Json(Discovery.Version()));
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", () => Results.Text("ok"));
+        app.MapGet("/livez", () => Results.Text("ok"));
+        app.MapGet("/api", (HttpContext context) => DiscoveryAsync(context, core: true));
+        app.MapGet("/apis", (HttpContext context) => DiscoveryAsync(context, core: false));
+        app.Map("/api/{version}/{**rest}", (HttpContext context, string version, string? rest) =>
+            HandleAsync(context, dispatcher, "", version, rest));
+        app.Map("/apis/{group}/{**rest}", (HttpContext context, string group, string? rest) =>
+        {
+            var parts = (rest ?? "").Split('/', 2);
+            if (parts[0].Length == 0)
+            {
+                return Discovery.Group(group) is { } g ? JsonOutput.WriteAsync(context, g) : NotFoundAsync(context);
+            }
+
+            return HandleAsync(context, dispatcher, group, parts[0], parts.ElementAtOrDefault(1));
+        });
+        app.MapGet("/openapi/v3", (HttpContext context) => JsonOutput.WriteAsync(context, OpenApi.Root()));
+        app.MapGet("/openapi/v3/{**path}", (HttpContext context, string path) =>
+            OpenApi.GroupVersion(path) is { } doc ? JsonOutput.WriteAsync(context, doc) : NotFoundAsync(context));
+        app.MapFallback(NotFoundAsync);
+        return app;
+    }
+
+    private static Task DiscoveryAsync(HttpContext context, bool core)
+    {
+        if (AggregatedDiscovery.IsRequested(context.Request))
+        {
+            context.Response.ContentType = AggregatedDiscovery.ContentType;
+            return context.Response.WriteAsync(AggregatedDiscovery.Document(core).ToJsonString(), context.RequestAborted);
+        }
+
+        var host = context.Request.Host.Value ?? "127.0.0.1";
+        return JsonOutput.WriteAsync(context, core ? Discovery.CoreVersions(host) : Discovery.GroupList());
+    }
+
+    private static Task HandleAsync(HttpContext context, ResourceDispatcher dispatcher, string group, string version, string? rest)
+    {
+        var segments = (rest ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 0)
+        {
+            return context.Request.Method == "GET" && Discovery.ResourceList(group, version) is { } list
+                ? JsonOutput.WriteAsync(context, list)
+                : NotFoundAsync(context);
+        }
+
+        var target = ApiTarget.Parse(group, version, segments);
+        return target is null ? NotFoundAsync(context) : dispatcher.DispatchAsync(context, target);
+    }
+
+    private static Task NotFoundAsync(HttpContext context) =>
+        StatusWriter.WriteAsync(context, new ApiException(404, "NotFound", "the server could not find the requested resource"));
+}

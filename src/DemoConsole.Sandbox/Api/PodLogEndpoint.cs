@@ -1,0 +1,91 @@
+using System.Text;
+using DemoConsole.Sandbox.Api.Tables;
+using DemoConsole.Sandbox.Controllers;
+using DemoConsole.Sandbox.Logs;
+using DemoConsole.Sandbox.Store;
+
+namespace DemoConsole.Sandbox.Api;
+
+/// <summary>pods/{name}/log: container, tailLines, follow, timestamps, with the kubelet's error messages.</summary>
+internal sealed class PodLogEndpoint(Cluster cluster)
+{
+    public async Task GetAsync(HttpContext context, ApiTarget target)
+    {
+        var query = context.Request.Query;
+        var pod = cluster.Store.GetRequired(ResourceTypes.Pods, target.RequiredNamespace, target.RequiredName);
+        var containers = PodStatus.Containers(pod.Node).Select(c => Cells.Text(c["name"])).ToList();
+        var container = (string?)query["container"];
+        if (string.IsNullOrEmpty(container))
+        {
+            if (containers.Count != 1)
+            {
+                throw ApiException.BadRequest($"a container name must be specified for pod {pod.Name}, choose one of: [{string.Join(" ", containers)}]");
+            }
+
+            container = containers[0];
+        }
+
+        if (!containers.Contains(container))
+        {
+            throw ApiException.BadRequest($"container {container} is not valid for pod {pod.Name}");
+        }
+
+        if (query["previous"] == "true")
+        {
+            throw ApiException.BadRequest($"previous terminated container \"{container}\" in pod \"{pod.Name}\" not found");
+        }
+
+        var log = cluster.Logs.Find(pod.Uid, container);
+        if (log is null)
+        {
+            var reason = PodColumns.StatusText(pod.Node);
+            throw ApiException.BadRequest($"container \"{container}\" in pod \"{pod.Name}\" is waiting to start: {reason}");
+        }
+
+        int? tail = int.TryParse(query["tailLines"], out var t) ? t : null;
+        var timestamps = query["timestamps"] == "true";
+        context.Response.ContentType = "text/plain";
+        if (query["follow"] != "true")
+        {
+            await WriteAsync(context, log.Tail(tail), timestamps);
+            return;
+        }
+
+        var (backlog, live, stop) = log.Follow(tail);
+        try
+        {
+            await WriteAsync(context, backlog, timestamps);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, cluster.Stopping);
+            await foreach (var line in live.ReadAllAsync(linked.Token))
+            {
+                await WriteAsync(context, [line], timestamps);
+                await context.Response.Body.FlushAsync(linked.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client stopped following (Ctrl+C) or the sandbox stops.
+        }
+        finally
+        {
+            stop();
+        }
+    }
+
+    private static Task WriteAsync(HttpContext context, IReadOnlyList<LogLine> lines, bool timestamps)
+    {
+        var text = new StringBuilder();
+        foreach (var line in lines)
+        {
+            if (timestamps)
+            {
+                text.Append(line.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
+            }
+
+            text.Append(line.Text).Append('\n');
+        }
+
+        return context.Response.WriteAsync(text.ToString(), context.RequestAborted);
+    }
+}

@@ -1,0 +1,51 @@
+using DemoConsole.Sandbox.Controllers;
+using DemoConsole.Sandbox.Store;
+
+namespace DemoConsole.Sandbox.Api;
+
+/// <summary>Routes a parsed resource URL and HTTP method to the read, write or subresource handler.</summary>
+internal sealed class ResourceDispatcher(Cluster cluster)
+{
+    private readonly ResourceReads _reads = new(cluster);
+    private readonly ResourceWrites _writes = new(cluster);
+    private readonly ScaleSubresource _scale = new(cluster);
+    private readonly PodLogEndpoint _logs = new(cluster);
+
+    public Task DispatchAsync(HttpContext context, ApiTarget target)
+    {
+        var method = context.Request.Method;
+        if (target.Subresource is string sub)
+        {
+            if (!target.Type.Subresources.Contains(sub))
+            {
+                throw new ApiException(404, "NotFound", "the server could not find the requested resource");
+            }
+
+            return (sub, method) switch
+            {
+                ("log", "GET") => _logs.GetAsync(context, target),
+                ("scale", "GET") => _scale.GetAsync(context, target),
+                ("scale", "PUT") => _scale.UpdateAsync(context, target, isPatch: false),
+                ("scale", "PATCH") => _scale.UpdateAsync(context, target, isPatch: true),
+                ("status", "GET") => _reads.GetAsync(context, target),
+                ("status", "PUT") => _writes.ReplaceAsync(context, target),
+                ("status", "PATCH") => _writes.PatchAsync(context, target),
+                _ => throw MethodNotAllowed(method),
+            };
+        }
+
+        return (target.Name is null, method) switch
+        {
+            (true, "GET") => _reads.ListAsync(context, target),
+            (true, "POST") => _writes.CreateAsync(context, target),
+            (false, "GET") => _reads.GetAsync(context, target),
+            (false, "PUT") => _writes.ReplaceAsync(context, target),
+            (false, "PATCH") => _writes.PatchAsync(context, target),
+            (false, "DELETE") => _writes.DeleteAsync(context, target),
+            _ => throw MethodNotAllowed(method),
+        };
+    }
+
+    private static ApiException MethodNotAllowed(string method) =>
+        new(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource ({method})");
+}

@@ -1,0 +1,94 @@
+using DemoConsole.Sandbox.Logs;
+using DemoConsole.Sandbox.Store;
+
+namespace DemoConsole.Sandbox.Controllers;
+
+/// <summary>The simulated cluster: the store plus what acts on it (kubelet-like pod lifecycle, controllers, events, logs).</summary>
+internal sealed class Cluster : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    public Cluster(TimeProvider time, double timeScale)
+    {
+        Time = time;
+        TimeScale = timeScale;
+        Store = new ResourceStore(time);
+        Logs = new PodLogs();
+        Events = new EventRecorder(Store, time);
+        Pods = new PodLifecycle(this);
+        Controllers = new ControllerLoop(this);
+    }
+
+    public TimeProvider Time { get; }
+
+    public double TimeScale { get; }
+
+    public ResourceStore Store { get; }
+
+    public PodLogs Logs { get; }
+
+    public EventRecorder Events { get; }
+
+    public PodLifecycle Pods { get; }
+
+    public ControllerLoop Controllers { get; }
+
+    public CancellationToken Stopping => _stopping.Token;
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>A realistic duration shrunk (or stretched) by the time scale; tests run at 0.01 or less.</summary>
+    public TimeSpan Scaled(TimeSpan realistic) => TimeSpan.FromTicks((long)(realistic.Ticks * TimeScale));
+
+    public TimeSpan ScaledRandom(double minSeconds, double maxSeconds) =>
+        Scaled(TimeSpan.FromSeconds(minSeconds + (Random.Shared.NextDouble() * (maxSeconds - minSeconds))));
+
+    /// <summary>Runs <paramref name="action"/> after a delay on the cluster's clock; stops with the cluster.</summary>
+    public void After(TimeSpan delay, Action action)
+    {
+        _ = RunAfterAsync(delay, action);
+    }
+
+    public void Start() => Controllers.Start();
+
+    /// <summary>Cancels pending transitions, open watches and log follows, and ends the controller loop.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync();
+        }
+
+        await Controllers.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _stopping.Dispose();
+    }
+
+    private async Task RunAfterAsync(TimeSpan delay, Action action)
+    {
+        try
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, Time, _stopping.Token);
+            }
+
+            if (!_stopping.IsCancellationRequested)
+            {
+                action();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The cluster stopped; pending transitions are dropped, as when a node powers off.
+        }
+        catch (ApiException)
+        {
+            // The object changed or vanished meanwhile (for example deleted again); the transition no longer applies.
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using DemoConsole.Sandbox.Logs;
+using DemoConsole.Sandbox.Store;
+
+namespace DemoConsole.Sandbox.Controllers;
+
+/// <summary>
+/// What the scheduler and kubelet do to a pod: Pending → scheduled → ContainerCreating → Running → Ready, and on
+/// delete Terminating (not Ready, so the gateway stops routing to it) → gone after the containers exit.
+/// Realistic durations, multiplied by the cluster's time scale.
+/// </summary>
+internal sealed class PodLifecycle(Cluster cluster)
+{
+    private const string Kubelet = "kubelet";
+    private int _nextNode;
+
+    /// <summary>While the world is seeded, pods come up already Running and Ready (the platform has been up for days).</summary>
+    public bool Instant { get; set; }
+
+    /// <summary>The creation time given to pods made while <see cref="Instant"/> is on.</summary>
+    public DateTimeOffset InstantCreationTime { get; set; }
+
+    public void Launch(StoredObject pod)
+    {
+        var node = PodStatus.Nodes[Interlocked.Increment(ref _nextNode) % PodStatus.Nodes.Length];
+        if (Instant)
+        {
+            var now = Rfc3339.Format(cluster.Now);
+            var running = Mutate(pod, p =>
+            {
+                PodStatus.Scheduled(p, node, now);
+                PodStatus.Creating(p, now);
+                PodStatus.Running(p, now, ready: true);
+            });
+            WriteStartupLogs(running);
+            return;
+        }
+
+        cluster.After(cluster.ScaledRandom(0.2, 0.8), () =>
+        {
+            var now = Rfc3339.Format(cluster.Now);
+            var scheduled = Mutate(pod, p => PodStatus.Scheduled(p, node, now));
+            if (scheduled is null)
+            {
+                return;
+            }
+
+            cluster.Events.Normal(scheduled, "Scheduled", $"Successfully assigned {pod.Namespace}/{pod.Name} to {node}", "default-scheduler");
+            var creating = Mutate(pod, p => PodStatus.Creating(p, Rfc3339.Format(cluster.Now)));
+            if (creating is null)
+            {
+                return;
+            }
+
+            foreach (var c in PodStatus.Containers(creating.Node))
+            {
+                cluster.Events.Normal(creating, "Pulling", $"Pulling image \"{c["image"]}\"", Kubelet);
+            }
+
+            cluster.After(cluster.ScaledRandom(2, 6), () => StartContainers(pod));
+        });
+    }
+
+    public StoredObject Delete(string ns, string name, long? gracePeriodSeconds, bool dryRun)
+    {
+        var pod = cluster.Store.GetRequired(ResourceTypes.Pods, ns, name);
+        var grace = gracePeriodSeconds ?? JsonNumber.Read(pod.Node["spec"]?["terminationGracePeriodSeconds"]) ?? 30;
+        if (dryRun)
+        {
+            return pod;
+        }
+
+        if (grace <= 0)
+        {
+            return Remove(pod) ?? pod;
+        }
+
+        if (pod.IsTerminating)
+        {
+            return pod;
+        }
+
+        var now = cluster.Now;
+        var terminating = cluster.Store.Update(ResourceTypes.Pods, ns, name, p =>
+        {
+            p["metadata"]!["deletionTimestamp"] = Rfc3339.Format(now.AddSeconds(grace));
+            p["metadata"]!["deletionGracePeriodSeconds"] = grace;
+            PodStatus.SetReady(p, false, Rfc3339.Format(now));
+            return true;
+        });
+        foreach (var c in PodStatus.Containers(terminating.Node))
+        {
+            cluster.Events.Normal(terminating, "Killing", $"Stopping container {c["name"]}", Kubelet);
+            cluster.Logs.Find(pod.Uid, (string?)c["name"] ?? "")?.Append(now, "INFO  Received SIGTERM, shutting down gracefully");
+        }
+
+        // Containers exit well before the grace period ends (a well-behaved app drains in a second or two).
+        var exit = TimeSpan.FromSeconds(Math.Min(grace, 1 + (Random.Shared.NextDouble() * 2)));
+        cluster.After(cluster.Scaled(exit), () => Remove(terminating));
+        return terminating;
+    }
+
+    private void StartContainers(StoredObject pod)
+    {
+        var current = cluster.Store.Get(ResourceTypes.Pods, pod.Namespace, pod.Name);
+        if (current is null || current.Uid != pod.Uid || current.IsTerminating)
+        {
+            return;
+        }
+
+        foreach (var c in PodStatus.Containers(current.Node))
+        {
+            cluster.Events.Normal(current, "Pulled", $"Container image \"{c["image"]}\" already present on machine", Kubelet);
+            cluster.Events.Normal(current, "Created", $"Created container: {c["name"]}", Kubelet);
+            cluster.Events.Normal(current, "Started", $"Started container {c["name"]}", Kubelet);
+        }
+
+        var running = Mutate(pod, p => PodStatus.Running(p, Rfc3339.Format(cluster.Now), ready: false));
+        WriteStartupLogs(running);
+        cluster.After(cluster.ScaledRandom(3, 10), () => Mutate(pod, p => PodStatus.SetReady(p, true, Rfc3339.Format(cluster.Now))));
+    }
+
+    private void WriteStartupLogs(StoredObject? pod)
+    {
+        if (pod is null)
+        {
+            return;
+        }
+
+        foreach (var c in PodStatus.Containers(pod.Node))
+        {
+            var container = (string?)c["name"] ?? "";
+            var log = cluster.Logs.For(pod.Uid, container);
+            foreach (var line in StartupLines.For(container, (string?)c["image"] ?? "", pod.Name))
+            {
+                log.Append(cluster.Now, line);
+            }
+        }
+    }
+
+    private StoredObject? Remove(StoredObject pod)
+    {
+        var current = cluster.Store.Get(ResourceTypes.Pods, pod.Namespace, pod.Name);
+        if (current is null || current.Uid != pod.Uid)
+        {
+            return null;
+        }
+
+        var deleted = cluster.Store.Delete(ResourceTypes.Pods, pod.Namespace, pod.Name);
+        cluster.Logs.Remove(pod.Uid);
+        return deleted;
+    }
+
+    /// <summary>Applies a status change only to the same pod (same uid) while it is not terminating.</summary>
+    private StoredObject? Mutate(StoredObject pod, Action<JsonObject> change)
+    {
+        try
+        {
+            return cluster.Store.Update(ResourceTypes.Pods, pod.Namespace, pod.Name, p =>
+            {
+                if ((string?)p["metadata"]?["uid"] != pod.Uid || p["metadata"]?["deletionTimestamp"] is not null)
+                {
+                    return false;
+                }
+
+                p["status"] ??= PodStatus.Pending();
+                change(p);
+                return true;
+            });
+        }
+        catch (ApiException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Sockets;
+using DemoConsole.Sandbox.Api;
+using DemoConsole.Sandbox.Controllers;
+using DemoConsole.Sandbox.Gateway;
+using DemoConsole.Sandbox.World;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DemoConsole.Sandbox;
+
+/// <summary>
+/// The running sandbox: the Titanium world, its Kubernetes API and its demo gateway, on loopback ports.
+/// Start with <see cref="StartAsync"/>, stop with <see cref="DisposeAsync"/>.
+/// </summary>
+public sealed class SandboxHost : IAsyncDisposable
+{
+    private readonly Cluster _cluster;
+    private readonly WebApplication _api;
+    private readonly WebApplication _gateway;
+    private readonly bool _ownsKubeconfig;
+    private readonly LoadGeneratorSimulator _loadGenerator;
+
+    private SandboxHost(Cluster cluster, WebApplication api, WebApplication gateway, LoadGeneratorSimulator loadGenerator, string kubeconfigPath, bool ownsKubeconfig, RequestJournal journal)
+    {
+        _loadGenerator = loadGenerator;
+        _cluster = cluster;
+        _api = api;
+        _gateway = gateway;
+        _ownsKubeconfig = ownsKubeconfig;
+        KubeconfigPath = kubeconfigPath;
+        Journal = journal;
+        KubernetesApi = BoundUri(api);
+        Gateway = BoundUri(gateway);
+    }
+
+    /// <summary>Base address of the Kubernetes API (plain HTTP).</summary>
+    public Uri KubernetesApi { get; }
+
+    /// <summary>Base address of the demo gateway (the seed's http://10.0.11.168:31304).</summary>
+    public Uri Gateway { get; }
+
+    /// <summary>A kubeconfig pointing at <see cref="KubernetesApi"/>.</summary>
+    public string KubeconfigPath { get; }
+
+    /// <summary>Every request the Kubernetes API received.</summary>
+    public RequestJournal Journal { get; }
+
+    /// <summary>The load-generator manifest shipped next to the sandbox (the seed's load-generator.yaml).</summary>
+    public static string LoadGeneratorManifestPath => Path.Combine(AppContext.BaseDirectory, "World", "manifests", "load-generator.yaml");
+
+    public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
+        }
+
+        var address = IPAddress.Parse(options.BindAddress);
+        var cluster = new Cluster(options.TimeProvider, options.TimeScale);
+        WorldSeeder.Seed(cluster);
+        cluster.Start();
+        var journal = new RequestJournal();
+        var demoGateway = new DemoGateway(cluster);
+        WebApplication? api = null;
+        WebApplication? gateway = null;
+        try
+        {
+            api = await StartServerAsync(port => KubeApiServer.Build(cluster, journal, address, port), options.ApiPort, options.FallbackToFreePort, cancellationToken);
+            gateway = await StartServerAsync(port => GatewayServer.Build(demoGateway, address, port), options.GatewayPort, options.FallbackToFreePort, cancellationToken);
+            var ownsKubeconfig = options.KubeconfigPath is null;
+            var kubeconfig = options.KubeconfigPath ?? Path.Combine(Path.GetTempPath(), $"sandbox-kubeconfig-{Guid.NewGuid():N}.yaml");
+            var loadGenerator = new LoadGeneratorSimulator(cluster, demoGateway);
+            var host = new SandboxHost(cluster, api, gateway, loadGenerator, kubeconfig, ownsKubeconfig, journal);
+            KubeconfigWriter.Write(kubeconfig, host.KubernetesApi);
+            loadGenerator.Start();
+            return host;
+        }
+        catch
+        {
+            if (api is not null)
+            {
+                await api.DisposeAsync();
+            }
+
+            if (gateway is not null)
+            {
+                await gateway.DisposeAsync();
+            }
+
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The cluster stops first so open watches and log follows end, letting Kestrel shut down promptly.
+        await _cluster.StopAsync();
+        await _loadGenerator.DisposeAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _api.StopAsync(timeout.Token);
+        await _gateway.StopAsync(timeout.Token);
+        await _api.DisposeAsync();
+        await _gateway.DisposeAsync();
+        await _cluster.DisposeAsync();
+        if (_ownsKubeconfig)
+        {
+            File.Delete(KubeconfigPath);
+        }
+    }
+
+    internal Cluster Cluster => _cluster;
+
+    private static async Task<WebApplication> StartServerAsync(Func<int, WebApplication> build, int port, bool fallback, CancellationToken cancellationToken)
+    {
+        var app = build(port);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            return app;
+        }
+        catch (Exception e) when (fallback && port != 0 && IsAddressInUse(e))
+        {
+            await app.DisposeAsync();
+            var retry = build(0);
+            await retry.StartAsync(cancellationToken);
+            return retry;
+        }
+    }
+
+    private static bool IsAddressInUse(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.AspNetCore.Connections.AddressInUseException
+                || (e is SocketException s && s.SocketErrorCode == SocketError.AddressAlreadyInUse))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Uri BoundUri(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.First()
+            ?? throw new InvalidOperationException("The server reported no address.");
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    }
+}

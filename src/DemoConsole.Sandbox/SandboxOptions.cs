@@ -1,0 +1,52 @@
+namespace DemoConsole.Sandbox;
+
+/// <summary>How to start the sandbox. Defaults match the seed: API on 6443, gateway on the NodePort 31304.</summary>
+public sealed record SandboxOptions
+{
+    /// <summary>Port of the Kubernetes API (plain HTTP). 0 picks a free port.</summary>
+    public int ApiPort { get; init; } = 6443;
+
+    /// <summary>Port of the demo gateway. 0 picks a free port.</summary>
+    public int GatewayPort { get; init; } = 31304;
+
+    /// <summary>Address both servers listen on; loopback unless a team deliberately shares a sandbox.</summary>
+    public string BindAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>Where to write the kubeconfig; null writes one to a temporary file.</summary>
+    public string? KubeconfigPath { get; init; }
+
+    /// <summary>Multiplies every simulated duration (pod start, termination, latency). 1 = realistic; tests use 0.01 or less.</summary>
+    public double TimeScale { get; init; } = 1.0;
+
+    /// <summary>When a requested non-zero port is taken, listen on a free one instead of failing.</summary>
+    public bool FallbackToFreePort { get; init; } = true;
+
+    /// <summary>The sandbox's clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    internal IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (ApiPort is < 0 or > 65535)
+        {
+            problems.Add($"ApiPort must be between 0 and 65535 (got {ApiPort}).");
+        }
+
+        if (GatewayPort is < 0 or > 65535)
+        {
+            problems.Add($"GatewayPort must be between 0 and 65535 (got {GatewayPort}).");
+        }
+
+        if (!System.Net.IPAddress.TryParse(BindAddress, out _))
+        {
+            problems.Add($"BindAddress must be an IP address (got '{BindAddress}').");
+        }
+
+        if (double.IsNaN(TimeScale) || TimeScale < 0 || TimeScale > 100)
+        {
+            problems.Add($"TimeScale must be between 0 and 100 (got {TimeScale}).");
+        }
+
+        return problems;
+    }
+}

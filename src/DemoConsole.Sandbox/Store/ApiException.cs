@@ -1,0 +1,32 @@
+namespace DemoConsole.Sandbox.Store;
+
+/// <summary>A failure the API reports as a Kubernetes Status object (code, reason, message, details).</summary>
+internal sealed class ApiException(int code, string reason, string message, string? kind = null, string? name = null)
+    : Exception(message)
+{
+    public int Code { get; } = code;
+
+    public string Reason { get; } = reason;
+
+    public string? Kind { get; } = kind;
+
+    public string? Name { get; } = name;
+
+    public static ApiException NotFound(ResourceType type, string name) =>
+        new(404, "NotFound", $"{type.QualifiedName} \"{name}\" not found", type.Plural, name);
+
+    public static ApiException AlreadyExists(ResourceType type, string name) =>
+        new(409, "AlreadyExists", $"{type.QualifiedName} \"{name}\" already exists", type.Plural, name);
+
+    public static ApiException Conflict(ResourceType type, string name) =>
+        new(409, "Conflict",
+            $"Operation cannot be fulfilled on {type.QualifiedName} \"{name}\": the object has been modified; please apply your changes to the latest version and try again",
+            type.Plural, name);
+
+    public static ApiException BadRequest(string message) => new(400, "BadRequest", message);
+
+    public static ApiException Invalid(ResourceType type, string name, string message) =>
+        new(422, "Invalid", $"{type.Kind} \"{name}\" is invalid: {message}", type.Plural, name);
+
+    public static ApiException Gone(string message) => new(410, "Expired", message);
+}

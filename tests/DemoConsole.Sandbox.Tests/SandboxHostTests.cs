@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+using DemoConsole.Sandbox.Tests.Support;
+using k8s;
+
+namespace DemoConsole.Sandbox.Tests;
+
+public sealed class SandboxHostTests
+{
+    [Fact]
+    public async Task StartAsync_RequestedPortTaken_FallsBackToAFreePort()
+    {
+        using var occupied = new TcpListener(IPAddress.Loopback, 0);
+        occupied.Start();
+        var taken = ((IPEndPoint)occupied.LocalEndpoint).Port;
+
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = taken, GatewayPort = 0, TimeScale = 0.01 });
+
+        Assert.NotEqual(taken, sandbox.KubernetesApi.Port);
+        Assert.Equal("127.0.0.1", sandbox.KubernetesApi.Host);
+        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(sandbox.KubeconfigPath));
+        Assert.NotEmpty((await client.CoreV1.ListNamespaceAsync()).Items);
+    }
+
+    [Fact]
+    public async Task StartAsync_PortTakenWithoutFallback_Throws()
+    {
+        using var occupied = new TcpListener(IPAddress.Loopback, 0);
+        occupied.Start();
+        var taken = ((IPEndPoint)occupied.LocalEndpoint).Port;
+
+        await Assert.ThrowsAnyAsync<IOException>(() =>
+            SandboxHost.StartAsync(new SandboxOptions { ApiPort = taken, GatewayPort = 0, FallbackToFreePort = false }));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_TemporaryKubeconfig_IsWrittenThenRemoved()
+    {
+        var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, TimeScale = 0.01 });
+        var path = sandbox.KubeconfigPath;
+        var content = await File.ReadAllTextAsync(path);
+
+        await sandbox.DisposeAsync();
+
+        Assert.Contains($"server: http://127.0.0.1:{sandbox.KubernetesApi.Port}", content, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task StartAsync_InvalidOptions_ReportsEveryProblem()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            SandboxHost.StartAsync(new SandboxOptions { ApiPort = -1, BindAddress = "not-an-ip", TimeScale = -2 }));
+
+        Assert.Contains("ApiPort", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BindAddress", error.Message, StringComparison.Ordinal);
+        Assert.Contains("TimeScale", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_Get_ReportsKubernetes132()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(sandbox);
+
+        var version = await client.Version.GetCodeAsync();
+
+        Assert.Equal("1", version.Major);
+        Assert.Equal("32", version.Minor);
+    }
+}
