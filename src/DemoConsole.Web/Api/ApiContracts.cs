@@ -49,3 +49,5 @@ public sealed record RunDto(
 public sealed record RunStartedDto(string RunId);
 
 public sealed record ErrorDto(string Error);
+
+public sealed record SandboxDto(Uri KubernetesApi, Uri Gateway, string Kubeconfig);

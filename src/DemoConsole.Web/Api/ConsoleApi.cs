@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Session;
+using DemoConsole.Web.Hosting;
 using DemoConsole.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 
@@ -55,6 +56,11 @@ public static class ConsoleApi
             var stopped = executor.Stop(user.ToActor(), id);
             return stopped.Started ? Results.Accepted($"/api/runs/{id}", new RunStartedDto(id)) : Results.Conflict(new ErrorDto(stopped.Error));
         }).RequireAuthorization(write);
+
+        api.MapGet("/sandbox", (EmbeddedSandbox sandbox) => sandbox.Host is { } host
+            ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath))
+            : Results.NotFound(new ErrorDto("The console is not running on the embedded sandbox (DemoConsole:Cluster:Mode).")))
+            .RequireAuthorization(read);
 
         return app;
     }

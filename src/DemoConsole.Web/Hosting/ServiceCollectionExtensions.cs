@@ -35,6 +35,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FrameOriginPolicy>();
         services.AddHttpClient<FrameProbe>();
 
+        services.AddSingleton<EmbeddedSandbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSandbox>());
+
         services.AddConsoleSecurity();
         services.AddHostedService<SignInLinkPrinter>();
 

@@ -1,0 +1,53 @@
+using DemoConsole.Sandbox;
+using DemoConsole.Web.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace DemoConsole.Web.Hosting;
+
+/// <summary>
+/// In sandbox mode, starts the embedded twin of the platform on loopback before the console takes requests,
+/// and points the gateway (and, later, the cluster client) at it. In the other modes it does nothing.
+/// </summary>
+public sealed partial class EmbeddedSandbox(
+    IOptions<DemoConsoleOptions> options,
+    GatewayAddress gateway,
+    ILogger<EmbeddedSandbox> logger) : IHostedService, IAsyncDisposable
+{
+    private SandboxHost? _host;
+
+    /// <summary>The running sandbox, or null outside sandbox mode.</summary>
+    public SandboxHost? Host => _host;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var cluster = options.Value.Cluster;
+        if (cluster.Mode != ClusterMode.Sandbox)
+        {
+            return;
+        }
+
+        _host = await SandboxHost.StartAsync(new SandboxOptions
+        {
+            ApiPort = cluster.SandboxApiPort,
+            GatewayPort = cluster.SandboxGatewayPort,
+            TimeScale = cluster.SandboxTimeScale,
+        }, cancellationToken);
+        gateway.UseSandbox(_host.Gateway);
+        LogStarted(_host.KubernetesApi, _host.Gateway, _host.KubeconfigPath);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+            _host = null;
+        }
+    }
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Information,
+        Message = "Sandbox running: Kubernetes API {KubernetesApi}, gateway {Gateway}, kubeconfig {Kubeconfig}")]
+    private partial void LogStarted(Uri kubernetesApi, Uri gateway, string kubeconfig);
+}
