@@ -1,3 +1,5 @@
+using DemoConsole.Core.Cluster;
+
 namespace DemoConsole.Web.Configuration;
 
 /// <summary>The console's settings, bound from the <c>DemoConsole</c> section and validated at start-up.</summary>
@@ -31,13 +33,6 @@ public sealed class AuthOptions
 
     /// <summary>When true, anyone who can reach the console may watch <c>/watch</c> without a token.</summary>
     public bool OpenWatching { get; set; }
-}
-
-public enum ClusterMode
-{
-    Sandbox,
-    Kubeconfig,
-    InCluster,
 }
 
 public sealed class ClusterOptions

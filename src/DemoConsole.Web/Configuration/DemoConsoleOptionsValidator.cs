@@ -1,3 +1,4 @@
+using DemoConsole.Core.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace DemoConsole.Web.Configuration;

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Cluster;
 using DemoConsole.Sandbox;
 using DemoConsole.Web.Configuration;
 using Microsoft.Extensions.Options;

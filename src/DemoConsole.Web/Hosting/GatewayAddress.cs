@@ -1,3 +1,4 @@
+using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Web.Configuration;

@@ -1,5 +1,6 @@
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Load;
+using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Load;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
@@ -36,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddHttpClient<FrameProbe>();
 
         services.AddSingleton<EmbeddedSandbox>();
+        services.TryAddSingleton<IClusterConnection>(sp => new ClusterConnection(() => ClusterTarget(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSandbox>());
 
         services.AddConsoleSecurity();
@@ -59,6 +61,15 @@ public static class ServiceCollectionExtensions
             MaxInFlight = load.MaxInFlight,
             AllowedTargets = gateway is null ? [] : [gateway],
         };
+    }
+
+    /// <summary>In sandbox mode, the kubeconfig the sandbox wrote; otherwise the configured one.</summary>
+    private static ClusterTarget ClusterTarget(IServiceProvider services)
+    {
+        var cluster = services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value.Cluster;
+        return cluster.Mode == ClusterMode.Sandbox
+            ? new ClusterTarget(ClusterMode.Sandbox, services.GetRequiredService<EmbeddedSandbox>().Host?.KubeconfigPath)
+            : new ClusterTarget(cluster.Mode, string.IsNullOrWhiteSpace(cluster.Kubeconfig) ? null : cluster.Kubeconfig, cluster.Context);
     }
 
     private static IScenarioSource CreateScenarioSource(IServiceProvider services)
