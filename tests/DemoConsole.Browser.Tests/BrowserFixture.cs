@@ -23,7 +23,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         _factory = new ConsoleWebFactory();
         BaseAddress = _factory.StartKestrel();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
@@ -31,7 +35,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
-    }
 
     /// <summary>A new browser context (its own cookies) signed in as a presenter.</summary>
     public async Task<IPage> PresenterPageAsync(string name)
@@ -47,9 +50,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context following the presenter through the audience link.</summary>
-    public async Task<IPage> AudiencePageAsync()
+    public Task<IPage> AudiencePageAsync() => AudiencePageAsync(Browser, BaseAddress);
+
+    public static async Task<IPage> AudiencePageAsync(IBrowser browser, Uri baseAddress)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/auth/watch?t={ConsoleWebFactory.ViewerToken}");
         await page.WaitForURLAsync("**/watch");

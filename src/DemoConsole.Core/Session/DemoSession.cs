@@ -100,6 +100,25 @@ public sealed partial class DemoSession
         return Change(actor, requiresDriver: true, nameof(HandOver), s => s with { Driver = presenterName });
     }
 
+    /// <summary>
+    /// Takes back the state saved before a restart: position, timers, checklist and driver. Connected presenters
+    /// are not restored; screens register again as they reconnect. A position the scenario no longer has falls
+    /// back to the overview.
+    /// </summary>
+    public void Restore(SessionSnapshot saved)
+    {
+        lock (_gate)
+        {
+            Publish(Snapshot with
+            {
+                Position = IsValid(saved.Position) ? saved.Position : SessionPosition.Overview,
+                Timers = saved.Timers,
+                Checklist = saved.Checklist,
+                Driver = saved.Driver,
+            });
+        }
+    }
+
     /// <summary>Registers a connected presenter screen; the key identifies one connection (a circuit).</summary>
     public void Connect(string connectionKey, Actor actor)
     {

@@ -19,6 +19,11 @@ public sealed class DemoConsoleOptions
 
     public LoadOptions Load { get; set; } = new();
 
+    /// <summary>Where the session (part, timers, checklist) is kept across restarts; empty: not kept.</summary>
+    public string? StateFile { get; set; } = System.IO.Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+        "demo-console", "session.json");
+
     /// <summary>Extra origins the panels may be framed from, besides the origins of the scenario's panels.</summary>
     public IList<string> FrameOrigins { get; init; } = [];
 }

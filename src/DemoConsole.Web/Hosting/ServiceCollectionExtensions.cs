@@ -40,6 +40,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IClusterConnection>(sp => new ClusterConnection(() => ClusterTarget(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSandbox>());
 
+        services.AddHostedService<SessionStateFile>();
+
         services.AddConsoleSecurity();
         services.AddHostedService<SignInLinkPrinter>();
 

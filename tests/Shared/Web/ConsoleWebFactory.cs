@@ -23,6 +23,8 @@ public sealed class ConsoleWebFactory : WebApplicationFactory<App>
         ["DemoConsole:Cluster:SandboxApiPort"] = "0",
         ["DemoConsole:Cluster:SandboxGatewayPort"] = "0",
         ["Serilog:MinimumLevel:Default"] = "Warning",
+        // Each console under test keeps its session in its own file, never in the user's.
+        ["DemoConsole:StateFile"] = Path.Combine(Path.GetTempPath(), "demo-console-tests", Guid.NewGuid().ToString("n"), "session.json"),
     };
 
     private Action<IServiceCollection>? _services;
@@ -39,10 +41,10 @@ public sealed class ConsoleWebFactory : WebApplicationFactory<App>
         return this;
     }
 
-    /// <summary>Starts a real Kestrel on a free loopback port (for a real browser) and returns its address.</summary>
-    public Uri StartKestrel()
+    /// <summary>Starts a real Kestrel on a loopback port (free unless given, for a restart on the same address) and returns its address.</summary>
+    public Uri StartKestrel(int port = 0)
     {
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
