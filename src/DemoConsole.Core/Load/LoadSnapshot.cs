@@ -65,7 +65,7 @@ public sealed record LoadSnapshot
     /// <summary>Errors per class; classes that did not occur are absent.</summary>
     public required IReadOnlyDictionary<LoadErrorClass, long> ErrorCounts { get; init; }
 
-    /// <summary>Finished requests in completion order, for sequence and (latest only) steady runs; empty otherwise.</summary>
+    /// <summary>Finished requests in completion order: sequences (latest 1,000) and steady runs (latest 100); empty otherwise.</summary>
     public required IReadOnlyList<RequestLine> Requests { get; init; }
 
     /// <summary>The plan's expectation checked against the figures so far; null without one.</summary>
