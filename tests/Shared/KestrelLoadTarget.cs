@@ -15,7 +15,7 @@ namespace DemoConsole.Tests.Shared;
 /// A real Kestrel server on a loopback port chosen by the OS, shaped like the demo's gateway:
 /// <c>GET /blog/</c> answers 200 and other methods 405, unknown paths 404, plus endpoints that delay
 /// (<c>/delay/{ms}</c>), fail (<c>/fail</c>, 500), reset the connection (<c>/reset</c>) and stall until the
-/// client gives up (<c>/stall</c>). <see cref="Pause"/> holds every request for a while, like a GC pause.
+/// client gives up or the test calls <see cref="ReleaseStalled"/> (<c>/stall</c>). <see cref="Pause"/> holds every request for a while, like a GC pause.
 /// </summary>
 public sealed class KestrelLoadTarget : IAsyncDisposable
 {
@@ -23,6 +23,7 @@ public sealed class KestrelLoadTarget : IAsyncDisposable
     private long _requests;
     private int _stalled;
     private volatile TaskCompletionSource? _pause;
+    private volatile TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private KestrelLoadTarget()
     {
@@ -74,6 +75,14 @@ public sealed class KestrelLoadTarget : IAsyncDisposable
         return new Uri($"http://127.0.0.1:{port}/");
     }
 
+    /// <summary>Lets every request held by <c>/stall</c> now answer 200; later ones stall again.</summary>
+    public void ReleaseStalled()
+    {
+        var released = _release;
+        _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        released.TrySetResult();
+    }
+
     /// <summary>Holds every request arriving in the next <paramref name="duration"/> until it has passed.</summary>
     public void Pause(TimeSpan duration)
     {
@@ -90,10 +99,12 @@ public sealed class KestrelLoadTarget : IAsyncDisposable
 
     private async Task StallAsync(CancellationToken aborted)
     {
+        // Take the release before being counted: a test that sees the count and then releases must free this request.
+        var release = _release;
         Interlocked.Increment(ref _stalled);
         try
         {
-            await Task.Delay(Timeout.Infinite, aborted);
+            await release.Task.WaitAsync(aborted);
         }
         finally
         {

@@ -21,6 +21,7 @@ internal static class BurstArguments
         Durations take a unit: ms, s, m or h. Targets must be loopback (localhost, 127.0.0.1, [::1]).
         """;
 
+    /// <summary>The options, or null without a usable url; <paramref name="problems"/> gets every usage problem.</summary>
     public static BurstOptions? Parse(IReadOnlyList<string> args, List<string> problems)
     {
         Uri? url = null;
@@ -122,9 +123,10 @@ internal static class BurstArguments
             problems.Add($"burst only sends load to loopback targets (localhost, 127.0.0.1, [::1]); {url.Host} is not one");
         }
 
-        return problems.Count == 0 && url is not null
-            ? new BurstOptions(url, rate, connections, count, duration, method, interval, timeout ?? TimeSpan.FromSeconds(10), expectation, json)
-            : null;
+        // Options come back even with problems, so the caller can also report what the plan validator says.
+        return url is null
+            ? null
+            : new BurstOptions(url, rate, connections, count, duration, method, interval, timeout ?? TimeSpan.FromSeconds(10), expectation, json);
     }
 
     private static double? ParseNumber(string name, string? text, List<string> problems)

@@ -30,9 +30,17 @@ public static class BurstCommand
         if (options is not null)
         {
             var plan = options.ToPlan();
-            var engine = new HttpLoadEngine(LoadCaps.ForCommandLine(options.Url));
-            start = engine.Start(plan, cancellationToken);
-            problems.AddRange(start.Problems);
+            var caps = LoadCaps.ForCommandLine(options.Url);
+            if (problems.Count == 0)
+            {
+                start = new HttpLoadEngine(caps).Start(plan, cancellationToken);
+                problems.AddRange(start.Problems);
+            }
+            else
+            {
+                // Report the plan's own problems too (every problem at once); the target is already judged above.
+                problems.AddRange(LoadPlanValidator.Validate(plan, caps with { AllowedTargets = [options.Url] }));
+            }
         }
 
         if (options is null || start?.Run is not { } run)

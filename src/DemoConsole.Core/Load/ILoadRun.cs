@@ -15,7 +15,7 @@ public interface ILoadRun : IAsyncDisposable
     /// <summary>When the run started (from the engine's <see cref="TimeProvider"/>).</summary>
     DateTimeOffset StartedAt { get; }
 
-    /// <summary>The figures now. Repeated calls without a change return the same instance.</summary>
+    /// <summary>The figures now. Cheap: percentiles and copies are rebuilt only when <see cref="LoadSnapshot.Version"/> changed.</summary>
     LoadSnapshot GetSnapshot();
 
     /// <summary>

@@ -42,6 +42,24 @@ public sealed record LoadPlan
     /// <summary>Optional pass/fail check shown with the result.</summary>
     public LoadExpectation? Expectation { get; init; }
 
+    /// <summary>For run history and screens, e.g. <c>DELETE /blog/ ×10 every 500 ms</c> or <c>GET /blog/ at 500/s for 10 s</c>.</summary>
+    public string Description
+    {
+        get
+        {
+            var amount = Count is { } count ? $" ×{count}" : Duration is { } duration ? " for " + DurationText.Format(duration) : string.Empty;
+            var pacing = Model switch
+            {
+                LoadModel.Open => FormattableString.Invariant($" at {Rate}/s"),
+                LoadModel.Closed => FormattableString.Invariant($" over {Connections?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"} connections"),
+                _ => string.Empty,
+            };
+            var every = Interval is { } interval && Model is LoadModel.Sequence or LoadModel.Steady ? " every " + DurationText.Format(interval) : string.Empty;
+            var until = Model == LoadModel.Steady ? " until stopped" : string.Empty;
+            return $"{Method} {Path}{pacing}{amount}{every}{until}";
+        }
+    }
+
     /// <summary>An open-model burst: <paramref name="count"/> requests at <paramref name="rate"/> per second.</summary>
     public static LoadPlan Burst(Uri target, string path, double rate, int count, string method = "GET") =>
         new() { Target = target, Path = path, Method = method, Model = LoadModel.Open, Rate = rate, Count = count };

@@ -11,6 +11,9 @@ public sealed record LoadSnapshot
     /// <summary>Where the run is in its lifecycle.</summary>
     public required LoadRunState State { get; init; }
 
+    /// <summary>Whether the run has ended (completed, stopped or failed); the figures will not change any more.</summary>
+    public bool IsFinished => State != LoadRunState.Running;
+
     /// <summary>Increases whenever anything counted changes; equal versions mean equal figures.</summary>
     public required long Version { get; init; }
 
@@ -62,7 +65,7 @@ public sealed record LoadSnapshot
     /// <summary>Errors per class; classes that did not occur are absent.</summary>
     public required IReadOnlyDictionary<LoadErrorClass, long> ErrorCounts { get; init; }
 
-    /// <summary>Finished requests in completion order, for sequence and (latest only) steady runs; empty otherwise.</summary>
+    /// <summary>Finished requests in completion order: sequences (latest 1,000) and steady runs (latest 100); empty otherwise.</summary>
     public required IReadOnlyList<RequestLine> Requests { get; init; }
 
     /// <summary>The plan's expectation checked against the figures so far; null without one.</summary>

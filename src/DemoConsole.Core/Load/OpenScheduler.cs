@@ -24,12 +24,19 @@ internal sealed class OpenScheduler(ResolvedPlan plan, RequestSender sender, Loa
         // The schedule gets a thread of its own: a blocking wait there wakes within about a millisecond,
         // while timer callbacks through a busy thread pool arrive several milliseconds late, and that
         // lateness would show up as schedule lag in every corrected latency.
-        await Task.Factory.StartNew(
-            () => Schedule(tracker, connections, runToken),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
-        await tracker.DrainAsync();
+        try
+        {
+            await Task.Factory.StartNew(
+                () => Schedule(tracker, connections, runToken),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+        }
+        finally
+        {
+            // Even if scheduling failed, requests already sent still use the connection slots.
+            await tracker.DrainAsync();
+        }
     }
 
     private void Schedule(InFlightTracker tracker, SemaphoreSlim connections, CancellationToken runToken)

@@ -14,10 +14,13 @@ internal sealed record ResolvedPlan(
     TimeSpan Timeout,
     LoadExpectation? Expectation)
 {
-    /// <summary>Sequences keep every line; steady runs keep the latest ones so memory stays bounded.</summary>
+    /// <summary>
+    /// Sequences keep every line up to a thousand (the seed's longest loop has 100); steady runs keep the
+    /// latest hundred. Every snapshot copies the lines, so this also bounds what a snapshot costs.
+    /// </summary>
     public int RequestLineCapacity => Model switch
     {
-        LoadModel.Sequence => (int)(Total ?? 0),
+        LoadModel.Sequence => (int)Math.Min(Total ?? 0, 1_000),
         LoadModel.Steady => 100,
         _ => 0,
     };

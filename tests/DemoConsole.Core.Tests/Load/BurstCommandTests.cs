@@ -60,6 +60,17 @@ public sealed class BurstCommandTests : LoadTargetTestBase, IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_RemoteTargetAndBadPlan_ListsBothKindsOfProblem()
+    {
+        Assert.Equal(2, await RunAsync("http://example.com/", "--rate", "0", "--duration", "10"));
+
+        var errors = _stderr.ToString();
+        Assert.Contains("burst: --duration '10' is not a duration", errors, StringComparison.Ordinal);
+        Assert.Contains("burst: burst only sends load to loopback targets", errors, StringComparison.Ordinal);
+        Assert.Contains("burst: rate 0/s must be a positive number", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_RateAndConnections_ExitsTwo()
     {
         Assert.Equal(2, await RunAsync(Url("/blog/"), "--rate", "10", "--connections", "3"));

@@ -59,4 +59,17 @@ public sealed class LoadFiguresTests
         Assert.Same(caps, engine.Caps);
         Assert.Same(engine, provider.GetRequiredService<ILoadEngine>());
     }
+
+    [Fact]
+    public void Description_SeedPlans_ReadLikeTheRunbook()
+    {
+        var gateway = new Uri("http://10.0.11.168:31304/");
+
+        Assert.Equal("DELETE /blog/ ×10 every 500 ms", LoadPlan.Sequence(gateway, "/blog/", 10, TimeSpan.FromMilliseconds(500), "DELETE").Description);
+        Assert.Equal("GET /blog/ every 10 s until stopped", LoadPlan.Steady(gateway, "/blog/", TimeSpan.FromSeconds(10)).Description);
+        Assert.Equal("GET /blog/ at 500/s ×1000", LoadPlan.Burst(gateway, "/blog/", 500, 1000).Description);
+        Assert.Equal(
+            "GET / over 8 connections for 10 s",
+            new LoadPlan { Target = gateway, Model = LoadModel.Closed, Connections = 8, Duration = TimeSpan.FromSeconds(10) }.Description);
+    }
 }

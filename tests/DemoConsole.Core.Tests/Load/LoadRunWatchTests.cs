@@ -1,4 +1,5 @@
 using DemoConsole.Core.Load;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DemoConsole.Core.Tests.Load;
 
@@ -55,15 +56,20 @@ public sealed class LoadRunWatchTests : LoadTargetTestBase
     [Fact]
     public async Task GetSnapshot_TakenEarly_IsNotChangedByLaterRequests()
     {
-        var run = Started(SystemEngine().Start(LoadPlan.Burst(Target.BaseAddress, "/blog/", 200, 40)));
-        var early = await run.UntilAsync(s => s.Completed is > 0 and < 40, "some but not all requests completed");
-        var earlyCount = early.StatusCounts[200];
+        var time = new FakeTimeProvider();
+        var plan = LoadPlan.Sequence(Target.BaseAddress, "/blog/", 3, TimeSpan.FromSeconds(1)) with { Timeout = TimeSpan.FromMinutes(5) };
+        var run = Started(FakeEngine(time).Start(plan));
+        var early = await run.UntilAsync(s => s.Completed == 1, "the first request completed");
 
-        await run.FinishedAsync();
+        await run.StepThroughScheduleAsync(time, TimeSpan.FromSeconds(1), 3);
+        var final = (await run.FinishedAsync()).Snapshot;
 
-        Assert.Equal(earlyCount, early.StatusCounts[200]);
-        Assert.Equal(early.Completed, early.StatusCounts.Values.Sum() + early.Errors);
-        Assert.Equal(40, run.GetSnapshot().StatusCounts[200]);
+        Assert.Equal(LoadRunState.Running, early.State);
+        Assert.Equal(1, early.StatusCounts[200]);
+        Assert.Single(early.Requests);
+        Assert.Equal(3, final.StatusCounts[200]);
+        Assert.Equal(3, final.Requests.Count);
+        Assert.True(final.Version > early.Version);
     }
 
     [Fact]
