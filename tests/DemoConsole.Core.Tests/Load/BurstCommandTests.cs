@@ -12,7 +12,7 @@ public sealed class BurstCommandTests : LoadTargetTestBase, IDisposable
     private Task<int> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
 
     private Task<int> RunAsync(string[] args, CancellationToken cancellationToken) =>
-        BurstCommand.RunAsync(args, _stdout, _stderr, cancellationToken).WaitAsync(Waiting.DefaultTimeout, CancellationToken.None);
+        BurstCommand.RunAsync(args, _stdout, _stderr, cancellationToken).WaitAsync(AsyncWait.DefaultTimeout, CancellationToken.None);
 
     public void Dispose()
     {
@@ -149,7 +149,7 @@ public sealed class BurstCommandTests : LoadTargetTestBase, IDisposable
     {
         using var cancellation = new CancellationTokenSource();
         var running = RunAsync([Url("/stall"), "--connections", "2", "--count", "4", "--timeout", "5m"], cancellation.Token);
-        await Waiting.UntilAsync(() => Target.StalledCount == 2, "the target holds both connections' requests");
+        await AsyncWait.UntilAsync(() => Target.StalledCount == 2, "the target holds both connections' requests");
 
         await cancellation.CancelAsync();
 

@@ -11,7 +11,7 @@ public sealed class LoadEngineCancellationTests : LoadTargetTestBase
     {
         var plan = LoadPlan.Burst(Target.BaseAddress, "/stall", rate: 1000, count: 3) with { Timeout = TimeSpan.FromMinutes(5) };
         var run = Started(SystemEngine().Start(plan));
-        await Waiting.UntilAsync(() => Target.StalledCount == 3, "the target holds three requests");
+        await AsyncWait.UntilAsync(() => Target.StalledCount == 3, "the target holds three requests");
 
         run.Stop();
         var result = await run.FinishedAsync();

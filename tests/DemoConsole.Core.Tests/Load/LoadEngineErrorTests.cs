@@ -35,7 +35,7 @@ public sealed class LoadEngineErrorTests : LoadTargetTestBase
         var time = new FakeTimeProvider();
         var plan = LoadPlan.Sequence(Target.BaseAddress, "/stall", 1, TimeSpan.FromSeconds(1)) with { Timeout = TimeSpan.FromSeconds(2) };
         var run = Started(FakeEngine(time).Start(plan));
-        await Waiting.UntilAsync(() => Target.StalledCount == 1, "the target holds the request");
+        await AsyncWait.UntilAsync(() => Target.StalledCount == 1, "the target holds the request");
 
         time.Advance(TimeSpan.FromSeconds(2));
         var result = await run.FinishedAsync();

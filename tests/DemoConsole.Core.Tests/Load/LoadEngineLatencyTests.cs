@@ -14,14 +14,14 @@ public sealed class LoadEngineLatencyTests : LoadTargetTestBase
         var plan = LoadPlan.Burst(Target.BaseAddress, "/stall", rate: 1, count: 2) with { Connections = 1, Timeout = TimeSpan.FromMinutes(5) };
         var run = Started(FakeEngine(time).Start(plan));
         var loadRun = (LoadRun)run;
-        await Waiting.UntilAsync(() => Target.StalledCount == 1 && loadRun.SchedulerParkedBefore == 2, "request 1 is held and request 2 is next");
+        await AsyncWait.UntilAsync(() => Target.StalledCount == 1 && loadRun.SchedulerParkedBefore == 2, "request 1 is held and request 2 is next");
 
         time.Advance(TimeSpan.FromSeconds(1));   // t = 1 s: request 2 is due but the only connection is busy
         await run.UntilAsync(s => s.Sent == 2, "request 2 was started");
         time.Advance(TimeSpan.FromSeconds(2));   // t = 3 s
         Target.ReleaseStalled();                 // request 1 answers after 3 s; request 2 gets the connection
         await run.UntilAsync(s => s.Completed == 1, "request 1 completed");
-        await Waiting.UntilAsync(() => Target.StalledCount == 1, "request 2 is held");
+        await AsyncWait.UntilAsync(() => Target.StalledCount == 1, "request 2 is held");
         Target.ReleaseStalled();                 // request 2 answers at once, 2 s after it was due
         var s = (await run.FinishedAsync()).Snapshot;
 

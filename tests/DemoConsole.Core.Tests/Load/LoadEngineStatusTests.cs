@@ -39,7 +39,7 @@ public sealed class LoadEngineStatusTests : LoadTargetTestBase
 
         var first = await run.UntilAsync(s => s.Completed == 1, "the first request completed");
         var parked = (LoadRun)run;
-        await DemoConsole.Tests.Shared.Waiting.UntilAsync(() => parked.SchedulerParkedBefore == 2, "the scheduler sleeps until request 2");
+        await DemoConsole.Tests.Shared.AsyncWait.UntilAsync(() => parked.SchedulerParkedBefore == 2, "the scheduler sleeps until request 2");
 
         Assert.Equal(1, run.GetSnapshot().Sent);
         Assert.Equal(LoadRunState.Running, first.State);

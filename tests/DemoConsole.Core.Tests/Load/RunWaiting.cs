@@ -8,7 +8,7 @@ internal static class RunWaiting
 {
     public static async Task<LoadSnapshot> UntilAsync(this ILoadRun run, Func<LoadSnapshot, bool> condition, string description)
     {
-        using var expired = new CancellationTokenSource(Waiting.DefaultTimeout);
+        using var expired = new CancellationTokenSource(AsyncWait.DefaultTimeout);
         try
         {
             await foreach (var snapshot in run.WatchAsync(TimeSpan.Zero, expired.Token))
@@ -26,7 +26,7 @@ internal static class RunWaiting
         throw new TimeoutException($"Timed out waiting until {description}; last snapshot: {Describe(run.GetSnapshot())}");
     }
 
-    public static Task<LoadResult> FinishedAsync(this ILoadRun run) => run.Completion.WaitAsync(Waiting.DefaultTimeout);
+    public static Task<LoadResult> FinishedAsync(this ILoadRun run) => run.Completion.WaitAsync(AsyncWait.DefaultTimeout);
 
     /// <summary>Advances a fake clock one interval at a time, each time only once the scheduler sleeps until that request.</summary>
     public static async Task StepThroughScheduleAsync(this ILoadRun run, Microsoft.Extensions.Time.Testing.FakeTimeProvider time, TimeSpan interval, int count)
@@ -35,7 +35,7 @@ internal static class RunWaiting
         for (var next = 2; next <= count; next++)
         {
             var expected = next;
-            await Waiting.UntilAsync(() => loadRun.SchedulerParkedBefore == expected, $"the scheduler sleeps until request {expected}");
+            await AsyncWait.UntilAsync(() => loadRun.SchedulerParkedBefore == expected, $"the scheduler sleeps until request {expected}");
             time.Advance(interval);
         }
     }
