@@ -29,11 +29,15 @@ public static class AsyncWait
     }
 
     /// <summary>Polls a condition that has no change stream (a process, a socket) until it holds.</summary>
-    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    public static Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        UntilAsync(() => Task.FromResult(condition()), what, timeout);
+
+    /// <summary>Polls an asynchronous condition (an HTTP call) until it holds.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
         using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while (!condition())
+        while (!await condition())
         {
             try
             {

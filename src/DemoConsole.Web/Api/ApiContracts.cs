@@ -40,10 +40,12 @@ public sealed record ActionDto(string Id, string Kind, int? Part, string Title, 
 }
 
 public sealed record RunDto(
-    string RunId, string ActionId, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Message, object? Result)
+    string RunId, string ActionId, string Kind, int? Part, string StartedBy, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt,
+    string? Message, IReadOnlyDictionary<string, string> Parameters, object? Result)
 {
     public static RunDto From(ActionRunSnapshot run) => new(
-        run.RunId, run.ActionId, run.Status.ToString().ToLowerInvariant(), run.StartedAt, run.EndedAt, run.Message, run.Result);
+        run.RunId, run.ActionId, run.Kind, run.Part, run.StartedBy, run.Status.ToString().ToLowerInvariant(), run.StartedAt, run.EndedAt,
+        run.Message, run.Parameters, run.Result);
 }
 
 public sealed record RunStartedDto(string RunId);
