@@ -14,10 +14,14 @@ public static class DemoConsoleHost
         // Serves the assets of referenced packages (MudBlazor, the framework) when running from a build folder in
         // any environment, not only Development; a no-op in a publish folder.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        // Second stage: the configured logger serves the app. The static bootstrap logger is left alone
+        // (preserveStaticLogger) so that several hosts in one process, as in tests, do not fight over it.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
         builder.Services.AddDemoConsole(builder.Configuration);
         configure?.Invoke(builder);
 

@@ -13,6 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using MudBlazor.Services;
+using DemoConsole.Web.Configuration;
+using DemoConsole.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace DemoConsole.Web.Tests.Components;
 
@@ -36,6 +39,8 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Handler);
         Services.AddSingleton(sp => new ActionExecutor(Source, [Handler], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
         Services.AddSingleton<PresenterPreferences>();
+        var options = Options.Create(new DemoConsoleOptions());
+        Services.AddSingleton(new EmbeddedSandbox(options, new GatewayAddress(options, Source), NullLogger<EmbeddedSandbox>.Instance));
         Services.AddSingleton(new FrameProbe(new HttpClient(new UnreachableHandler()), Time, NullLogger<FrameProbe>.Instance));
         Services.AddMudServices(options =>
         {
