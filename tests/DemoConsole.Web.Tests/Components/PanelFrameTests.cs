@@ -1,0 +1,31 @@
+using Bunit;
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Web.Components.Panels;
+
+namespace DemoConsole.Web.Tests.Components;
+
+public class PanelFrameTests : ConsoleComponentTest
+{
+    private static readonly PanelDefinition Grafana = new("golden", PanelKind.Grafana, "Golden Signals", new Uri("http://127.0.0.1:30300/d/golden"), 3, 1);
+
+    [Fact]
+    public void Render_UnreachablePanel_PresenterSeesTheProblemAndTheFix()
+    {
+        var cut = Render<PanelFrame>(p => p.Add(x => x.Panel, Grafana));
+
+        cut.WaitForAssertion(() => Assert.Contains("not reachable", cut.Find("[data-testid=panel-problem]").TextContent));
+        Assert.Contains("Check the address", cut.Find("[data-testid=panel-problem]").TextContent);
+        Assert.Empty(cut.FindAll("iframe"));
+        Assert.Equal("http://127.0.0.1:30300/d/golden?kiosk", cut.Find("a.panel-open").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Render_UnreachablePanelOnAudienceScreen_SaysUnavailableWithoutAddressesOrErrors()
+    {
+        var cut = Render<PanelFrame>(p => p.Add(x => x.Panel, Grafana).Add(x => x.ShowFix, false));
+
+        cut.WaitForAssertion(() => Assert.Contains("not available right now", cut.Find("[data-testid=panel-problem]").TextContent));
+        Assert.DoesNotContain("Connection refused", cut.Markup);
+        Assert.DoesNotContain("reachable", cut.Find("[data-testid=panel-problem]").TextContent);
+    }
+}
