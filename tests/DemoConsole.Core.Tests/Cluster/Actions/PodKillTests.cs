@@ -93,4 +93,27 @@ public sealed class PodKillTests
         Assert.Single(host.PodDeletes(dryRun: false));
         Assert.Empty(host.PodDeletes(dryRun: true));
     }
+
+    [Fact]
+    public async Task RunAsync_Kill_ReportsTheTimelineLiveBeforeTheReplacementIsReady()
+    {
+        await using var host = await ClusterActionsHost.StartAsync(timeScale: 0.05);
+        var action = DefaultScenario.Load().Actions.Single(a => a.Id == "kill-blog-pod");
+        var handler = host.Handlers.All.Single(h => h.Kind == ActionKinds.PodKill);
+        var reports = new List<RecoveryTimeline>();
+
+        var outcome = await handler.RunAsync(new ActionRunContext("run", action, "alice", r =>
+        {
+            lock (reports)
+            {
+                reports.Add(Assert.IsType<RecoveryTimeline>(r));
+            }
+        }), CancellationToken.None);
+
+        Assert.Equal(ActionRunStatus.Succeeded, outcome.Status);
+        Assert.Contains(reports, r => r.State == RecoveryState.Deleting && r.Steps[0].Done && r.RecoverySeconds is null);
+        Assert.Contains(reports, r => r.State == RecoveryState.Recovering && r.ReplacementPod is not null && !r.Steps[^1].Done);
+        Assert.Equal(RecoveryState.Recovered, reports[^1].State);
+        Assert.Equal(outcome.Result, reports[^1]);
+    }
 }
