@@ -35,6 +35,12 @@ public sealed class PodKillActionHandler(
             return new ActionOutcome(ActionRunStatus.Refused, plan.Summary, plan);
         }
 
+        // Checked and recorded in one step: two runs started at once cannot both pass the minimum interval.
+        if (ledger.TryRecord() is { } tooSoon)
+        {
+            return new ActionOutcome(ActionRunStatus.Refused, "Refused: " + tooSoon, plan);
+        }
+
         var options = kills.GuardRails.Options;
         var client = cluster.Client;
         var watch = await RecoveryWatch.PrepareAsync(client, plan, time, cancellationToken);
@@ -46,11 +52,6 @@ public sealed class PodKillActionHandler(
             {
                 context.Report(watch.Snapshot(probe.Counts, ended: false));
             }
-        }
-
-        if (ledger.TryRecord() is { } tooSoon)
-        {
-            return new ActionOutcome(ActionRunStatus.Refused, "Refused: " + tooSoon, plan);
         }
 
         watch.Changed += Publish;

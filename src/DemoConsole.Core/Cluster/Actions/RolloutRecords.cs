@@ -1,7 +1,11 @@
 namespace DemoConsole.Core.Cluster.Actions;
 
 /// <summary>A Deployment's revisions, oldest first, as <c>kubectl rollout history</c> lists them.</summary>
-public sealed record RolloutHistory(string Namespace, string Deployment, long CurrentRevision, IReadOnlyList<RolloutRevision> Revisions);
+public sealed record RolloutHistory(string Namespace, string Deployment, long CurrentRevision, IReadOnlyList<RolloutRevision> Revisions)
+{
+    /// <summary>The revision a plain undo goes back to (the newest one that is not current), for the confirmation; null when none.</summary>
+    public RolloutRevision? Previous => Revisions.Where(r => !r.IsCurrent).MaxBy(r => r.Revision);
+}
 
 /// <summary>One revision: its ReplicaSet, the <c>kubernetes.io/change-cause</c> annotation, and what it runs.</summary>
 public sealed record RolloutRevision(

@@ -27,6 +27,7 @@ public sealed class RolloutTests
         Assert.Equal([1L, 2L], history.Revisions.Select(r => r.Revision));
         Assert.Equal(2, history.CurrentRevision);
         Assert.True(history.Revisions[1].IsCurrent);
+        Assert.Equal(1, history.Previous?.Revision);
         Assert.Contains("docker.io/dvwnlee/titanium-api-gateway:v2.0.2", history.Revisions[0].Images);
     }
 
