@@ -9,7 +9,7 @@ namespace DemoConsole.Core.Cluster.Actions;
 /// services the UI reads from (kill preview, rollout history), built once over the same guard rails, so a host
 /// can concatenate <see cref="All"/> with its other handlers for the <see cref="ActionExecutor"/>.
 /// </summary>
-public sealed class ClusterActionHandlers
+public sealed class ClusterActionHandlers : IDisposable
 {
     public ClusterActionHandlers(
         IClusterConnection cluster,
@@ -55,4 +55,12 @@ public sealed class ClusterActionHandlers
 
     /// <summary>Every cluster action handler, for <see cref="ActionExecutor"/>.</summary>
     public IReadOnlyList<IActionHandler> All { get; }
+
+    public void Dispose()
+    {
+        foreach (var handler in All.OfType<IDisposable>())
+        {
+            handler.Dispose();
+        }
+    }
 }

@@ -18,33 +18,76 @@ public sealed class PodKillActionHandler(
     ILoadEngine engine,
     IGatewayAddress gateway,
     KillLedger ledger,
-    TimeProvider time) : IActionHandler
+    TimeProvider time) : IActionHandler, IDisposable
 {
     /// <summary>Availability figures refresh at a screen's pace; timeline steps are reported as they are seen.</summary>
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Held from planning until the delete was accepted, so two kills cannot both count the same Ready pod as the one
+    /// that stays (after the delete the victim is terminating, which the next plan no longer counts as Ready).
+    /// </summary>
+    private readonly SemaphoreSlim _killing = new(1, 1);
+
     public string Kind => ActionKinds.PodKill;
+
+    public void Dispose() => _killing.Dispose();
 
     public string? Validate(ActionDefinition action) => kills.Validate(action);
 
     public async Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)
     {
-        var plan = await kills.PlanForRunAsync(context.Action, cancellationToken);
-        if (!plan.Allowed)
+        await _killing.WaitAsync(cancellationToken);
+        PodKillPlan plan;
+        RecoveryWatch watch;
+        AvailabilityProbe probe;
+        try
         {
-            return new ActionOutcome(ActionRunStatus.Refused, plan.Summary, plan);
+            plan = await kills.PlanForRunAsync(context.Action, cancellationToken);
+            if (!plan.Allowed)
+            {
+                return new ActionOutcome(ActionRunStatus.Refused, plan.Summary, plan);
+            }
+
+            // Checked and recorded in one step: two runs started at once cannot both pass the minimum interval.
+            if (ledger.TryRecord() is { } tooSoon)
+            {
+                return new ActionOutcome(ActionRunStatus.Refused, "Refused: " + tooSoon, plan);
+            }
+
+            watch = await RecoveryWatch.PrepareAsync(cluster.Client, plan, time, cancellationToken);
+            probe = AvailabilityProbe.Start(engine, gateway, kills.GuardRails.Options, cancellationToken);
+            watch.MarkDeleteRequested();
+            try
+            {
+                await cluster.Client.CoreV1.DeleteNamespacedPodAsync(plan.Pod, plan.Namespace, PodKillService.DeleteOptions(plan), cancellationToken: cancellationToken);
+            }
+            catch (Exception e)
+            {
+                // Nothing was deleted, so the probe must not outlive this run whatever went wrong.
+                await probe.DisposeAsync();
+                if (e is HttpOperationException refused)
+                {
+                    return ActionOutcome.Failed($"The API server refused to delete pod {plan.Pod}: {ApiErrors.Describe(refused)}", plan);
+                }
+
+                throw;
+            }
+        }
+        finally
+        {
+            _killing.Release();
         }
 
-        // Checked and recorded in one step: two runs started at once cannot both pass the minimum interval.
-        if (ledger.TryRecord() is { } tooSoon)
+        await using (probe)
         {
-            return new ActionOutcome(ActionRunStatus.Refused, "Refused: " + tooSoon, plan);
+            return await FollowRecoveryAsync(context, plan, watch, probe, cancellationToken);
         }
+    }
 
+    private async Task<ActionOutcome> FollowRecoveryAsync(ActionRunContext context, PodKillPlan plan, RecoveryWatch watch, AvailabilityProbe probe, CancellationToken cancellationToken)
+    {
         var options = kills.GuardRails.Options;
-        var client = cluster.Client;
-        var watch = await RecoveryWatch.PrepareAsync(client, plan, time, cancellationToken);
-        await using var probe = AvailabilityProbe.Start(engine, gateway, options, cancellationToken);
         var gate = new Lock();
         void Publish()
         {
@@ -55,17 +98,7 @@ public sealed class PodKillActionHandler(
         }
 
         watch.Changed += Publish;
-        watch.MarkDeleteRequested();
-        try
-        {
-            await client.CoreV1.DeleteNamespacedPodAsync(plan.Pod, plan.Namespace, PodKillService.DeleteOptions(plan), cancellationToken: cancellationToken);
-        }
-        catch (HttpOperationException e)
-        {
-            await probe.StopAsync();
-            return ActionOutcome.Failed($"The API server refused to delete pod {plan.Pod}: {ApiErrors.Describe(e)}", plan);
-        }
-
+        Publish();
         using var timeout = new CancellationTokenSource(options.RecoveryTimeout, time);
         using var recovery = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var stopReporting = CancellationTokenSource.CreateLinkedTokenSource(recovery.Token);

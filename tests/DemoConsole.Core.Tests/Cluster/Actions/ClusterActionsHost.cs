@@ -79,6 +79,7 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Executor.Dispose();
+        Handlers.Dispose();
         _connection.Dispose();
         await Sandbox.DisposeAsync();
     }

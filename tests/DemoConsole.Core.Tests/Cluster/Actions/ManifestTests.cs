@@ -102,6 +102,36 @@ public sealed class ManifestTests
         Assert.DoesNotContain(host.Sandbox.Journal.Requests, r => r.Method is "PATCH" or "POST" or "PUT" or "DELETE");
     }
 
+    [Theory]
+    [InlineData("foreign.yaml", "namespace: kube-system", "ConfigMap/settings in kube-system: Namespace 'kube-system' is not allow-listed")]
+    [InlineData("unsupported.yaml", "", "Secret (v1) is not a kind this console applies")]
+    public async Task Run_ManifestWithAForbiddenObject_IsRefusedBeforeTheFirstWrite(string file, string extra, string reason)
+    {
+        var folder = Directory.CreateTempSubdirectory("manifests-").FullName;
+        var kind = file == "unsupported.yaml" ? "Secret" : "ConfigMap";
+        await File.WriteAllTextAsync(Path.Combine(folder, file), $"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: first
+            ---
+            apiVersion: v1
+            kind: {kind}
+            metadata:
+              name: settings
+              {extra}
+            """);
+        await using var host = await ClusterActionsHost.StartAsync(
+            new ClusterActionOptions { ManifestFolders = [folder] },
+            TestScenarios.ThreeParts(TestScenarios.Action("apply", ActionKinds.ApplyManifest, null, ("manifest", "demo/" + file))));
+
+        var run = await host.RunToEndAsync("apply");
+
+        Assert.Equal(ActionRunStatus.Refused, run.Status);
+        Assert.Contains(reason, run.Message);
+        Assert.DoesNotContain(host.Sandbox.Journal.Requests, r => r.Method is "PATCH" or "POST" or "PUT" or "DELETE");
+    }
+
     private static string SandboxManifest => DemoConsole.Sandbox.SandboxHost.LoadGeneratorManifestPath;
 
     private static async Task MakeFifoAsync(string path)
