@@ -73,4 +73,21 @@ public sealed class PodKillGuardRailTests
         Assert.Contains("no Deployment 'no-such-deployment'", run.Message);
         Assert.Empty(host.PodDeletes(dryRun: false));
     }
+
+    [Fact]
+    public async Task Start_TwoKillsOfTheSameServiceAtOnce_SecondIsRefusedAsTheLastReadyReplica()
+    {
+        var blog = new[] { ("deployment", "prod-blog-service-deployment") };
+        await using var host = await ClusterActionsHost.StartAsync(
+            new ClusterActionOptions { MinimumKillInterval = TimeSpan.Zero },
+            Kills(("kill-a", blog), ("kill-b", blog)),
+            timeScale: 0.05);
+
+        var runs = await Task.WhenAll(host.RunToEndAsync("kill-a"), host.RunToEndAsync("kill-b"));
+
+        Assert.Single(runs, r => r.Status == ActionRunStatus.Succeeded);
+        var refused = Assert.Single(runs, r => r.Status == ActionRunStatus.Refused);
+        Assert.Contains("last Ready replica", refused.Message);
+        Assert.Single(host.PodDeletes(dryRun: false));
+    }
 }
