@@ -1,6 +1,7 @@
 using System.Globalization;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Scenarios;
+using k8s.Autorest;
 
 namespace DemoConsole.Core.Cluster.Actions;
 
@@ -39,17 +40,17 @@ public sealed class RolloutActionHandler(string kind, DeploymentRollouts rollout
 
         var ns = rails.NamespaceOf(context.Action);
         var name = context.Action.Parameters["deployment"].Trim();
-        var live = await rollouts.ReadAsync(ns, name, cancellationToken);
-        var labels = (live.Metadata.Labels ?? new Dictionary<string, string>()).Concat(live.Spec.Template?.Metadata?.Labels ?? new Dictionary<string, string>());
-        if (rails.CheckWorkload("Deployment", name, labels) is { } isProtected)
-        {
-            return new ActionOutcome(ActionRunStatus.Refused, isProtected, null);
-        }
-
         long from;
         string change;
         try
         {
+            var live = await rollouts.ReadAsync(ns, name, cancellationToken);
+            var labels = (live.Metadata.Labels ?? new Dictionary<string, string>()).Concat(live.Spec.Template?.Metadata?.Labels ?? new Dictionary<string, string>());
+            if (rails.CheckWorkload("Deployment", name, labels) is { } isProtected)
+            {
+                return new ActionOutcome(ActionRunStatus.Refused, isProtected, null);
+            }
+
             (from, change) = Kind == ActionKinds.RolloutRestart
                 ? (await rollouts.RestartAsync(ns, name, cancellationToken), "restart")
                 : (await rollouts.UndoAsync(ns, name, Revision(context.Action).Value, cancellationToken), "undo");
@@ -57,6 +58,10 @@ public sealed class RolloutActionHandler(string kind, DeploymentRollouts rollout
         catch (InvalidOperationException e)
         {
             return ActionOutcome.Failed(e.Message);
+        }
+        catch (HttpOperationException e)
+        {
+            return ActionOutcome.Failed($"Deployment {name} in {ns}: {ApiErrors.Describe(e)}");
         }
 
         using var timeout = new CancellationTokenSource(rails.Options.RolloutTimeout, time);

@@ -100,4 +100,28 @@ public sealed class RolloutTests
         Assert.Contains("not allow-listed", istiod.Error);
         Assert.DoesNotContain(host.Sandbox.Journal.Requests, r => r.Method == "PATCH");
     }
+
+    [Fact]
+    public async Task Run_RolloutUndoWithOnlyOneRevision_FailsWithTheReasonAndChangesNothing()
+    {
+        await using var host = await ClusterActionsHost.StartAsync(scenario: Rollouts(Blog));
+
+        var run = await host.RunToEndAsync("undo");
+
+        Assert.Equal(ActionRunStatus.Failed, run.Status);
+        Assert.Contains("no previous revision", run.Message);
+        Assert.DoesNotContain(host.Sandbox.Journal.Requests, r => r.Method == "PATCH");
+    }
+
+    [Fact]
+    public async Task Run_RolloutRestartOfMissingDeployment_FailsWithTheApiServersWords()
+    {
+        await using var host = await ClusterActionsHost.StartAsync(scenario: Rollouts("no-such-deployment"));
+
+        var run = await host.RunToEndAsync("restart");
+
+        Assert.Equal(ActionRunStatus.Failed, run.Status);
+        Assert.Contains("no-such-deployment", run.Message);
+        Assert.Contains("(404)", run.Message);
+    }
 }
