@@ -24,6 +24,12 @@ public sealed record ClusterActionOptions
     /// <summary>How long a rollout or an applied Deployment may take to become Ready.</summary>
     public TimeSpan RolloutTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long one watch stream is trusted before it is closed and the pods listed afresh: a watchdog for streams
+    /// that go silent (a dead connection without a reset), so a recovery is never waited for on a dead stream.
+    /// </summary>
+    public TimeSpan WatchWindow { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long the pod chosen by a preview stays the one a run deletes (the confirmation dialog's lifetime).</summary>
     public TimeSpan PreviewValidity { get; init; } = TimeSpan.FromMinutes(2);
 
@@ -54,6 +60,11 @@ public sealed record ClusterActionOptions
         if (RecoveryTimeout <= TimeSpan.Zero || RolloutTimeout <= TimeSpan.Zero || PreviewValidity <= TimeSpan.Zero)
         {
             problems.Add("RecoveryTimeout, RolloutTimeout and PreviewValidity must be positive.");
+        }
+
+        if (WatchWindow < TimeSpan.FromMilliseconds(10))
+        {
+            problems.Add("WatchWindow must be at least 10 ms.");
         }
 
         if (AvailabilityInterval < TimeSpan.FromMilliseconds(50))

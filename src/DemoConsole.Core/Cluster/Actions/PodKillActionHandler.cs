@@ -55,7 +55,7 @@ public sealed class PodKillActionHandler(
                 return new ActionOutcome(ActionRunStatus.Refused, "Refused: " + tooSoon, plan);
             }
 
-            watch = await RecoveryWatch.PrepareAsync(cluster.Client, plan, time, cancellationToken);
+            watch = await RecoveryWatch.PrepareAsync(cluster.Client, plan, time, kills.GuardRails.Options.WatchWindow, cancellationToken);
             probe = AvailabilityProbe.Start(engine, gateway, kills.GuardRails.Options, cancellationToken);
             watch.MarkDeleteRequested();
             try

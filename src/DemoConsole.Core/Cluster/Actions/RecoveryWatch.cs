@@ -15,15 +15,17 @@ internal sealed class RecoveryWatch
     private readonly IKubernetes _client;
     private readonly PodKillPlan _plan;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _window;
     private readonly RecoveryTracker _tracker;
     private readonly Lock _gate = new();
     private string _resourceVersion;
 
-    private RecoveryWatch(IKubernetes client, PodKillPlan plan, TimeProvider time, V1PodList pods)
+    private RecoveryWatch(IKubernetes client, PodKillPlan plan, TimeProvider time, TimeSpan window, V1PodList pods)
     {
         _client = client;
         _plan = plan;
         _time = time;
+        _window = window;
         _tracker = new RecoveryTracker(plan, pods.Items.Select(p => p.Metadata.Uid));
         _resourceVersion = pods.Metadata.ResourceVersion;
     }
@@ -31,10 +33,10 @@ internal sealed class RecoveryWatch
     /// <summary>Raised after each change of the timeline, on the watch loop.</summary>
     public event Action? Changed;
 
-    public static async Task<RecoveryWatch> PrepareAsync(IKubernetes client, PodKillPlan plan, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<RecoveryWatch> PrepareAsync(IKubernetes client, PodKillPlan plan, TimeProvider time, TimeSpan window, CancellationToken cancellationToken)
     {
         var pods = await client.CoreV1.ListNamespacedPodAsync(plan.Namespace, labelSelector: plan.Selector, cancellationToken: cancellationToken);
-        return new RecoveryWatch(client, plan, time, pods);
+        return new RecoveryWatch(client, plan, time, window, pods);
     }
 
     public void MarkDeleteRequested()
@@ -60,10 +62,14 @@ internal sealed class RecoveryWatch
     {
         while (true)
         {
+            // Both ends bound the stream: the server's timeoutSeconds closes it cleanly, the local window catches a
+            // connection that died without a word.
+            using var window = new CancellationTokenSource(_window, _time);
+            using var stream = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, window.Token);
             try
             {
                 await foreach (var (type, pod) in _client.CoreV1.WatchListNamespacedPodAsync(_plan.Namespace, labelSelector: _plan.Selector,
-                                   resourceVersion: _resourceVersion, cancellationToken: cancellationToken))
+                                   resourceVersion: _resourceVersion, timeoutSeconds: (int)Math.Ceiling(_window.TotalSeconds), cancellationToken: stream.Token))
                 {
                     _resourceVersion = pod.Metadata.ResourceVersion ?? _resourceVersion;
                     if (Observe(type, pod))
@@ -72,12 +78,16 @@ internal sealed class RecoveryWatch
                     }
                 }
             }
+            catch (OperationCanceledException) when (window.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // The window ended: list again at once, so no step is seen late.
+            }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // A dropped stream, an API restart or 410 Gone: fall through to a fresh list below.
+                // A dropped stream, an API restart or 410 Gone: list again after a short pause, not in a tight loop.
+                await Task.Delay(Reconnect, _time, cancellationToken);
             }
 
-            await Task.Delay(Reconnect, _time, cancellationToken);
             if (await RelistAsync(cancellationToken))
             {
                 return;

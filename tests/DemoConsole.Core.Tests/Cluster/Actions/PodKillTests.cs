@@ -116,4 +116,19 @@ public sealed class PodKillTests
         Assert.Equal(RecoveryState.Recovered, reports[^1].State);
         Assert.Equal(outcome.Result, reports[^1]);
     }
+
+    [Fact]
+    public async Task Run_WatchStreamsCutShort_TimelineStillCompletesFromFreshLists()
+    {
+        await using var host = await ClusterActionsHost.StartAsync(new ClusterActionOptions { WatchWindow = TimeSpan.FromMilliseconds(20) }, timeScale: 0.05);
+
+        var run = await host.RunToEndAsync("kill-blog-pod");
+
+        Assert.Equal(ActionRunStatus.Succeeded, run.Status);
+        var timeline = Assert.IsType<RecoveryTimeline>(run.Result);
+        Assert.All(timeline.Steps, s => Assert.True(s.Done, $"{s.Key} was not seen"));
+        var podReads = host.Sandbox.Journal.Requests.Where(r => r.Method == "GET" && r.Path == $"/api/v1/namespaces/{Ns}/pods").ToList();
+        Assert.True(podReads.Count(r => r.Query.Contains("watch=true", StringComparison.Ordinal)) > 1, "the watch was never reopened");
+        Assert.True(podReads.Count(r => !r.Query.Contains("watch=true", StringComparison.Ordinal)) > 2, "the pods were never listed again");
+    }
 }
