@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace DemoConsole.Core.Cluster.Actions;
 
 /// <summary>One object of a manifest file, as JSON ready for server-side apply.</summary>
-public sealed record ManifestObject(string ApiVersion, string Kind, string Name, string Namespace, JsonObject Body)
+internal sealed record ManifestObject(string ApiVersion, string Kind, string Name, string Namespace, JsonObject Body)
 {
     public string Describe() => $"{Kind}/{Name} in {Namespace}";
 }

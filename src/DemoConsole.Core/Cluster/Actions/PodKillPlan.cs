@@ -23,6 +23,9 @@ public sealed record PodKillPlan
 
     public string? Node { get; init; }
 
+    /// <summary>Whether the pod to delete is Ready now (a named pod may not be).</summary>
+    public bool PodReady { get; init; }
+
     /// <summary>Ready pods of the workload now (the victim included).</summary>
     public int ReadyReplicas { get; init; }
 
@@ -36,7 +39,7 @@ public sealed record PodKillPlan
 
     /// <summary>One sentence for the confirmation dialog and the run history.</summary>
     public string Summary => Allowed
-        ? $"Delete pod {Pod} of {WorkloadKind} {WorkloadName} in {Namespace} ({ReadyReplicas} of {Replicas} Ready; {ReadyReplicas - 1} stay Ready while it is replaced)."
+        ? $"Delete pod {Pod} of {WorkloadKind} {WorkloadName} in {Namespace} ({ReadyReplicas} of {Replicas} Ready; {ReadyReplicas - (PodReady ? 1 : 0)} stay Ready while it is replaced)."
         : $"Refused: {Refusal}";
 
     internal static PodKillPlan Refused(string ns, string refusal) => new() { Namespace = ns, Refusal = refusal };

@@ -80,7 +80,7 @@ internal sealed class PodKillPlanner(IClusterConnection cluster, ClusterGuardRai
             };
         }
 
-        plan = plan with { Pod = victim.Metadata.Name, PodUid = victim.Metadata.Uid, Node = victim.Spec?.NodeName };
+        plan = plan with { Pod = victim.Metadata.Name, PodUid = victim.Metadata.Uid, Node = victim.Spec?.NodeName, PodReady = PodFacts.IsReady(victim) };
         var readyAfter = ready.Count - (PodFacts.IsReady(victim) ? 1 : 0);
         return readyAfter >= 1
             ? plan

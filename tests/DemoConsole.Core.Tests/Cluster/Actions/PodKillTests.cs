@@ -56,6 +56,7 @@ public sealed class PodKillTests
         Assert.StartsWith(Blog + "-", preview.Plan.Pod);
         Assert.Contains(preview.Plan.Pod!, preview.Summary);
         Assert.Equal(2, preview.Plan.ReadyReplicas);
+        Assert.Contains("1 stay Ready", preview.Summary);
         var dryRun = Assert.Single(host.PodDeletes(dryRun: true));
         Assert.EndsWith("/pods/" + preview.Plan.Pod, dryRun.Path);
         Assert.Empty(host.PodDeletes(dryRun: false));
