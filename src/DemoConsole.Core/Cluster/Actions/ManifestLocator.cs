@@ -51,10 +51,14 @@ public sealed class ManifestLocator(ClusterActionOptions options)
             for (var skip = 0; skip < segments.Length; skip++)
             {
                 var candidate = Path.GetFullPath(Path.Combine([folder, .. segments[skip..]]));
-                if (Inside(folder, candidate) && File.Exists(candidate) && Inside(folder, Final(candidate)))
+                if (!Inside(folder, candidate) || !File.Exists(candidate))
                 {
-                    return new ManifestLocation(candidate, null);
+                    continue;
                 }
+
+                return Inside(folder, Final(candidate))
+                    ? new ManifestLocation(candidate, null)
+                    : Refused($"Manifest '{path}' is refused: it links to a file outside the manifest folder.");
             }
         }
 

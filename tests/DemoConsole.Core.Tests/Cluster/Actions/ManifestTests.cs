@@ -97,9 +97,11 @@ public sealed class ManifestTests
             CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Contains("only paths relative", absolute.Error);
-        Assert.Contains("not found", linked.Error);
+        Assert.Contains("links to a file outside", linked.Error);
         Assert.Equal(ActionRunStatus.Refused, direct.Status);
         Assert.DoesNotContain(host.Sandbox.Journal.Requests, r => r.Method is "PATCH" or "POST" or "PUT" or "DELETE");
+        Directory.Delete(outside, recursive: true);
+        Directory.Delete(allowed, recursive: true);
     }
 
     [Theory]
@@ -130,6 +132,7 @@ public sealed class ManifestTests
         Assert.Equal(ActionRunStatus.Refused, run.Status);
         Assert.Contains(reason, run.Message);
         Assert.DoesNotContain(host.Sandbox.Journal.Requests, r => r.Method is "PATCH" or "POST" or "PUT" or "DELETE");
+        Directory.Delete(folder, recursive: true);
     }
 
     private static string SandboxManifest => DemoConsole.Sandbox.SandboxHost.LoadGeneratorManifestPath;
