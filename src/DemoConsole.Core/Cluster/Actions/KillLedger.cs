@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace DemoConsole.Core.Cluster.Actions;
+
+/// <summary>
+/// Remembers when the last pod was deleted, so kills keep the minimum interval whoever starts them (any
+/// action, the UI or the API). One per console: the interval protects the cluster, not a button.
+/// </summary>
+public sealed class KillLedger(ClusterActionOptions options, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private DateTimeOffset? _last;
+
+    /// <summary>When the last kill was recorded, if any.</summary>
+    public DateTimeOffset? LastKill
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _last;
+            }
+        }
+    }
+
+    /// <summary>Null when a kill may happen now, otherwise how long to wait, in words.</summary>
+    public string? Check()
+    {
+        lock (_gate)
+        {
+            return Refusal(time.GetUtcNow());
+        }
+    }
+
+    /// <summary>Records a kill now unless it is too soon; checking and recording at once so two runs cannot both pass.</summary>
+    public string? TryRecord()
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            if (Refusal(now) is { } refusal)
+            {
+                return refusal;
+            }
+
+            _last = now;
+            return null;
+        }
+    }
+
+    private string? Refusal(DateTimeOffset now)
+    {
+        if (_last is not { } last)
+        {
+            return null;
+        }
+
+        var wait = last + options.MinimumKillInterval - now;
+        return wait <= TimeSpan.Zero
+            ? null
+            : string.Create(CultureInfo.InvariantCulture,
+                $"The previous pod was deleted {(now - last).TotalSeconds:0} s ago: wait {Math.Ceiling(wait.TotalSeconds):0} s more (minimum interval {options.MinimumKillInterval.TotalSeconds:0} s).");
+    }
+}

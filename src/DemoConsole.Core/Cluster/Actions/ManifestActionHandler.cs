@@ -1,0 +1,171 @@
+using System.Net;
+using DemoConsole.Core.Actions;
+using DemoConsole.Core.Scenarios;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace DemoConsole.Core.Cluster.Actions;
+
+/// <summary>
+/// Runs <c>apply-manifest</c> (server-side apply, field manager from the options, then waits for applied Deployments
+/// to be Ready) and <c>delete-manifest</c> (deletes each object of the manifest). The manifest comes only from the
+/// scenario and only from an allowed folder; every object is checked (kind, allow-listed namespace, and for
+/// deletes protected workloads) before the first write, so a bad manifest changes nothing.
+/// </summary>
+public sealed class ManifestActionHandler(
+    string kind,
+    IClusterConnection cluster,
+    ManifestLocator locator,
+    ClusterGuardRails rails,
+    DeploymentRollouts rollouts,
+    TimeProvider time) : IActionHandler
+{
+    public string Kind { get; } = kind is ActionKinds.ApplyManifest or ActionKinds.DeleteManifest
+        ? kind
+        : throw new ArgumentException($"'{kind}' is not a manifest action kind.", nameof(kind));
+
+    private bool Applies => Kind == ActionKinds.ApplyManifest;
+
+    public string? Validate(ActionDefinition action) =>
+        locator.Resolve(Manifest(action)).Refusal ?? rails.CheckNamespace(rails.NamespaceOf(action));
+
+    public async Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)
+    {
+        var manifest = Manifest(context.Action) ?? "";
+        var location = locator.Resolve(manifest);
+        var refused = location.Refusal ?? rails.CheckNamespace(rails.NamespaceOf(context.Action));
+        if (refused is not null || location.FullPath is not { } file)
+        {
+            return new ActionOutcome(ActionRunStatus.Refused, refused ?? "Refused.", null);
+        }
+
+        IReadOnlyList<ManifestObject> objects;
+        try
+        {
+            objects = ManifestObjects.Parse(await File.ReadAllTextAsync(file, cancellationToken), rails.NamespaceOf(context.Action));
+        }
+        catch (FormatException e)
+        {
+            return ActionOutcome.Failed($"Manifest '{manifest}': {e.Message}");
+        }
+
+        if (Refusal(objects) is { } refusal)
+        {
+            return new ActionOutcome(ActionRunStatus.Refused, $"Manifest '{manifest}' refused: {refusal}", null);
+        }
+
+        var results = objects.Select(o => new ManifestObjectResult(o.Kind, o.Name, o.Namespace, "pending")).ToList();
+        var result = new ManifestRunResult(manifest, Applies ? "apply" : "delete", results);
+        var client = cluster.Client;
+        for (var i = 0; i < objects.Count; i++)
+        {
+            var o = objects[i];
+            var operations = ManifestKinds.Find(o)!;
+            string outcome;
+            try
+            {
+                if (Applies)
+                {
+                    await operations.ApplyAsync(client, new V1Patch(o.Body.ToJsonString(), V1Patch.PatchType.ApplyPatch), o.Name, o.Namespace,
+                        rails.Options.FieldManager, cancellationToken);
+                    outcome = "applied";
+                }
+                else
+                {
+                    outcome = await DeleteAsync(client, operations, o, cancellationToken);
+                }
+            }
+            catch (HttpOperationException e)
+            {
+                return ActionOutcome.Failed($"{o.Describe()}: the API server refused it: {ApiErrors.Describe(e)}", result);
+            }
+
+            results[i] = results[i] with { Outcome = outcome };
+            result = result with { Objects = results.ToList() };
+            context.Report(result);
+        }
+
+        if (Applies)
+        {
+            result = await WaitForDeploymentsAsync(context, objects, result, cancellationToken);
+            if (result.Rollouts.Any(r => !r.Done))
+            {
+                return ActionOutcome.Failed($"Applied '{manifest}', but its Deployments were not Ready within {rails.Options.RolloutTimeout.TotalSeconds:0} s.", result);
+            }
+        }
+
+        var summary = string.Join(", ", result.Objects.Select(o => $"{o.Kind.ToLowerInvariant()}/{o.Name} {o.Outcome}"));
+        return ActionOutcome.Succeeded($"{(Applies ? "Applied" : "Deleted")} '{manifest}': {summary}", result);
+    }
+
+    private string? Refusal(IReadOnlyList<ManifestObject> objects)
+    {
+        if (objects.Count == 0)
+        {
+            return "it contains no objects.";
+        }
+
+        foreach (var o in objects)
+        {
+            if (ManifestKinds.Find(o) is null)
+            {
+                return $"{o.Kind} ({o.ApiVersion}) is not a kind this console applies (supported: {ManifestKinds.Supported}).";
+            }
+
+            if ((rails.CheckNamespace(o.Namespace) ?? (Applies ? null : rails.CheckWorkload(o.Kind, o.Name, Labels(o)))) is { } refused)
+            {
+                return $"{o.Describe()}: {refused}";
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<string> DeleteAsync(IKubernetes client, ManifestKinds.Operations operations, ManifestObject o, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await operations.DeleteAsync(client, o.Name, o.Namespace, cancellationToken);
+            return "deleted";
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return "absent";
+        }
+    }
+
+    private async Task<ManifestRunResult> WaitForDeploymentsAsync(ActionRunContext context, IReadOnlyList<ManifestObject> objects, ManifestRunResult result, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(rails.Options.RolloutTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        foreach (var d in objects.Where(o => o.Kind == "Deployment"))
+        {
+            var done = result.Rollouts.Count;
+            RolloutProgress? last = null;
+            try
+            {
+                last = await rollouts.WaitAsync(d.Namespace, d.Name, "apply", null, p =>
+                {
+                    last = p;
+                    context.Report(result with { Rollouts = [.. result.Rollouts.Take(done), p] });
+                }, linked.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            if (last is not null)
+            {
+                result = result with { Rollouts = [.. result.Rollouts, last] };
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Labels(ManifestObject o) =>
+        (o.Body["metadata"]?["labels"] as System.Text.Json.Nodes.JsonObject)?.Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.ToString() ?? "")) ?? [];
+
+    private static string? Manifest(ActionDefinition action) => action.Parameters.GetValueOrDefault("manifest");
+}

@@ -1,0 +1,46 @@
+namespace DemoConsole.Core.Cluster.Actions;
+
+/// <summary>
+/// The pod a kill would delete and why it may, or the guard rail that refuses it. What the confirmation
+/// dialog shows, and exactly what a run then deletes (the pod's uid is a precondition of the delete).
+/// </summary>
+public sealed record PodKillPlan
+{
+    /// <summary>Why nothing may be deleted; null when the kill is allowed.</summary>
+    public string? Refusal { get; init; }
+
+    public required string Namespace { get; init; }
+
+    /// <summary>"Deployment" or "StatefulSet" once the workload is known.</summary>
+    public string? WorkloadKind { get; init; }
+
+    public string? WorkloadName { get; init; }
+
+    /// <summary>The pod that would be deleted.</summary>
+    public string? Pod { get; init; }
+
+    public string? PodUid { get; init; }
+
+    public string? Node { get; init; }
+
+    /// <summary>Whether the pod to delete is Ready now (a named pod may not be).</summary>
+    public bool PodReady { get; init; }
+
+    /// <summary>Ready pods of the workload now (the victim included).</summary>
+    public int ReadyReplicas { get; init; }
+
+    /// <summary>Pods of the workload that are not terminating.</summary>
+    public int Replicas { get; init; }
+
+    /// <summary>The workload's label selector, for watching its pods.</summary>
+    public string? Selector { get; init; }
+
+    public bool Allowed => Refusal is null && Pod is not null;
+
+    /// <summary>One sentence for the confirmation dialog and the run history.</summary>
+    public string Summary => Allowed
+        ? $"Delete pod {Pod} of {WorkloadKind} {WorkloadName} in {Namespace} ({ReadyReplicas} of {Replicas} Ready; {ReadyReplicas - (PodReady ? 1 : 0)} stay Ready while it is replaced)."
+        : $"Refused: {Refusal}";
+
+    internal static PodKillPlan Refused(string ns, string refusal) => new() { Namespace = ns, Refusal = refusal };
+}

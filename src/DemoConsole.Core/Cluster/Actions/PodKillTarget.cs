@@ -1,0 +1,47 @@
+using DemoConsole.Core.Scenarios;
+
+namespace DemoConsole.Core.Cluster.Actions;
+
+/// <summary>How the pod to delete is chosen among the workload's Ready pods.</summary>
+public enum PodPick
+{
+    Random,
+    Oldest,
+    Newest,
+}
+
+/// <summary>
+/// What a pod-kill aims at: a named pod, or one pod of a Deployment (or StatefulSet) picked by <see cref="Pick"/>.
+/// Built from an action's parameters (<c>namespace</c>, <c>deployment</c>, <c>pod</c>, <c>pick</c>, <c>selector</c>).
+/// </summary>
+public sealed record PodKillTarget(string Namespace, string? Deployment, string? Pod = null, PodPick Pick = PodPick.Random, string? Selector = null)
+{
+    /// <summary>"deployment prod-blog-service-deployment in titanium-prod" or "pod x in titanium-prod", for messages.</summary>
+    public string Describe() => Pod is not null ? $"pod {Pod} in {Namespace}" : $"a {Pick.ToString().ToLowerInvariant()} pod of {Deployment} in {Namespace}";
+
+    /// <summary>The target an action declares, or null with the problem in words.</summary>
+    public static PodKillTarget? From(ActionDefinition action, ClusterGuardRails rails, out string? problem)
+    {
+        problem = null;
+        var parameters = action.Parameters;
+        var deployment = Value(parameters, "deployment");
+        var pod = Value(parameters, "pod");
+        if (deployment is null && pod is null)
+        {
+            problem = "The action names no 'deployment' (or 'pod') to delete a pod of.";
+            return null;
+        }
+
+        var pickText = Value(parameters, "pick") ?? "random";
+        if (!Enum.TryParse<PodPick>(pickText, ignoreCase: true, out var pick) || !Enum.IsDefined(pick) || int.TryParse(pickText, out _))
+        {
+            problem = $"'pick: {pickText}' is not one of random, oldest, newest.";
+            return null;
+        }
+
+        return new PodKillTarget(rails.NamespaceOf(action), deployment, pod, pick, Value(parameters, "selector"));
+    }
+
+    private static string? Value(IReadOnlyDictionary<string, string> parameters, string key) =>
+        parameters.TryGetValue(key, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
+}

@@ -1,0 +1,91 @@
+using DemoConsole.Core.Actions;
+using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Cluster.Actions;
+using DemoConsole.Core.Load;
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Core.Security;
+using DemoConsole.Sandbox;
+using DemoConsole.Tests.Shared;
+using k8s;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DemoConsole.Core.Tests.Cluster.Actions;
+
+/// <summary>
+/// One private sandbox (free ports, fast clock) with the cluster actions wired as the console wires them: the
+/// real KubernetesClient from the sandbox's kubeconfig, the real load engine aimed at the sandbox's gateway,
+/// and the real executor over the default scenario (or the actions a test gives).
+/// </summary>
+internal sealed class ClusterActionsHost : IAsyncDisposable
+{
+    public static readonly Actor Presenter = Actor.Presenter("alice");
+
+    private readonly ClusterConnection _connection;
+
+    private ClusterActionsHost(SandboxHost sandbox, ClusterActionOptions options, Scenario scenario)
+    {
+        Sandbox = sandbox;
+        _connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox, sandbox.KubeconfigPath), TimeProvider.System);
+        var engine = new HttpLoadEngine(new LoadCaps { MaxRate = 100, MaxRequests = 1_000, AllowedTargets = [sandbox.Gateway] }, TimeProvider.System);
+        Handlers = new ClusterActionHandlers(_connection, engine, new FixedGateway(sandbox.Gateway), options, TimeProvider.System, new StaticScenarioSource(scenario));
+        Executor = new ActionExecutor(new StaticScenarioSource(scenario), Handlers.All, TimeProvider.System, NullLogger<ActionExecutor>.Instance);
+    }
+
+    public SandboxHost Sandbox { get; }
+
+    public ClusterActionHandlers Handlers { get; }
+
+    public ActionExecutor Executor { get; }
+
+    public IKubernetes Client => _connection.Client;
+
+    /// <summary>The folder the sandbox ships its manifests in: the only one manifests may come from by default.</summary>
+    public static string SandboxManifests => Path.GetDirectoryName(SandboxHost.LoadGeneratorManifestPath)!;
+
+    public static async Task<ClusterActionsHost> StartAsync(ClusterActionOptions? options = null, Scenario? scenario = null, double timeScale = 0.01)
+    {
+        var sandbox = await SandboxHost.StartAsync(new SandboxOptions
+        {
+            ApiPort = 0,
+            GatewayPort = 0,
+            TimeScale = timeScale,
+            KubeconfigPath = Path.Combine(Directory.CreateTempSubdirectory("cluster-actions-").FullName, "kubeconfig"),
+        });
+        options ??= new ClusterActionOptions();
+        if (options.ManifestFolders.Count == 0)
+        {
+            options = options with { ManifestFolders = [SandboxManifests] };
+        }
+
+        return new ClusterActionsHost(sandbox, options, scenario ?? DefaultScenario.Load());
+    }
+
+    /// <summary>Starts an action as a presenter and waits for its run to end.</summary>
+    public async Task<ActionRunSnapshot> RunToEndAsync(string actionId, TimeSpan? timeout = null)
+    {
+        var started = Executor.Start(Presenter, actionId);
+        Assert.True(started.Started, started.Error);
+        var board = await AsyncWait.ForAsync(Executor.WatchAsync, b => b.FindRun(started.RunId)?.IsRunning == false, $"{actionId} to end", timeout);
+        return board.FindRun(started.RunId)!;
+    }
+
+    /// <summary>Pod DELETE requests the API received; <paramref name="dryRun"/> selects dry runs or real deletes.</summary>
+    public IReadOnlyList<ApiRequestRecord> PodDeletes(bool dryRun) =>
+        Sandbox.Journal.Requests
+            .Where(r => r.Method == "DELETE" && r.Path.Contains("/pods/", StringComparison.Ordinal)
+                && r.Query.Contains("dryRun=All", StringComparison.Ordinal) == dryRun)
+            .ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        Executor.Dispose();
+        Handlers.Dispose();
+        _connection.Dispose();
+        await Sandbox.DisposeAsync();
+    }
+
+    private sealed class FixedGateway(Uri gateway) : IGatewayAddress
+    {
+        public Uri? Gateway => gateway;
+    }
+}
