@@ -7,7 +7,7 @@ namespace DemoConsole.Browser.Tests;
 /// One real console on Kestrel (loopback, free port) and one real Chromium for the tests of a class.
 /// Chromium is Debian's (/usr/bin/chromium, or CHROMIUM_PATH); Playwright cannot download browsers here.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private ConsoleWebFactory? _factory;
     private IPlaywright? _playwright;
@@ -20,11 +20,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new ConsoleWebFactory();
+        _factory = Configure(new ConsoleWebFactory());
         BaseAddress = _factory.StartKestrel();
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchChromiumAsync(_playwright);
     }
+
+    /// <summary>Settings of the console under test, for fixtures that need other ones.</summary>
+    protected virtual ConsoleWebFactory Configure(ConsoleWebFactory factory) => factory;
 
     public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -1,6 +1,8 @@
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Load;
 using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Cluster.Actions;
+using DemoConsole.Sandbox;
 using DemoConsole.Core.Load;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
@@ -30,8 +32,13 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<GatewayAddress>();
         services.TryAddSingleton<IGatewayAddress>(sp => sp.GetRequiredService<GatewayAddress>());
         services.TryAddSingleton<ILoadEngine>(sp => new HttpLoadEngine(LoadCaps(sp), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IEnumerable<IActionHandler>>(sp =>
-            LoadActionHandler.All(sp.GetRequiredService<ILoadEngine>(), sp.GetRequiredService<IGatewayAddress>()).ToList());
+        // Every action kind is an IActionHandler in DI; the executor gets them all.
+        foreach (var kind in new[] { ActionKinds.LoadBurst, ActionKinds.RequestSequence, ActionKinds.SteadyTraffic })
+        {
+            services.AddSingleton<IActionHandler>(sp => new LoadActionHandler(kind, sp.GetRequiredService<ILoadEngine>(), sp.GetRequiredService<IGatewayAddress>()));
+        }
+
+        services.AddClusterActions(sp => ClusterActionOptions(sp, configuration));
         services.TryAddSingleton<PresenterPreferences>();
         services.AddSingleton<FrameOriginPolicy>();
         services.AddHttpClient<FrameProbe>();
@@ -63,6 +70,19 @@ public static class ServiceCollectionExtensions
             MaxInFlight = load.MaxInFlight,
             AllowedTargets = gateway is null ? [] : [gateway],
         };
+    }
+
+    /// <summary>
+    /// Guard rails from <c>DemoConsole:ClusterActions</c>. In sandbox mode, manifests come from the sandbox's shipped
+    /// folder unless folders are configured.
+    /// </summary>
+    private static ClusterActionOptions ClusterActionOptions(IServiceProvider services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("DemoConsole:ClusterActions").Get<ClusterActionOptions>() ?? new ClusterActionOptions();
+        var sandbox = services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value.Cluster.Mode == ClusterMode.Sandbox;
+        return sandbox && options.ManifestFolders.Count == 0
+            ? options with { ManifestFolders = [Path.GetDirectoryName(SandboxHost.LoadGeneratorManifestPath)!] }
+            : options;
     }
 
     /// <summary>In sandbox mode, the kubeconfig the sandbox wrote; otherwise the configured one.</summary>

@@ -41,7 +41,26 @@ public sealed partial class ActionPanel : IAsyncDisposable
         }
     }
 
+    private string? _confirming;
+
     private void Run(ActionDefinition action)
+    {
+        if (ActionConfirmation.AsksFirst(action.Kind))
+        {
+            _confirming = action.Id;
+            return;
+        }
+
+        Start(action);
+    }
+
+    private void Confirmed(ActionDefinition action)
+    {
+        _confirming = null;
+        Start(action);
+    }
+
+    private void Start(ActionDefinition action)
     {
         var started = Executor.Start(Actor, action.Id);
         if (!started.Started)
