@@ -1,3 +1,15 @@
 // Benchmarks are added per capability (load engine, sandbox); see docs/benchmarks.md.
-Console.WriteLine("usage: dotnet run -c Release --project tests/DemoConsole.Benchmarks -- <benchmark>");
-return 1;
+using DemoConsole.Benchmarks.Sandbox;
+
+switch (args.FirstOrDefault())
+{
+    case "sandbox":
+        await WatchFanOut.RunAsync(watchers: 100);
+        await ListLatency.RunAsync(requests: 1000);
+        await KillReplaceMemory.RunAsync(cycles: 1000);
+        return 0;
+    default:
+        Console.WriteLine("usage: dotnet run -c Release --project tests/DemoConsole.Benchmarks -- <benchmark>");
+        Console.WriteLine("benchmarks: sandbox (watch fan-out, list latency, memory across pod kill/replace cycles)");
+        return 1;
+}

@@ -100,6 +100,8 @@ internal static class PodStatus
         pod["metadata"]?["deletionTimestamp"] is null
         && Cells.Objects(pod["status"]?["conditions"]).Any(c => Cells.Text(c["type"]) == "Ready" && Cells.Text(c["status"]) == "True");
 
+    public static bool IsReadyStored(Store.StoredObject pod) => IsReady(pod.Node);
+
     public static IEnumerable<JsonObject> Containers(JsonNode pod) => Cells.Objects(pod["spec"]?["containers"]);
 
     private static JsonObject Condition(string type, bool status, string now, string? reason = null)
