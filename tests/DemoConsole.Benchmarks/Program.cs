@@ -6,10 +6,10 @@ switch (args.FirstOrDefault())
     case "sandbox":
         await WatchFanOut.RunAsync(watchers: 100);
         await ListLatency.RunAsync(requests: 1000);
-        await KillReplaceMemory.RunAsync(cycles: 1000);
+        await KillReplaceMemory.RunAsync(cycles: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
         return 0;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project tests/DemoConsole.Benchmarks -- <benchmark>");
-        Console.WriteLine("benchmarks: sandbox (watch fan-out, list latency, memory across pod kill/replace cycles)");
+        Console.WriteLine("benchmarks: sandbox [kill/replace cycles, default 1000] (watch fan-out, list latency, memory across pod kill/replace cycles)");
         return 1;
 }

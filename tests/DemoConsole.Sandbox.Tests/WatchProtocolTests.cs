@@ -56,6 +56,32 @@ public sealed class WatchProtocolTests
     }
 
     [Fact]
+    public async Task Watch_TableAccept_EachEventCarriesAOneRowTable()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(sandbox);
+        using var http = new HttpClient { BaseAddress = sandbox.KubernetesApi };
+        var version = sandbox.Cluster.Store.ResourceVersion;
+        await client.CoreV1.PatchNamespacedPodAsync(Label("on"), "postgresql-0", Ns);
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            new Uri($"/api/v1/namespaces/{Ns}/pods?watch=true&resourceVersion={version}&fieldSelector=metadata.name%3Dpostgresql-0", UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var e = JsonDocument.Parse((await reader.ReadLineAsync(cancel.Token))!);
+
+        var table = e.RootElement.GetProperty("object");
+        Assert.Equal("MODIFIED", e.RootElement.GetProperty("type").GetString());
+        Assert.Equal("Table", table.GetProperty("kind").GetString());
+        Assert.Equal("Name", table.GetProperty("columnDefinitions")[0].GetProperty("name").GetString());
+        var cells = table.GetProperty("rows")[0].GetProperty("cells");
+        Assert.Equal("postgresql-0", cells[0].GetString());
+        Assert.Equal("Running", cells[2].GetString());
+    }
+
+    [Fact]
     public async Task Watch_NoResourceVersion_StartsWithSyntheticAddedForExistingObjects()
     {
         await using var sandbox = await TestSandbox.StartAsync();

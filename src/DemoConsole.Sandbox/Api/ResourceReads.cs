@@ -26,7 +26,7 @@ internal sealed class ResourceReads(Cluster cluster)
         var fields = FieldSelector.Parse(query["fieldSelector"]);
         if (query["watch"] is var watch && (watch == "true" || watch == "1"))
         {
-            return new WatchStream(cluster, target, labels, fields).RunAsync(context);
+            return new WatchStream(cluster, target, labels, fields, TableBuilder.IsRequested(context.Request), query["includeObject"] == "Object").RunAsync(context);
         }
 
         var (items, version) = cluster.Store.List(target.Type, target.Namespace);

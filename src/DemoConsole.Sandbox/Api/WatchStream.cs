@@ -10,7 +10,7 @@ namespace DemoConsole.Sandbox.Api;
 /// A watch response: one JSON event per line, flushed per event. Selectors are applied to both the old and the new
 /// object, so an object that stops matching arrives as DELETED and one that starts matching as ADDED.
 /// </summary>
-internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelector labels, FieldSelector fields)
+internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelector labels, FieldSelector fields, bool asTable, bool includeObject)
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
@@ -60,7 +60,7 @@ internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelect
                 {
                     if (Translate(e) is string type)
                     {
-                        await WriteEventAsync(context, type, e.Object.Json, token);
+                        await WriteEventAsync(context, type, Render(e.Object), token);
                     }
                 }
 
@@ -118,6 +118,15 @@ internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelect
             _ => null,
         };
     }
+
+    /// <summary>
+    /// <c>kubectl get -w</c> asks for Tables: then every event carries a one-row Table (with the same column
+    /// definitions each time, which kubectl prints as one header) instead of the object.
+    /// </summary>
+    private byte[] Render(StoredObject o) =>
+        asTable
+            ? System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Tables.TableBuilder.Build(target.Type, [o], o.ResourceVersion, cluster.Now, includeObject))
+            : o.Json;
 
     private bool Matches(StoredObject o) => labels.Matches(o.Node) && fields.Matches(o.Node);
 
