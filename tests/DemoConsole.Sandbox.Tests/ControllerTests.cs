@@ -71,6 +71,19 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public async Task DeletePod_ForceGracePeriodZero_IsGoneImmediately()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(timeScale: 1.0);
+        var pod = StoreWait.Pods(sandbox.Cluster.Store, Ns, "redis")[0];
+
+        var result = await new Kubectl(sandbox).RunAsync("delete", "pod", pod.Name, "-n", Ns, "--grace-period=0", "--force");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("force deleted", result.Stdout, StringComparison.Ordinal);
+        Assert.Null(sandbox.Cluster.Store.Get(ResourceTypes.Pods, Ns, pod.Name));
+    }
+
+    [Fact]
     public async Task DeleteNamespacedPod_DryRunAll_LeavesThePodRunning()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -52,6 +52,9 @@ public sealed class KubernetesClientTests
         Assert.Equal(2, deployment.Spec.Replicas);
         Assert.Equal(2, deployment.Status.ReadyReplicas);
         Assert.Equal("2", deployment.Metadata.Annotations["deployment.kubernetes.io/revision"]);
+        Assert.Contains(deployment.Status.Conditions, c => c.Type == "Available" && c.Status == "True" && c.Reason == "MinimumReplicasAvailable");
+        Assert.Contains(deployment.Status.Conditions, c => c.Type == "Progressing" && c.Reason == "NewReplicaSetAvailable");
+        Assert.Equal(deployment.Metadata.Generation, deployment.Status.ObservedGeneration);
     }
 
     [Fact]
