@@ -50,7 +50,8 @@ internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelect
     private async Task PumpAsync(HttpContext context, WatchSubscription subscription, bool bookmarks, CancellationToken token)
     {
         var reader = subscription.Events;
-        var interval = cluster.Scaled(TimeSpan.FromSeconds(60));
+        // A cluster sends a bookmark about once a minute; the floor keeps time scale 0 from spinning.
+        var interval = TimeSpan.FromTicks(Math.Max(cluster.Scaled(TimeSpan.FromSeconds(60)).Ticks, TimeSpan.FromMilliseconds(50).Ticks));
         Task<bool>? waiting = null;
         try
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DemoConsole.Sandbox.Logs;
 using DemoConsole.Sandbox.Store;
 
@@ -34,6 +35,12 @@ internal sealed class Cluster : IAsyncDisposable
     public ControllerLoop Controllers { get; }
 
     public CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>
+    /// Unexpected failures inside controllers or timed transitions. They are kept (not thrown) so one bug cannot stop
+    /// the simulated cluster in the middle of a demo; tests assert this stays empty.
+    /// </summary>
+    public ConcurrentQueue<Exception> Faults { get; } = new();
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
@@ -89,6 +96,10 @@ internal sealed class Cluster : IAsyncDisposable
         catch (ApiException)
         {
             // The object changed or vanished meanwhile (for example deleted again); the transition no longer applies.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Faults.Enqueue(e);
         }
     }
 }

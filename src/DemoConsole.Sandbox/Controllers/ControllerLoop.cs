@@ -68,6 +68,10 @@ internal sealed class ControllerLoop : IAsyncDisposable
             {
                 // Lost a race with a client (object deleted or changed under us); the next pass sees the new state.
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _cluster.Faults.Enqueue(e);
+            }
         }
     }
 

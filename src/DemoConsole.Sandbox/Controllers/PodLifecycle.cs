@@ -110,7 +110,8 @@ internal sealed class PodLifecycle(Cluster cluster)
 
         foreach (var c in PodStatus.Containers(current.Node))
         {
-            cluster.Events.Normal(current, "Pulled", $"Container image \"{c["image"]}\" already present on machine", Kubelet);
+            var pull = (1 + (Random.Shared.NextDouble() * 2)).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            cluster.Events.Normal(current, "Pulled", $"Successfully pulled image \"{c["image"]}\" in {pull}s ({pull}s including waiting)", Kubelet);
             cluster.Events.Normal(current, "Created", $"Created container: {c["name"]}", Kubelet);
             cluster.Events.Normal(current, "Started", $"Started container {c["name"]}", Kubelet);
         }
