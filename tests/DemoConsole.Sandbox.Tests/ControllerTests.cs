@@ -84,6 +84,22 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public async Task DeleteCollectionNamespacedPod_LabelSelector_ReplacesOnlyThosePods()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(sandbox);
+        var store = sandbox.Cluster.Store;
+        var users = StoreWait.Pods(store, Ns, "user-service").Select(p => p.Name).ToHashSet();
+        var others = store.List(ResourceTypes.Pods, Ns).Items.Select(p => p.Uid).Where(uid => !StoreWait.Pods(store, Ns, "user-service").Any(p => p.Uid == uid)).ToHashSet();
+
+        await client.CoreV1.DeleteCollectionNamespacedPodAsync(Ns, labelSelector: "app=user-service");
+        await StoreWait.UntilAsync(sandbox, s => StoreWait.Pods(s, Ns, "user-service") is var pods
+            && pods.Count == 2 && pods.All(StoreWait.IsReady) && !pods.Any(p => users.Contains(p.Name)), "both user-service pods are replaced");
+
+        Assert.Subset(store.List(ResourceTypes.Pods, Ns).Items.Select(p => p.Uid).ToHashSet(), others);
+    }
+
+    [Fact]
     public async Task DeleteNamespacedPod_DryRunAll_LeavesThePodRunning()
     {
         await using var sandbox = await TestSandbox.StartAsync();

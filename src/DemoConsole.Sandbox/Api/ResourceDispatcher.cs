@@ -38,6 +38,7 @@ internal sealed class ResourceDispatcher(Cluster cluster)
         {
             (true, "GET") => _reads.ListAsync(context, target),
             (true, "POST") => _writes.CreateAsync(context, target),
+            (true, "DELETE") => _writes.DeleteCollectionAsync(context, target),
             (false, "GET") => _reads.GetAsync(context, target),
             (false, "PUT") => _writes.ReplaceAsync(context, target),
             (false, "PATCH") => _writes.PatchAsync(context, target),

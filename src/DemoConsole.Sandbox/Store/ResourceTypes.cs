@@ -4,7 +4,7 @@ namespace DemoConsole.Sandbox.Store;
 internal static class ResourceTypes
 {
     public static readonly ResourceType Namespaces = Core("namespaces", "namespace", "Namespace", false, ["ns"], ["status", "finalize"]);
-    public static readonly ResourceType Pods = Core("pods", "pod", "Pod", true, ["po"], ["log", "status", "eviction"]);
+    public static readonly ResourceType Pods = Core("pods", "pod", "Pod", true, ["po"], ["log", "status"]);
     public static readonly ResourceType Services = Core("services", "service", "Service", true, ["svc"], ["status"]);
     public static readonly ResourceType Events = Core("events", "event", "Event", true, ["ev"], []);
     public static readonly ResourceType ConfigMaps = Core("configmaps", "configmap", "ConfigMap", true, ["cm"], []);
