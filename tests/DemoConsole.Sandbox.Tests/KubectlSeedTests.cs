@@ -182,11 +182,14 @@ public sealed class KubectlSeedTests
         await StoreWait.UntilAsync(sandbox, s => StoreWait.Pods(s, "titanium-prod", "load-generator").Any(StoreWait.IsReady), "the load generator is Ready");
         var get = await kubectl.RunAsync("get", "pods", "-n", "titanium-prod", "-l", "app=load-generator");
         var logs = await kubectl.RunAsync("logs", "-n", "titanium-prod", "-l", "app=load-generator", "-c", "load-generator", "--tail=10");
+        var reapply = await kubectl.RunAsync("apply", "-f", manifest);
         var delete = await kubectl.RunAsync("delete", "-f", manifest);
         await StoreWait.UntilAsync(sandbox, s => StoreWait.Pods(s, "titanium-prod", "load-generator").Count == 0, "the load generator pods are gone");
 
         Assert.True(apply.ExitCode == 0, apply.ToString());
         Assert.Equal("deployment.apps/load-generator created", apply.Stdout.Trim());
+        Assert.True(reapply.ExitCode == 0, reapply.ToString());
+        Assert.Equal("deployment.apps/load-generator unchanged", reapply.Stdout.Trim());
         Assert.Matches(@"(?m)^load-generator-\S+\s+1/1\s+Running\s+0\s+\S+$", get.Stdout);
         Assert.True(logs.ExitCode == 0, logs.ToString());
         Assert.NotEmpty(logs.Stdout.Trim());
