@@ -16,8 +16,10 @@ internal sealed class Cluster : IAsyncDisposable
         Store = new ResourceStore(time);
         Logs = new PodLogs();
         Events = new EventRecorder(Store, time);
+        Usage = new PodUsage();
         Pods = new PodLifecycle(this);
         Controllers = new ControllerLoop(this);
+        Autoscalers = new HorizontalPodAutoscalerController(this);
     }
 
     public TimeProvider Time { get; }
@@ -32,7 +34,11 @@ internal sealed class Cluster : IAsyncDisposable
 
     public PodLifecycle Pods { get; }
 
+    public PodUsage Usage { get; }
+
     public ControllerLoop Controllers { get; }
+
+    public HorizontalPodAutoscalerController Autoscalers { get; }
 
     public CancellationToken Stopping => _stopping.Token;
 
@@ -56,7 +62,11 @@ internal sealed class Cluster : IAsyncDisposable
         _ = RunAfterAsync(delay, action);
     }
 
-    public void Start() => Controllers.Start();
+    public void Start()
+    {
+        Controllers.Start();
+        Autoscalers.Start();
+    }
 
     /// <summary>Cancels pending transitions, open watches and log follows, and ends the controller loop.</summary>
     public async Task StopAsync()
@@ -67,6 +77,7 @@ internal sealed class Cluster : IAsyncDisposable
         }
 
         await Controllers.DisposeAsync();
+        await Autoscalers.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -149,6 +149,7 @@ internal sealed class PodLifecycle(Cluster cluster)
 
         var deleted = cluster.Store.Delete(ResourceTypes.Pods, pod.Namespace, pod.Name);
         cluster.Logs.Remove(pod.Uid);
+        cluster.Usage.Forget(pod.Uid);
         return deleted;
     }
 
