@@ -12,8 +12,6 @@ namespace DemoConsole.Sandbox.Api;
 /// </summary>
 internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelector labels, FieldSelector fields, bool asTable, bool includeObject)
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
-
     public async Task RunAsync(HttpContext context)
     {
         var query = context.Request.Query;
@@ -141,13 +139,16 @@ internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelect
     private static Task WriteEventAsync(HttpContext context, string type, string json, CancellationToken token) =>
         WriteEventAsync(context, type, Encoding.UTF8.GetBytes(json), token);
 
+    /// <summary>One write and one flush per event: the line reaches the client as soon as it happens.</summary>
     private static async Task WriteEventAsync(HttpContext context, string type, byte[] json, CancellationToken token)
     {
-        var body = context.Response.Body;
-        await body.WriteAsync(Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":"), token);
-        await body.WriteAsync(json, token);
-        await body.WriteAsync(Encoding.UTF8.GetBytes("}"), token);
-        await body.WriteAsync(NewLine, token);
-        await body.FlushAsync(token);
+        var prefix = Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":");
+        var line = new byte[prefix.Length + json.Length + 2];
+        prefix.CopyTo(line, 0);
+        json.CopyTo(line, prefix.Length);
+        line[^2] = (byte)'}';
+        line[^1] = (byte)'\n';
+        await context.Response.Body.WriteAsync(line, token);
+        await context.Response.Body.FlushAsync(token);
     }
 }
