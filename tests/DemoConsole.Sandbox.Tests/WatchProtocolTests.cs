@@ -82,6 +82,39 @@ public sealed class WatchProtocolTests
     }
 
     [Fact]
+    public async Task LegacyWatchPath_NamedPod_StreamsOnlyThatPod()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(sandbox);
+        using var http = new HttpClient { BaseAddress = sandbox.KubernetesApi };
+        var version = sandbox.Cluster.Store.ResourceVersion;
+        var other = StoreWait.Pods(sandbox.Cluster.Store, Ns, "redis")[0].Name;
+        await client.CoreV1.PatchNamespacedPodAsync(Label("on"), other, Ns);
+        await client.CoreV1.PatchNamespacedPodAsync(Label("on"), "postgresql-0", Ns);
+
+        using var response = await http.GetAsync(new Uri($"/api/v1/watch/namespaces/{Ns}/pods/postgresql-0?resourceVersion={version}", UriKind.Relative),
+            HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var e = JsonDocument.Parse((await reader.ReadLineAsync(cancel.Token))!);
+
+        Assert.Equal("MODIFIED", e.RootElement.GetProperty("type").GetString());
+        Assert.Equal("postgresql-0", e.RootElement.GetProperty("object").GetProperty("metadata").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task ReadNamespacedPodLog_LimitBytes_TruncatesTheLog()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(sandbox);
+
+        await using var stream = await client.CoreV1.ReadNamespacedPodLogAsync("postgresql-0", Ns, limitBytes: 12, sinceSeconds: 3600);
+        using var reader = new StreamReader(stream);
+
+        Assert.Equal("INFO  Starti", await reader.ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task Watch_NoResourceVersion_StartsWithSyntheticAddedForExistingObjects()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -78,6 +78,13 @@ internal static class KubeApiServer
                 : NotFoundAsync(context);
         }
 
+        if (segments[0] == "watch" && context.Request.Method == "GET")
+        {
+            // The deprecated /watch/ paths, still used by older clients: a watch of the list, narrowed to the name.
+            var watched = ApiTarget.Parse(group, version, segments[1..]);
+            return watched is null || watched.Subresource is not null ? NotFoundAsync(context) : dispatcher.WatchAsync(context, watched);
+        }
+
         var target = ApiTarget.Parse(group, version, segments);
         return target is null ? NotFoundAsync(context) : dispatcher.DispatchAsync(context, target);
     }

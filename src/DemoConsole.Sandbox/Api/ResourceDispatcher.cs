@@ -11,6 +11,8 @@ internal sealed class ResourceDispatcher(Cluster cluster)
     private readonly ScaleSubresource _scale = new(cluster);
     private readonly PodLogEndpoint _logs = new(cluster);
 
+    public Task WatchAsync(HttpContext context, ApiTarget target) => _reads.WatchAsync(context, target);
+
     public Task DispatchAsync(HttpContext context, ApiTarget target)
     {
         var method = context.Request.Method;
