@@ -108,7 +108,7 @@ public sealed class WatchProtocolTests
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = TestSandbox.Client(sandbox);
 
-        await using var stream = await client.CoreV1.ReadNamespacedPodLogAsync("postgresql-0", Ns, limitBytes: 12, sinceSeconds: 3600);
+        await using var stream = await client.CoreV1.ReadNamespacedPodLogAsync("postgresql-0", Ns, limitBytes: 12, sinceSeconds: 3 * 86400);
         using var reader = new StreamReader(stream);
 
         Assert.Equal("INFO  Starti", await reader.ReadToEndAsync());

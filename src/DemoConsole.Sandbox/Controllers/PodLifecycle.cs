@@ -25,14 +25,15 @@ internal sealed class PodLifecycle(Cluster cluster)
         var node = PodStatus.Nodes[Interlocked.Increment(ref _nextNode) % PodStatus.Nodes.Length];
         if (Instant)
         {
-            var now = Rfc3339.Format(cluster.Now);
+            // Seeded pods have been running since they were created, days ago (ages, start times, CPU counters agree).
+            var now = Rfc3339.Format(InstantCreationTime);
             var running = Mutate(pod, p =>
             {
                 PodStatus.Scheduled(p, node, now);
                 PodStatus.Creating(p, now);
                 PodStatus.Running(p, now, ready: true);
             });
-            WriteStartupLogs(running);
+            WriteStartupLogs(running, InstantCreationTime);
             return;
         }
 
@@ -117,11 +118,11 @@ internal sealed class PodLifecycle(Cluster cluster)
         }
 
         var running = Mutate(pod, p => PodStatus.Running(p, Rfc3339.Format(cluster.Now), ready: false));
-        WriteStartupLogs(running);
+        WriteStartupLogs(running, cluster.Now);
         cluster.After(cluster.ScaledRandom(3, 10), () => Mutate(pod, p => PodStatus.SetReady(p, true, Rfc3339.Format(cluster.Now))));
     }
 
-    private void WriteStartupLogs(StoredObject? pod)
+    private void WriteStartupLogs(StoredObject? pod, DateTimeOffset time)
     {
         if (pod is null)
         {
@@ -134,7 +135,7 @@ internal sealed class PodLifecycle(Cluster cluster)
             var log = cluster.Logs.For(pod.Uid, container);
             foreach (var line in StartupLines.For(container, (string?)c["image"] ?? "", pod.Name))
             {
-                log.Append(cluster.Now, line);
+                log.Append(time, line);
             }
         }
     }
