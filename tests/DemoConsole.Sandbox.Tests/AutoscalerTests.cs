@@ -24,7 +24,8 @@ public sealed class AutoscalerTests
 
         await StoreWait.UntilAsync(sandbox, s => Replicas(s) > 2 && StoreWait.Pods(s, Ns, "api-gateway").Count(StoreWait.IsReady) == Replicas(s),
             "the HPA has scaled the gateway up and the new pods are Ready");
-        var hpa = await new Kubectl(sandbox).RunAsync("get", "hpa", "prod-api-gateway-hpa", "-n", Ns);
+        using var kubectl = new Kubectl(sandbox);
+        var hpa = await kubectl.RunAsync("get", "hpa", "prod-api-gateway-hpa", "-n", Ns);
         await stopLoad.CancelAsync();
         await load;
         await StoreWait.UntilAsync(sandbox, s => Replicas(s) == 2, "the HPA has scaled back to minReplicas once idle");

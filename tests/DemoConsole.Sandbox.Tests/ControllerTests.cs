@@ -21,7 +21,8 @@ public sealed class ControllerTests
         using var watch = store.Watch(ResourceTypes.Pods, Ns, store.ResourceVersion);
         using var timeout = new CancellationTokenSource(StoreWait.DefaultTimeout);
 
-        var restart = await new Kubectl(sandbox).RunAsync("rollout", "restart", "deployment/prod-auth-service-deployment", "-n", Ns);
+        using var kubectl = new Kubectl(sandbox);
+        var restart = await kubectl.RunAsync("rollout", "restart", "deployment/prod-auth-service-deployment", "-n", Ns);
         // Replays every pod event in order, so a momentary dip in Ready pods cannot slip between two samples.
         while (!(ready.Count == 2 && ready.Values.All(r => r) && !ready.Keys.Any(original.Contains)))
         {
@@ -43,7 +44,7 @@ public sealed class ControllerTests
             minimumReady = Math.Min(minimumReady, ready.Values.Count(r => r));
         }
 
-        var history = await new Kubectl(sandbox).RunAsync("rollout", "history", "deployment/prod-auth-service-deployment", "-n", Ns);
+        var history = await kubectl.RunAsync("rollout", "history", "deployment/prod-auth-service-deployment", "-n", Ns);
 
         Assert.True(restart.ExitCode == 0, restart.ToString());
         Assert.Equal(2, minimumReady);
@@ -63,7 +64,8 @@ public sealed class ControllerTests
         var store = sandbox.Cluster.Store;
         var original = store.GetRequired(ResourceTypes.Pods, Ns, "postgresql-0");
 
-        var delete = await new Kubectl(sandbox).RunAsync("delete", "pod", "postgresql-0", "-n", Ns);
+        using var kubectl = new Kubectl(sandbox);
+        var delete = await kubectl.RunAsync("delete", "pod", "postgresql-0", "-n", Ns);
         await StoreWait.UntilAsync(sandbox, s => s.Get(ResourceTypes.Pods, Ns, "postgresql-0") is { } p && p.Uid != original.Uid && StoreWait.IsReady(p),
             "postgresql-0 is back and Ready");
 
@@ -76,7 +78,8 @@ public sealed class ControllerTests
         await using var sandbox = await TestSandbox.StartAsync(timeScale: 1.0);
         var pod = StoreWait.Pods(sandbox.Cluster.Store, Ns, "redis")[0];
 
-        var result = await new Kubectl(sandbox).RunAsync("delete", "pod", pod.Name, "-n", Ns, "--grace-period=0", "--force");
+        using var kubectl = new Kubectl(sandbox);
+        var result = await kubectl.RunAsync("delete", "pod", pod.Name, "-n", Ns, "--grace-period=0", "--force");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("force deleted", result.Stdout, StringComparison.Ordinal);
@@ -129,7 +132,8 @@ public sealed class ControllerTests
     {
         await using var sandbox = await TestSandbox.StartAsync();
 
-        var result = await new Kubectl(sandbox).RunAsync("get", "pods", "-n", Ns, "-l", "app=api-gateway");
+        using var kubectl = new Kubectl(sandbox);
+        var result = await kubectl.RunAsync("get", "pods", "-n", Ns, "-l", "app=api-gateway");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var requests = sandbox.Journal.Requests;
@@ -143,7 +147,7 @@ public sealed class ControllerTests
         await using var sandbox = await TestSandbox.StartAsync(timeScale: 1.0);
         var store = sandbox.Cluster.Store;
         var pod = StoreWait.Pods(store, Ns, "api-gateway")[0];
-        var kubectl = new Kubectl(sandbox);
+        using var kubectl = new Kubectl(sandbox);
 
         var delete = await kubectl.RunAsync("delete", "pod", pod.Name, "-n", Ns, "--wait=false");
         var get = await kubectl.RunAsync("get", "pod", pod.Name, "-n", Ns);

@@ -58,6 +58,8 @@ public sealed class StandaloneTests
             {
                 process.Kill();
             }
+
+            Directory.Delete(directory, recursive: true);
         }
     }
 }

@@ -140,7 +140,8 @@ public sealed class WatchProtocolTests
     {
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = TestSandbox.Client(sandbox);
-        var apply = await new Kubectl(sandbox).RunAsync("apply", "--server-side", "-f", SandboxHost.LoadGeneratorManifestPath);
+        using var kubectl = new Kubectl(sandbox);
+        var apply = await kubectl.RunAsync("apply", "--server-side", "-f", SandboxHost.LoadGeneratorManifestPath);
         await StoreWait.UntilAsync(sandbox, s => StoreWait.Pods(s, Ns, "load-generator").Any(StoreWait.IsReady), "the load generator is Ready");
         var pod = StoreWait.Pods(sandbox.Cluster.Store, Ns, "load-generator")[0].Name;
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
