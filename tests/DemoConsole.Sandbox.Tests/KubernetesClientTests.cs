@@ -88,6 +88,26 @@ public sealed class KubernetesClientTests
     }
 
     [Fact]
+    public async Task CreateNamespacedService_Minimal_GetsClusterDefaults()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(sandbox);
+        var service = new V1Service
+        {
+            Metadata = new V1ObjectMeta { Name = "demo" },
+            Spec = new V1ServiceSpec { Selector = new Dictionary<string, string> { ["app"] = "demo" }, Ports = [new V1ServicePort { Port = 80 }] },
+        };
+
+        var created = await client.CoreV1.CreateNamespacedServiceAsync(service, Ns);
+
+        Assert.Equal("ClusterIP", created.Spec.Type);
+        Assert.Matches(@"^10\.96\.\d+\.\d+$", created.Spec.ClusterIP);
+        Assert.Equal("None", created.Spec.SessionAffinity);
+        Assert.Equal("TCP", created.Spec.Ports[0].Protocol);
+        Assert.Equal("80", created.Spec.Ports[0].TargetPort.Value);
+    }
+
+    [Fact]
     public async Task DeleteNamespacedPod_BlogPod_WatchSeesTerminatingDeletedThenReplacementReady()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -174,6 +174,7 @@ internal sealed class ResourceWrites(Cluster cluster)
 
     private StoredObject Create(ResourceType type, JsonObject body)
     {
+        Defaults.Apply(type, body);
         var created = cluster.Store.Create(type, body);
         if (type == ResourceTypes.Pods && Owners.ControllerUid(created.Node) is null)
         {
