@@ -103,6 +103,19 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public async Task DescribeService_BlogService_ListsTheReadyPodEndpoints()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var kubectl = new Kubectl(sandbox);
+        var ips = StoreWait.Pods(sandbox.Cluster.Store, Ns, "blog-service").OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (string)p.Node["status"]!["podIP"]!);
+
+        var result = await kubectl.RunAsync("describe", "service", "prod-blog-service", "-n", Ns);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches($@"Endpoints:\s+{string.Join(",", ips.Select(ip => ip + ":8005"))}", result.Stdout);
+    }
+
+    [Fact]
     public async Task DeleteNamespacedPod_DryRunAll_LeavesThePodRunning()
     {
         await using var sandbox = await TestSandbox.StartAsync();
