@@ -1,9 +1,7 @@
 using System.Net;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Store;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace DemoConsole.Sandbox.Api;
 
@@ -12,10 +10,7 @@ internal static class KubeApiServer
 {
     public static WebApplication Build(Cluster cluster, RequestJournal journal, IPAddress address, int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(address, port));
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateBuilder(address, port).Build();
         var dispatcher = new ResourceDispatcher(cluster);
 
         app.Use(async (context, next) =>
