@@ -38,5 +38,7 @@ public sealed class ChurnTests
         }, "every workload is back to its desired, Ready, up-to-date replicas");
 
         Assert.Empty(sandbox.Cluster.Faults);
+        var ips = store.List(ResourceTypes.Pods, null).Items.Select(p => (string?)p.Node["status"]?["podIP"]).ToList();
+        Assert.Equal(ips.Count, ips.Distinct().Count());
     }
 }

@@ -27,11 +27,12 @@ internal sealed class PodLifecycle(Cluster cluster)
         {
             // Seeded pods have been running since they were created, days ago (ages, start times, CPU counters agree).
             var now = Rfc3339.Format(InstantCreationTime);
+            var ip = AllocateIp(node);
             var running = Mutate(pod, p =>
             {
                 PodStatus.Scheduled(p, node, now);
                 PodStatus.Creating(p, now);
-                PodStatus.Running(p, now, ready: true);
+                PodStatus.Running(p, now, ready: true, ip);
             });
             WriteStartupLogs(running, InstantCreationTime);
             return;
@@ -117,9 +118,31 @@ internal sealed class PodLifecycle(Cluster cluster)
             cluster.Events.Normal(current, "Started", $"Started container {c["name"]}", Kubelet);
         }
 
-        var running = Mutate(pod, p => PodStatus.Running(p, Rfc3339.Format(cluster.Now), ready: false));
+        var ip = AllocateIp((string?)current.Node["spec"]?["nodeName"]);
+        var running = Mutate(pod, p =>
+        {
+            PodStatus.Running(p, Rfc3339.Format(cluster.Now), ready: false, ip);
+        });
         WriteStartupLogs(running, cluster.Now);
         cluster.After(cluster.ScaledRandom(3, 10), () => Mutate(pod, p => PodStatus.SetReady(p, true, Rfc3339.Format(cluster.Now))));
+    }
+
+    /// <summary>A free address in the node's /24 of 10.244.0.0/16, so live pods (and endpoint slices) never share one.</summary>
+    private string AllocateIp(string? node)
+    {
+        var subnet = Math.Max(0, Array.IndexOf(PodStatus.Nodes, node));
+        var used = cluster.Store.List(ResourceTypes.Pods, null).Items
+            .Select(p => (string?)p.Node["status"]?["podIP"]).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        for (var attempt = 0; attempt < 1000; attempt++)
+        {
+            var ip = $"10.244.{subnet}.{Random.Shared.Next(2, 254)}";
+            if (!used.Contains(ip))
+            {
+                return ip;
+            }
+        }
+
+        return $"10.244.{subnet + 3}.{Random.Shared.Next(2, 254)}";
     }
 
     private void WriteStartupLogs(StoredObject? pod, DateTimeOffset time)

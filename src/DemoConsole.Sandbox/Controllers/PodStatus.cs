@@ -43,11 +43,11 @@ internal static class PodStatus
         }).ToArray());
     }
 
-    public static void Running(JsonObject pod, string now, bool ready)
+    public static void Running(JsonObject pod, string now, bool ready, string podIp)
     {
         var status = pod["status"]!.AsObject();
         status["phase"] = "Running";
-        status["podIP"] ??= $"10.244.{Random.Shared.Next(0, 3)}.{Random.Shared.Next(2, 250)}";
+        status["podIP"] = podIp;
         status["podIPs"] = new JsonArray(new JsonObject { ["ip"] = status["podIP"]!.DeepClone() });
         var started = Cells.Text(status["startTime"]) is { Length: > 0 } s ? s : now;
         status["startTime"] = started;
