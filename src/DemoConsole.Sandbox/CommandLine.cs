@@ -8,6 +8,8 @@ internal static class CommandLine
     public const string Usage =
         "usage: DemoConsole.Sandbox [--api-port <port>] [--gateway-port <port>] [--kubeconfig <path>] [--bind <address>] [--time-scale <x>]";
 
+    public static bool IsHelp(IReadOnlyList<string> args) => args.Any(a => a is "-h" or "--help");
+
     public static (SandboxOptions? Options, IReadOnlyList<string> Problems) Parse(IReadOnlyList<string> args)
     {
         var options = new SandboxOptions { KubeconfigPath = Path.Combine(Environment.CurrentDirectory, "sandbox.kubeconfig") };
@@ -15,12 +17,6 @@ internal static class CommandLine
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name is "-h" or "--help")
-            {
-                problems.Add("help requested");
-                continue;
-            }
-
             if (i + 1 >= args.Count)
             {
                 problems.Add($"{name} needs a value.");

@@ -1,6 +1,12 @@
 // Standalone sandbox: a shared rehearsal twin of the Titanium platform (issue 3). Ctrl+C stops it.
 using DemoConsole.Sandbox;
 
+if (CommandLine.IsHelp(args))
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
 var (options, problems) = CommandLine.Parse(args);
 if (options is null)
 {

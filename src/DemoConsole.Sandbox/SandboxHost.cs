@@ -50,6 +50,11 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>The load-generator manifest shipped next to the sandbox (the seed's load-generator.yaml).</summary>
     public static string LoadGeneratorManifestPath => Path.Combine(AppContext.BaseDirectory, "World", "manifests", "load-generator.yaml");
 
+    /// <summary>
+    /// Seeds the Titanium world, starts the controllers, the Kubernetes API and the gateway, and writes the
+    /// kubeconfig. Invalid options throw <see cref="ArgumentException"/> listing every problem; a taken port
+    /// throws <see cref="IOException"/> unless <see cref="SandboxOptions.FallbackToFreePort"/> picks a free one.
+    /// </summary>
     public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -96,6 +101,7 @@ public sealed class SandboxHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops both servers and the simulated cluster; deletes the kubeconfig if the sandbox chose its path.</summary>
     public async ValueTask DisposeAsync()
     {
         // The cluster stops first so open watches and log follows end, letting Kestrel shut down promptly.

@@ -1,15 +1,26 @@
 using DemoConsole.Benchmarks.Load;
+using DemoConsole.Benchmarks.Sandbox;
 
-// Benchmarks are added per capability (load engine, sandbox); see docs/benchmarks.md.
+// Benchmarks per capability; figures and how to read them are in docs/benchmarks.md.
 return args.FirstOrDefault() switch
 {
     "load" => await LoadBenchmark.RunAsync(args[1..]),
+    "sandbox" => await RunSandboxAsync(args[1..]),
     _ => Usage(),
 };
+
+static async Task<int> RunSandboxAsync(string[] args)
+{
+    await WatchFanOut.RunAsync(watchers: 100);
+    await ListLatency.RunAsync(requests: 1000);
+    await KillReplaceMemory.RunAsync(cycles: args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+    return 0;
+}
 
 static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project tests/DemoConsole.Benchmarks -- <benchmark>");
     Console.WriteLine("  load [--seconds 10] [--connections 50] [--rounds 2] [--memory-duration 60s] [--only throughput|open|stall|memory]   load engine vs wrk and hey (loopback only)");
+    Console.WriteLine("  sandbox [cycles, default 1000]   watch fan-out, list latency, memory across pod kill/replace cycles");
     return 1;
 }

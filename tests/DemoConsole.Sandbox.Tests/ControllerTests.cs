@@ -21,7 +21,8 @@ public sealed class ControllerTests
         using var watch = store.Watch(ResourceTypes.Pods, Ns, store.ResourceVersion);
         using var timeout = new CancellationTokenSource(StoreWait.DefaultTimeout);
 
-        var restart = await new Kubectl(sandbox).RunAsync("rollout", "restart", "deployment/prod-auth-service-deployment", "-n", Ns);
+        using var kubectl = new Kubectl(sandbox);
+        var restart = await kubectl.RunAsync("rollout", "restart", "deployment/prod-auth-service-deployment", "-n", Ns);
         // Replays every pod event in order, so a momentary dip in Ready pods cannot slip between two samples.
         while (!(ready.Count == 2 && ready.Values.All(r => r) && !ready.Keys.Any(original.Contains)))
         {
@@ -43,7 +44,7 @@ public sealed class ControllerTests
             minimumReady = Math.Min(minimumReady, ready.Values.Count(r => r));
         }
 
-        var history = await new Kubectl(sandbox).RunAsync("rollout", "history", "deployment/prod-auth-service-deployment", "-n", Ns);
+        var history = await kubectl.RunAsync("rollout", "history", "deployment/prod-auth-service-deployment", "-n", Ns);
 
         Assert.True(restart.ExitCode == 0, restart.ToString());
         Assert.Equal(2, minimumReady);
@@ -63,11 +64,55 @@ public sealed class ControllerTests
         var store = sandbox.Cluster.Store;
         var original = store.GetRequired(ResourceTypes.Pods, Ns, "postgresql-0");
 
-        var delete = await new Kubectl(sandbox).RunAsync("delete", "pod", "postgresql-0", "-n", Ns);
+        using var kubectl = new Kubectl(sandbox);
+        var delete = await kubectl.RunAsync("delete", "pod", "postgresql-0", "-n", Ns);
         await StoreWait.UntilAsync(sandbox, s => s.Get(ResourceTypes.Pods, Ns, "postgresql-0") is { } p && p.Uid != original.Uid && StoreWait.IsReady(p),
             "postgresql-0 is back and Ready");
 
         Assert.True(delete.ExitCode == 0, delete.ToString());
+    }
+
+    [Fact]
+    public async Task DeletePod_ForceGracePeriodZero_IsGoneImmediately()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(timeScale: 1.0);
+        var pod = StoreWait.Pods(sandbox.Cluster.Store, Ns, "redis")[0];
+
+        using var kubectl = new Kubectl(sandbox);
+        var result = await kubectl.RunAsync("delete", "pod", pod.Name, "-n", Ns, "--grace-period=0", "--force");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("force deleted", result.Stdout, StringComparison.Ordinal);
+        Assert.Null(sandbox.Cluster.Store.Get(ResourceTypes.Pods, Ns, pod.Name));
+    }
+
+    [Fact]
+    public async Task DeleteCollectionNamespacedPod_LabelSelector_ReplacesOnlyThosePods()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(sandbox);
+        var store = sandbox.Cluster.Store;
+        var users = StoreWait.Pods(store, Ns, "user-service").Select(p => p.Name).ToHashSet();
+        var others = store.List(ResourceTypes.Pods, Ns).Items.Select(p => p.Uid).Where(uid => !StoreWait.Pods(store, Ns, "user-service").Any(p => p.Uid == uid)).ToHashSet();
+
+        await client.CoreV1.DeleteCollectionNamespacedPodAsync(Ns, labelSelector: "app=user-service");
+        await StoreWait.UntilAsync(sandbox, s => StoreWait.Pods(s, Ns, "user-service") is var pods
+            && pods.Count == 2 && pods.All(StoreWait.IsReady) && !pods.Any(p => users.Contains(p.Name)), "both user-service pods are replaced");
+
+        Assert.Subset(store.List(ResourceTypes.Pods, Ns).Items.Select(p => p.Uid).ToHashSet(), others);
+    }
+
+    [Fact]
+    public async Task DescribeService_BlogService_ListsTheReadyPodEndpoints()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var kubectl = new Kubectl(sandbox);
+        var ips = StoreWait.Pods(sandbox.Cluster.Store, Ns, "blog-service").OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (string)p.Node["status"]!["podIP"]!);
+
+        var result = await kubectl.RunAsync("describe", "service", "prod-blog-service", "-n", Ns);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches($@"Endpoints:\s+{string.Join(",", ips.Select(ip => ip + ":8005"))}", result.Stdout);
     }
 
     [Fact]
@@ -100,7 +145,8 @@ public sealed class ControllerTests
     {
         await using var sandbox = await TestSandbox.StartAsync();
 
-        var result = await new Kubectl(sandbox).RunAsync("get", "pods", "-n", Ns, "-l", "app=api-gateway");
+        using var kubectl = new Kubectl(sandbox);
+        var result = await kubectl.RunAsync("get", "pods", "-n", Ns, "-l", "app=api-gateway");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var requests = sandbox.Journal.Requests;
@@ -114,7 +160,7 @@ public sealed class ControllerTests
         await using var sandbox = await TestSandbox.StartAsync(timeScale: 1.0);
         var store = sandbox.Cluster.Store;
         var pod = StoreWait.Pods(store, Ns, "api-gateway")[0];
-        var kubectl = new Kubectl(sandbox);
+        using var kubectl = new Kubectl(sandbox);
 
         var delete = await kubectl.RunAsync("delete", "pod", pod.Name, "-n", Ns, "--wait=false");
         var get = await kubectl.RunAsync("get", "pod", pod.Name, "-n", Ns);

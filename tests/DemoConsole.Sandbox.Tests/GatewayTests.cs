@@ -65,7 +65,7 @@ public sealed class GatewayTests
     {
         await using var sandbox = await TestSandbox.StartAsync();
         using var http = TestSandbox.Gateway(sandbox);
-        var kubectl = new Kubectl(sandbox);
+        using var kubectl = new Kubectl(sandbox);
 
         var scale = await kubectl.RunAsync("scale", "deployment/prod-blog-service-deployment", "-n", "titanium-prod", "--replicas=0");
         await StoreWait.UntilAsync(sandbox, s => !StoreWait.Pods(s, "titanium-prod", "blog-service").Any(StoreWait.IsReady), "no blog pod is Ready");

@@ -14,7 +14,8 @@ public sealed class KubectlSeedTests
     public async Task GetPods_PerNamespace_PrintsRunningPodsWithClusterColumns(string ns, string expectedPod)
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var result = await new Kubectl(sandbox).RunAsync("get", "pods", "-n", ns);
+        using var kubectl = new Kubectl(sandbox);
+        var result = await kubectl.RunAsync("get", "pods", "-n", ns);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -27,7 +28,8 @@ public sealed class KubectlSeedTests
     public async Task GetPodsJsonpath_SeedLine_ListsIstioProxySidecars()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var result = await new Kubectl(sandbox).ShellAsync(
+        using var kubectl = new Kubectl(sandbox);
+        var result = await kubectl.ShellAsync(
             """kubectl get pods -n titanium-prod -o jsonpath='{range .items[*]}{.metadata.name}{"\t"}{.spec.containers[*].name}{"\n"}{end}' | head -5""");
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -40,7 +42,8 @@ public sealed class KubectlSeedTests
     public async Task GetDeployments_SeedLineWithGrep_ShowsTwoReplicasEach()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var result = await new Kubectl(sandbox).ShellAsync("kubectl get deployments -n titanium-prod | grep prod-");
+        using var kubectl = new Kubectl(sandbox);
+        var result = await kubectl.ShellAsync("kubectl get deployments -n titanium-prod | grep prod-");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         foreach (var service in new[] { "api-gateway", "auth-service", "user-service", "blog-service" })
@@ -53,7 +56,8 @@ public sealed class KubectlSeedTests
     public async Task GetApplications_Argocd_PrintsSyncAndHealth()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var result = await new Kubectl(sandbox).RunAsync("get", "applications", "-n", "argocd");
+        using var kubectl = new Kubectl(sandbox);
+        var result = await kubectl.RunAsync("get", "applications", "-n", "argocd");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"^NAME\s+SYNC STATUS\s+HEALTH STATUS", result.Stdout);
@@ -64,7 +68,8 @@ public sealed class KubectlSeedTests
     public async Task GetPeerAuthentication_TitaniumProd_IsStrict()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var result = await new Kubectl(sandbox).RunAsync("get", "peerauthentication", "-n", "titanium-prod");
+        using var kubectl = new Kubectl(sandbox);
+        var result = await kubectl.RunAsync("get", "peerauthentication", "-n", "titanium-prod");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"(?m)^default\s+STRICT\s+12d$", result.Stdout);
@@ -74,7 +79,7 @@ public sealed class KubectlSeedTests
     public async Task GetPrometheusRule_ListAndYamlGrep_ShowsHighErrorRateAtFivePercent()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Kubectl(sandbox);
+        using var kubectl = new Kubectl(sandbox);
         var list = await kubectl.RunAsync("get", "prometheusrule", "-n", "monitoring");
         var yaml = await kubectl.ShellAsync("""kubectl get prometheusrule titanium-alerts -n monitoring -o yaml | grep -A 10 "alert: HighErrorRate" """);
 
@@ -89,7 +94,7 @@ public sealed class KubectlSeedTests
     public async Task GetAndDescribeHpa_GatewayHpa_ShowsTargetsAndReplicas()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Kubectl(sandbox);
+        using var kubectl = new Kubectl(sandbox);
         var get = await kubectl.RunAsync("get", "hpa", "-n", "titanium-prod");
         var describe = await kubectl.RunAsync("describe", "hpa", "prod-api-gateway-hpa", "-n", "titanium-prod");
 
@@ -105,7 +110,7 @@ public sealed class KubectlSeedTests
     public async Task GetAndDescribeNetworkPolicies_TitaniumProd_ShowsSelectorsAndRules()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Kubectl(sandbox);
+        using var kubectl = new Kubectl(sandbox);
         var get = await kubectl.RunAsync("get", "networkpolicies", "-n", "titanium-prod");
         var describe = await kubectl.RunAsync("describe", "networkpolicy", "allow-ingress-to-api-gateway", "-n", "titanium-prod");
 
@@ -124,7 +129,8 @@ public sealed class KubectlSeedTests
         var store = sandbox.Cluster.Store;
         var victim = StoreWait.Pods(store, "titanium-prod", "api-gateway")[0];
 
-        var result = await new Kubectl(sandbox).RunAsync("delete", "pod", victim.Name, "-n", "titanium-prod");
+        using var kubectl = new Kubectl(sandbox);
+        var result = await kubectl.RunAsync("delete", "pod", victim.Name, "-n", "titanium-prod");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal($"pod \"{victim.Name}\" deleted", result.Stdout.Trim());
@@ -136,7 +142,7 @@ public sealed class KubectlSeedTests
     public async Task RolloutHistoryAndUndo_GatewayDeployment_RestoresPreviousRevision()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Kubectl(sandbox);
+        using var kubectl = new Kubectl(sandbox);
         const string deployment = "deployment/prod-api-gateway-deployment";
 
         var history = await kubectl.RunAsync("rollout", "history", deployment, "-n", "titanium-prod");
@@ -163,7 +169,8 @@ public sealed class KubectlSeedTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/nonexistent-endpoint", UriKind.Relative))).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, (await http.DeleteAsync(new Uri("/blog/", UriKind.Relative))).StatusCode);
 
-        var result = await new Kubectl(sandbox).ShellAsync(
+        using var kubectl = new Kubectl(sandbox);
+        var result = await kubectl.ShellAsync(
             """kubectl logs -n titanium-prod -l app.kubernetes.io/name=titanium,app=api-gateway -c api-gateway-container --tail=20 | grep -E "404|405|ERROR" """);
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -175,18 +182,21 @@ public sealed class KubectlSeedTests
     public async Task ApplyGetLogsDelete_LoadGeneratorManifest_RunsThenGoes()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Kubectl(sandbox);
+        using var kubectl = new Kubectl(sandbox);
         var manifest = SandboxHost.LoadGeneratorManifestPath;
 
         var apply = await kubectl.RunAsync("apply", "-f", manifest);
         await StoreWait.UntilAsync(sandbox, s => StoreWait.Pods(s, "titanium-prod", "load-generator").Any(StoreWait.IsReady), "the load generator is Ready");
         var get = await kubectl.RunAsync("get", "pods", "-n", "titanium-prod", "-l", "app=load-generator");
         var logs = await kubectl.RunAsync("logs", "-n", "titanium-prod", "-l", "app=load-generator", "-c", "load-generator", "--tail=10");
+        var reapply = await kubectl.RunAsync("apply", "-f", manifest);
         var delete = await kubectl.RunAsync("delete", "-f", manifest);
         await StoreWait.UntilAsync(sandbox, s => StoreWait.Pods(s, "titanium-prod", "load-generator").Count == 0, "the load generator pods are gone");
 
         Assert.True(apply.ExitCode == 0, apply.ToString());
         Assert.Equal("deployment.apps/load-generator created", apply.Stdout.Trim());
+        Assert.True(reapply.ExitCode == 0, reapply.ToString());
+        Assert.Equal("deployment.apps/load-generator unchanged", reapply.Stdout.Trim());
         Assert.Matches(@"(?m)^load-generator-\S+\s+1/1\s+Running\s+0\s+\S+$", get.Stdout);
         Assert.True(logs.ExitCode == 0, logs.ToString());
         Assert.NotEmpty(logs.Stdout.Trim());

@@ -52,6 +52,9 @@ public sealed class KubernetesClientTests
         Assert.Equal(2, deployment.Spec.Replicas);
         Assert.Equal(2, deployment.Status.ReadyReplicas);
         Assert.Equal("2", deployment.Metadata.Annotations["deployment.kubernetes.io/revision"]);
+        Assert.Contains(deployment.Status.Conditions, c => c.Type == "Available" && c.Status == "True" && c.Reason == "MinimumReplicasAvailable");
+        Assert.Contains(deployment.Status.Conditions, c => c.Type == "Progressing" && c.Reason == "NewReplicaSetAvailable");
+        Assert.Equal(deployment.Metadata.Generation, deployment.Status.ObservedGeneration);
     }
 
     [Fact]
@@ -82,6 +85,26 @@ public sealed class KubernetesClientTests
         Assert.Equal("v", created.Data["k"]);
         Assert.Equal(HttpStatusCode.Conflict, error.Response.StatusCode);
         Assert.Equal("AlreadyExists", KubernetesJson.Deserialize<V1Status>(error.Response.Content).Reason);
+    }
+
+    [Fact]
+    public async Task CreateNamespacedService_Minimal_GetsClusterDefaults()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(sandbox);
+        var service = new V1Service
+        {
+            Metadata = new V1ObjectMeta { Name = "demo" },
+            Spec = new V1ServiceSpec { Selector = new Dictionary<string, string> { ["app"] = "demo" }, Ports = [new V1ServicePort { Port = 80 }] },
+        };
+
+        var created = await client.CoreV1.CreateNamespacedServiceAsync(service, Ns);
+
+        Assert.Equal("ClusterIP", created.Spec.Type);
+        Assert.Matches(@"^10\.96\.\d+\.\d+$", created.Spec.ClusterIP);
+        Assert.Equal("None", created.Spec.SessionAffinity);
+        Assert.Equal("TCP", created.Spec.Ports[0].Protocol);
+        Assert.Equal("80", created.Spec.Ports[0].TargetPort.Value);
     }
 
     [Fact]

@@ -47,6 +47,29 @@ public sealed class SandboxHostTests
     }
 
     [Fact]
+    public async Task StartAsync_HostProcessHasKestrelConfiguration_SandboxIgnoresIt()
+    {
+        // Inside the console, the process's configuration (here: a Kestrel endpoint from the environment)
+        // must not make the sandbox listen anywhere else.
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        Environment.SetEnvironmentVariable("Kestrel__Endpoints__Extra__Url", $"http://127.0.0.1:{port}");
+        try
+        {
+            await using var sandbox = await TestSandbox.StartAsync();
+            using var client = new TcpClient();
+
+            await Assert.ThrowsAnyAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, port));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Kestrel__Endpoints__Extra__Url", null);
+        }
+    }
+
+    [Fact]
     public async Task StartAsync_InvalidOptions_ReportsEveryProblem()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>

@@ -56,6 +56,65 @@ public sealed class WatchProtocolTests
     }
 
     [Fact]
+    public async Task Watch_TableAccept_EachEventCarriesAOneRowTable()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(sandbox);
+        using var http = new HttpClient { BaseAddress = sandbox.KubernetesApi };
+        var version = sandbox.Cluster.Store.ResourceVersion;
+        await client.CoreV1.PatchNamespacedPodAsync(Label("on"), "postgresql-0", Ns);
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            new Uri($"/api/v1/namespaces/{Ns}/pods?watch=true&resourceVersion={version}&fieldSelector=metadata.name%3Dpostgresql-0", UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var e = JsonDocument.Parse((await reader.ReadLineAsync(cancel.Token))!);
+
+        var table = e.RootElement.GetProperty("object");
+        Assert.Equal("MODIFIED", e.RootElement.GetProperty("type").GetString());
+        Assert.Equal("Table", table.GetProperty("kind").GetString());
+        Assert.Equal("Name", table.GetProperty("columnDefinitions")[0].GetProperty("name").GetString());
+        var cells = table.GetProperty("rows")[0].GetProperty("cells");
+        Assert.Equal("postgresql-0", cells[0].GetString());
+        Assert.Equal("Running", cells[2].GetString());
+    }
+
+    [Fact]
+    public async Task LegacyWatchPath_NamedPod_StreamsOnlyThatPod()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(sandbox);
+        using var http = new HttpClient { BaseAddress = sandbox.KubernetesApi };
+        var version = sandbox.Cluster.Store.ResourceVersion;
+        var other = StoreWait.Pods(sandbox.Cluster.Store, Ns, "redis")[0].Name;
+        await client.CoreV1.PatchNamespacedPodAsync(Label("on"), other, Ns);
+        await client.CoreV1.PatchNamespacedPodAsync(Label("on"), "postgresql-0", Ns);
+
+        using var response = await http.GetAsync(new Uri($"/api/v1/watch/namespaces/{Ns}/pods/postgresql-0?resourceVersion={version}", UriKind.Relative),
+            HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var e = JsonDocument.Parse((await reader.ReadLineAsync(cancel.Token))!);
+
+        Assert.Equal("MODIFIED", e.RootElement.GetProperty("type").GetString());
+        Assert.Equal("postgresql-0", e.RootElement.GetProperty("object").GetProperty("metadata").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task ReadNamespacedPodLog_LimitBytes_TruncatesTheLog()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = TestSandbox.Client(sandbox);
+
+        await using var stream = await client.CoreV1.ReadNamespacedPodLogAsync("postgresql-0", Ns, limitBytes: 12, sinceSeconds: 3 * 86400);
+        using var reader = new StreamReader(stream);
+
+        Assert.Equal("INFO  Starti", await reader.ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task Watch_NoResourceVersion_StartsWithSyntheticAddedForExistingObjects()
     {
         await using var sandbox = await TestSandbox.StartAsync();
@@ -81,7 +140,8 @@ public sealed class WatchProtocolTests
     {
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = TestSandbox.Client(sandbox);
-        var apply = await new Kubectl(sandbox).RunAsync("apply", "--server-side", "-f", SandboxHost.LoadGeneratorManifestPath);
+        using var kubectl = new Kubectl(sandbox);
+        var apply = await kubectl.RunAsync("apply", "--server-side", "-f", SandboxHost.LoadGeneratorManifestPath);
         await StoreWait.UntilAsync(sandbox, s => StoreWait.Pods(s, Ns, "load-generator").Any(StoreWait.IsReady), "the load generator is Ready");
         var pod = StoreWait.Pods(sandbox.Cluster.Store, Ns, "load-generator")[0].Name;
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -1,9 +1,7 @@
 using System.Net;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Store;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace DemoConsole.Sandbox.Api;
 
@@ -12,10 +10,7 @@ internal static class KubeApiServer
 {
     public static WebApplication Build(Cluster cluster, RequestJournal journal, IPAddress address, int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(address, port));
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateBuilder(address, port).Build();
         var dispatcher = new ResourceDispatcher(cluster);
 
         app.Use(async (context, next) =>
@@ -76,6 +71,13 @@ internal static class KubeApiServer
             return context.Request.Method == "GET" && Discovery.ResourceList(group, version) is { } list
                 ? JsonOutput.WriteAsync(context, list)
                 : NotFoundAsync(context);
+        }
+
+        if (segments[0] == "watch" && context.Request.Method == "GET")
+        {
+            // The deprecated /watch/ paths, still used by older clients: a watch of the list, narrowed to the name.
+            var watched = ApiTarget.Parse(group, version, segments[1..]);
+            return watched is null || watched.Subresource is not null ? NotFoundAsync(context) : dispatcher.WatchAsync(context, watched);
         }
 
         var target = ApiTarget.Parse(group, version, segments);

@@ -44,17 +44,19 @@ internal sealed class PodLogEndpoint(Cluster cluster)
 
         int? tail = int.TryParse(query["tailLines"], out var t) ? t : null;
         var timestamps = query["timestamps"] == "true";
+        DateTimeOffset? since = long.TryParse(query["sinceSeconds"], out var seconds) ? cluster.Now.AddSeconds(-seconds) : null;
         context.Response.ContentType = "text/plain";
         if (query["follow"] != "true")
         {
-            await WriteAsync(context, log.Tail(tail), timestamps);
+            var lines = log.Tail(tail).Where(l => since is null || l.Time >= since).ToList();
+            await WriteAsync(context, lines, timestamps, long.TryParse(query["limitBytes"], out var limit) ? limit : null);
             return;
         }
 
         var (backlog, live, stop) = log.Follow(tail);
         try
         {
-            await WriteAsync(context, backlog, timestamps);
+            await WriteAsync(context, backlog.Where(l => since is null || l.Time >= since).ToList(), timestamps);
             await context.Response.Body.FlushAsync(context.RequestAborted);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, cluster.Stopping);
             await foreach (var line in live.ReadAllAsync(linked.Token))
@@ -73,7 +75,7 @@ internal sealed class PodLogEndpoint(Cluster cluster)
         }
     }
 
-    private static Task WriteAsync(HttpContext context, IReadOnlyList<LogLine> lines, bool timestamps)
+    private static Task WriteAsync(HttpContext context, IReadOnlyList<LogLine> lines, bool timestamps, long? limitBytes = null)
     {
         var text = new StringBuilder();
         foreach (var line in lines)
@@ -86,6 +88,8 @@ internal sealed class PodLogEndpoint(Cluster cluster)
             text.Append(line.Text).Append('\n');
         }
 
-        return context.Response.WriteAsync(text.ToString(), context.RequestAborted);
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var length = limitBytes is long limit && limit >= 0 && limit < bytes.Length ? (int)limit : bytes.Length;
+        return context.Response.Body.WriteAsync(bytes.AsMemory(0, length), context.RequestAborted).AsTask();
     }
 }

@@ -11,6 +11,8 @@ internal sealed class ResourceDispatcher(Cluster cluster)
     private readonly ScaleSubresource _scale = new(cluster);
     private readonly PodLogEndpoint _logs = new(cluster);
 
+    public Task WatchAsync(HttpContext context, ApiTarget target) => _reads.WatchAsync(context, target);
+
     public Task DispatchAsync(HttpContext context, ApiTarget target)
     {
         var method = context.Request.Method;
@@ -38,6 +40,7 @@ internal sealed class ResourceDispatcher(Cluster cluster)
         {
             (true, "GET") => _reads.ListAsync(context, target),
             (true, "POST") => _writes.CreateAsync(context, target),
+            (true, "DELETE") => _writes.DeleteCollectionAsync(context, target),
             (false, "GET") => _reads.GetAsync(context, target),
             (false, "PUT") => _writes.ReplaceAsync(context, target),
             (false, "PATCH") => _writes.PatchAsync(context, target),

@@ -26,7 +26,7 @@ internal sealed class ResourceReads(Cluster cluster)
         var fields = FieldSelector.Parse(query["fieldSelector"]);
         if (query["watch"] is var watch && (watch == "true" || watch == "1"))
         {
-            return new WatchStream(cluster, target, labels, fields).RunAsync(context);
+            return WatchAsync(context, target);
         }
 
         var (items, version) = cluster.Store.List(target.Type, target.Namespace);
@@ -37,6 +37,22 @@ internal sealed class ResourceReads(Cluster cluster)
         }
 
         return WriteListAsync(context, target.Type, selected, version);
+    }
+
+    /// <summary>A watch of the collection; a named target (from a /watch/ path) watches just that object.</summary>
+    public Task WatchAsync(HttpContext context, ApiTarget target)
+    {
+        var query = context.Request.Query;
+        var labels = LabelSelector.Parse(query["labelSelector"]);
+        var fieldText = (string?)query["fieldSelector"];
+        if (target.Name is not null)
+        {
+            fieldText = string.IsNullOrEmpty(fieldText) ? $"metadata.name={target.Name}" : $"{fieldText},metadata.name={target.Name}";
+        }
+
+        var collection = target with { Name = null };
+        return new WatchStream(cluster, collection, labels, FieldSelector.Parse(fieldText), TableBuilder.IsRequested(context.Request), query["includeObject"] == "Object")
+            .RunAsync(context);
     }
 
     private Task WriteTableAsync(HttpContext context, ResourceType type, IReadOnlyList<StoredObject> items, long version)

@@ -138,8 +138,43 @@ internal sealed class ResourceWrites(Cluster cluster)
         });
     }
 
+    /// <summary>DELETE on a collection (deletecollection): every object matching the selectors, pods gracefully.</summary>
+    public async Task DeleteCollectionAsync(HttpContext context, ApiTarget target)
+    {
+        var options = await RequestBody.ReadAsync(context.Request) as JsonObject;
+        var dryRun = IsDryRun(context, options);
+        var labels = LabelSelector.Parse(context.Request.Query["labelSelector"]);
+        var fields = FieldSelector.Parse(context.Request.Query["fieldSelector"]);
+        var (items, version) = cluster.Store.List(target.Type, target.Namespace);
+        var deleted = new JsonArray();
+        foreach (var o in items.Where(o => labels.Matches(o.Node) && fields.Matches(o.Node)))
+        {
+            if (target.Type == ResourceTypes.Pods)
+            {
+                deleted.Add(cluster.Pods.Delete(o.Namespace, o.Name, null, dryRun).MutableCopy());
+            }
+            else
+            {
+                deleted.Add(o.MutableCopy());
+                if (!dryRun)
+                {
+                    cluster.Store.Delete(target.Type, o.Namespace, o.Name);
+                }
+            }
+        }
+
+        await JsonOutput.WriteAsync(context, new JsonObject
+        {
+            ["kind"] = target.Type.ListKind,
+            ["apiVersion"] = target.Type.GroupVersion,
+            ["metadata"] = new JsonObject { ["resourceVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ["items"] = deleted,
+        });
+    }
+
     private StoredObject Create(ResourceType type, JsonObject body)
     {
+        Defaults.Apply(type, body);
         var created = cluster.Store.Create(type, body);
         if (type == ResourceTypes.Pods && Owners.ControllerUid(created.Node) is null)
         {

@@ -10,10 +10,8 @@ namespace DemoConsole.Sandbox.Api;
 /// A watch response: one JSON event per line, flushed per event. Selectors are applied to both the old and the new
 /// object, so an object that stops matching arrives as DELETED and one that starts matching as ADDED.
 /// </summary>
-internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelector labels, FieldSelector fields)
+internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelector labels, FieldSelector fields, bool asTable, bool includeObject)
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
-
     public async Task RunAsync(HttpContext context)
     {
         var query = context.Request.Query;
@@ -50,7 +48,8 @@ internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelect
     private async Task PumpAsync(HttpContext context, WatchSubscription subscription, bool bookmarks, CancellationToken token)
     {
         var reader = subscription.Events;
-        var interval = cluster.Scaled(TimeSpan.FromSeconds(60));
+        // A cluster sends a bookmark about once a minute; the floor keeps time scale 0 from spinning.
+        var interval = TimeSpan.FromTicks(Math.Max(cluster.Scaled(TimeSpan.FromSeconds(60)).Ticks, TimeSpan.FromMilliseconds(50).Ticks));
         Task<bool>? waiting = null;
         try
         {
@@ -60,7 +59,7 @@ internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelect
                 {
                     if (Translate(e) is string type)
                     {
-                        await WriteEventAsync(context, type, e.Object.Json, token);
+                        await WriteEventAsync(context, type, Render(e.Object), token);
                     }
                 }
 
@@ -119,6 +118,15 @@ internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelect
         };
     }
 
+    /// <summary>
+    /// <c>kubectl get -w</c> asks for Tables: then every event carries a one-row Table (with the same column
+    /// definitions each time, which kubectl prints as one header) instead of the object.
+    /// </summary>
+    private byte[] Render(StoredObject o) =>
+        asTable
+            ? System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Tables.TableBuilder.Build(target.Type, [o], o.ResourceVersion, cluster.Now, includeObject))
+            : o.Json;
+
     private bool Matches(StoredObject o) => labels.Matches(o.Node) && fields.Matches(o.Node);
 
     private string Bookmark(long version) => new JsonObject
@@ -131,13 +139,16 @@ internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelect
     private static Task WriteEventAsync(HttpContext context, string type, string json, CancellationToken token) =>
         WriteEventAsync(context, type, Encoding.UTF8.GetBytes(json), token);
 
+    /// <summary>One write and one flush per event: the line reaches the client as soon as it happens.</summary>
     private static async Task WriteEventAsync(HttpContext context, string type, byte[] json, CancellationToken token)
     {
-        var body = context.Response.Body;
-        await body.WriteAsync(Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":"), token);
-        await body.WriteAsync(json, token);
-        await body.WriteAsync(Encoding.UTF8.GetBytes("}"), token);
-        await body.WriteAsync(NewLine, token);
-        await body.FlushAsync(token);
+        var prefix = Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":");
+        var line = new byte[prefix.Length + json.Length + 2];
+        prefix.CopyTo(line, 0);
+        json.CopyTo(line, prefix.Length);
+        line[^2] = (byte)'}';
+        line[^1] = (byte)'\n';
+        await context.Response.Body.WriteAsync(line, token);
+        await context.Response.Body.FlushAsync(token);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DemoConsole.Sandbox.Logs;
 using DemoConsole.Sandbox.Store;
 
@@ -15,8 +16,10 @@ internal sealed class Cluster : IAsyncDisposable
         Store = new ResourceStore(time);
         Logs = new PodLogs();
         Events = new EventRecorder(Store, time);
+        Usage = new PodUsage();
         Pods = new PodLifecycle(this);
         Controllers = new ControllerLoop(this);
+        Autoscalers = new HorizontalPodAutoscalerController(this);
     }
 
     public TimeProvider Time { get; }
@@ -31,9 +34,19 @@ internal sealed class Cluster : IAsyncDisposable
 
     public PodLifecycle Pods { get; }
 
+    public PodUsage Usage { get; }
+
     public ControllerLoop Controllers { get; }
 
+    public HorizontalPodAutoscalerController Autoscalers { get; }
+
     public CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>
+    /// Unexpected failures inside controllers or timed transitions. They are kept (not thrown) so one bug cannot stop
+    /// the simulated cluster in the middle of a demo; tests assert this stays empty.
+    /// </summary>
+    public ConcurrentQueue<Exception> Faults { get; } = new();
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
@@ -49,7 +62,11 @@ internal sealed class Cluster : IAsyncDisposable
         _ = RunAfterAsync(delay, action);
     }
 
-    public void Start() => Controllers.Start();
+    public void Start()
+    {
+        Controllers.Start();
+        Autoscalers.Start();
+    }
 
     /// <summary>Cancels pending transitions, open watches and log follows, and ends the controller loop.</summary>
     public async Task StopAsync()
@@ -60,6 +77,7 @@ internal sealed class Cluster : IAsyncDisposable
         }
 
         await Controllers.DisposeAsync();
+        await Autoscalers.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -89,6 +107,10 @@ internal sealed class Cluster : IAsyncDisposable
         catch (ApiException)
         {
             // The object changed or vanished meanwhile (for example deleted again); the transition no longer applies.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Faults.Enqueue(e);
         }
     }
 }

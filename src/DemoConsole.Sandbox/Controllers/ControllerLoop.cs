@@ -14,6 +14,7 @@ internal sealed class ControllerLoop : IAsyncDisposable
     private readonly DeploymentController _deployments;
     private readonly ReplicaSetController _replicaSets;
     private readonly StatefulSetController _statefulSets;
+    private readonly EndpointSliceController _endpointSlices;
     private readonly GarbageCollector _garbage;
     private WatchSubscription? _subscription;
     private Task? _loop;
@@ -24,6 +25,7 @@ internal sealed class ControllerLoop : IAsyncDisposable
         _deployments = new DeploymentController(cluster);
         _replicaSets = new ReplicaSetController(cluster);
         _statefulSets = new StatefulSetController(cluster);
+        _endpointSlices = new EndpointSliceController(cluster);
         _garbage = new GarbageCollector(cluster);
     }
 
@@ -42,6 +44,7 @@ internal sealed class ControllerLoop : IAsyncDisposable
             Each(ResourceTypes.Deployments, _deployments.Reconcile);
             Each(ResourceTypes.ReplicaSets, _replicaSets.Reconcile);
             Each(ResourceTypes.StatefulSets, _statefulSets.Reconcile);
+            Each(ResourceTypes.Services, _endpointSlices.Reconcile);
             _garbage.Collect();
             return _cluster.Store.ResourceVersion != before;
         }
@@ -67,6 +70,10 @@ internal sealed class ControllerLoop : IAsyncDisposable
             catch (ApiException)
             {
                 // Lost a race with a client (object deleted or changed under us); the next pass sees the new state.
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _cluster.Faults.Enqueue(e);
             }
         }
     }

@@ -51,7 +51,8 @@ internal sealed class DeploymentController(Cluster cluster)
         }
 
         PruneHistory(d, old);
-        UpdateStatus(d, desired, newRs, Owners.Revision(newRs));
+        var maxUnavailable = Resolve(spec["strategy"]?["rollingUpdate"]?["maxUnavailable"], desired, roundUp: false, fallback: "25%");
+        UpdateStatus(d, desired, desired - maxUnavailable, newRs, Owners.Revision(newRs));
     }
 
     private void Roll(StoredObject d, int desired, StoredObject newRs, List<StoredObject> oldActive)
@@ -171,7 +172,7 @@ internal sealed class DeploymentController(Cluster cluster)
         }
     }
 
-    private void UpdateStatus(StoredObject d, int desired, StoredObject newRs, long revision)
+    private void UpdateStatus(StoredObject d, int desired, int minAvailable, StoredObject newRs, long revision)
     {
         var owned = Owners.Owned(cluster, ResourceTypes.ReplicaSets, d);
         var pods = owned.SelectMany(rs => Owners.Owned(cluster, ResourceTypes.Pods, rs)).Where(p => !p.IsTerminating).ToList();
@@ -198,9 +199,9 @@ internal sealed class DeploymentController(Cluster cluster)
 
             var previous = o["status"]?["conditions"] as JsonArray;
             status["conditions"] = new JsonArray(
-                Condition(previous, "Available", ready >= desired - 1 || ready == desired ? "True" : "False",
-                    ready >= desired ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
-                    ready >= desired ? "Deployment has minimum availability." : "Deployment does not have minimum availability."),
+                Condition(previous, "Available", ready >= minAvailable ? "True" : "False",
+                    ready >= minAvailable ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+                    ready >= minAvailable ? "Deployment has minimum availability." : "Deployment does not have minimum availability."),
                 Condition(previous, "Progressing", "True", complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
                     complete ? $"ReplicaSet \"{newRs.Name}\" has successfully progressed." : $"ReplicaSet \"{newRs.Name}\" is progressing."));
             o["status"] = status;

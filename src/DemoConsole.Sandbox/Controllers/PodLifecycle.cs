@@ -25,14 +25,16 @@ internal sealed class PodLifecycle(Cluster cluster)
         var node = PodStatus.Nodes[Interlocked.Increment(ref _nextNode) % PodStatus.Nodes.Length];
         if (Instant)
         {
-            var now = Rfc3339.Format(cluster.Now);
+            // Seeded pods have been running since they were created, days ago (ages, start times, CPU counters agree).
+            var now = Rfc3339.Format(InstantCreationTime);
+            var ip = AllocateIp(node);
             var running = Mutate(pod, p =>
             {
                 PodStatus.Scheduled(p, node, now);
                 PodStatus.Creating(p, now);
-                PodStatus.Running(p, now, ready: true);
+                PodStatus.Running(p, now, ready: true, ip);
             });
-            WriteStartupLogs(running);
+            WriteStartupLogs(running, InstantCreationTime);
             return;
         }
 
@@ -110,17 +112,40 @@ internal sealed class PodLifecycle(Cluster cluster)
 
         foreach (var c in PodStatus.Containers(current.Node))
         {
-            cluster.Events.Normal(current, "Pulled", $"Container image \"{c["image"]}\" already present on machine", Kubelet);
+            var pull = (1 + (Random.Shared.NextDouble() * 2)).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            cluster.Events.Normal(current, "Pulled", $"Successfully pulled image \"{c["image"]}\" in {pull}s ({pull}s including waiting)", Kubelet);
             cluster.Events.Normal(current, "Created", $"Created container: {c["name"]}", Kubelet);
             cluster.Events.Normal(current, "Started", $"Started container {c["name"]}", Kubelet);
         }
 
-        var running = Mutate(pod, p => PodStatus.Running(p, Rfc3339.Format(cluster.Now), ready: false));
-        WriteStartupLogs(running);
+        var ip = AllocateIp((string?)current.Node["spec"]?["nodeName"]);
+        var running = Mutate(pod, p =>
+        {
+            PodStatus.Running(p, Rfc3339.Format(cluster.Now), ready: false, ip);
+        });
+        WriteStartupLogs(running, cluster.Now);
         cluster.After(cluster.ScaledRandom(3, 10), () => Mutate(pod, p => PodStatus.SetReady(p, true, Rfc3339.Format(cluster.Now))));
     }
 
-    private void WriteStartupLogs(StoredObject? pod)
+    /// <summary>A free address in the node's /24 of 10.244.0.0/16, so live pods (and endpoint slices) never share one.</summary>
+    private string AllocateIp(string? node)
+    {
+        var subnet = Math.Max(0, Array.IndexOf(PodStatus.Nodes, node));
+        var used = cluster.Store.List(ResourceTypes.Pods, null).Items
+            .Select(p => (string?)p.Node["status"]?["podIP"]).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        for (var attempt = 0; attempt < 1000; attempt++)
+        {
+            var ip = $"10.244.{subnet}.{Random.Shared.Next(2, 254)}";
+            if (!used.Contains(ip))
+            {
+                return ip;
+            }
+        }
+
+        return $"10.244.{subnet + 3}.{Random.Shared.Next(2, 254)}";
+    }
+
+    private void WriteStartupLogs(StoredObject? pod, DateTimeOffset time)
     {
         if (pod is null)
         {
@@ -133,7 +158,7 @@ internal sealed class PodLifecycle(Cluster cluster)
             var log = cluster.Logs.For(pod.Uid, container);
             foreach (var line in StartupLines.For(container, (string?)c["image"] ?? "", pod.Name))
             {
-                log.Append(cluster.Now, line);
+                log.Append(time, line);
             }
         }
     }
@@ -148,6 +173,7 @@ internal sealed class PodLifecycle(Cluster cluster)
 
         var deleted = cluster.Store.Delete(ResourceTypes.Pods, pod.Namespace, pod.Name);
         cluster.Logs.Remove(pod.Uid);
+        cluster.Usage.Forget(pod.Uid);
         return deleted;
     }
 

@@ -43,11 +43,11 @@ internal static class PodStatus
         }).ToArray());
     }
 
-    public static void Running(JsonObject pod, string now, bool ready)
+    public static void Running(JsonObject pod, string now, bool ready, string podIp)
     {
         var status = pod["status"]!.AsObject();
         status["phase"] = "Running";
-        status["podIP"] ??= $"10.244.{Random.Shared.Next(0, 3)}.{Random.Shared.Next(2, 250)}";
+        status["podIP"] = podIp;
         status["podIPs"] = new JsonArray(new JsonObject { ["ip"] = status["podIP"]!.DeepClone() });
         var started = Cells.Text(status["startTime"]) is { Length: > 0 } s ? s : now;
         status["startTime"] = started;
@@ -99,6 +99,8 @@ internal static class PodStatus
     public static bool IsReady(JsonNode pod) =>
         pod["metadata"]?["deletionTimestamp"] is null
         && Cells.Objects(pod["status"]?["conditions"]).Any(c => Cells.Text(c["type"]) == "Ready" && Cells.Text(c["status"]) == "True");
+
+    public static bool IsReadyStored(Store.StoredObject pod) => IsReady(pod.Node);
 
     public static IEnumerable<JsonObject> Containers(JsonNode pod) => Cells.Objects(pod["spec"]?["containers"]);
 

@@ -57,13 +57,13 @@ internal sealed class DemoGateway(Cluster cluster)
         Metrics.Record(service, method, response.Status, milliseconds);
         if (gatewayPod is not null)
         {
-            Containers.CountRequest(gatewayPod.Uid);
+            cluster.Usage.CountRequest(gatewayPod.Uid);
             AccessLog(gatewayPod, method, path, response, milliseconds, client, userAgent, service);
         }
 
         if (backend is not null)
         {
-            Containers.CountRequest(backend.Uid);
+            cluster.Usage.CountRequest(backend.Uid);
         }
 
         return response;

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
 using DemoConsole.Sandbox.Controllers;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace DemoConsole.Sandbox.Gateway;
 
@@ -11,10 +9,7 @@ internal static class GatewayServer
 {
     public static WebApplication Build(DemoGateway gateway, IPAddress address, int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(address, port));
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateBuilder(address, port).Build();
         app.Run(async context =>
         {
             var request = context.Request;

@@ -4,7 +4,7 @@ namespace DemoConsole.Sandbox.Store;
 internal static class ResourceTypes
 {
     public static readonly ResourceType Namespaces = Core("namespaces", "namespace", "Namespace", false, ["ns"], ["status", "finalize"]);
-    public static readonly ResourceType Pods = Core("pods", "pod", "Pod", true, ["po"], ["log", "status", "eviction"]);
+    public static readonly ResourceType Pods = Core("pods", "pod", "Pod", true, ["po"], ["log", "status"]);
     public static readonly ResourceType Services = Core("services", "service", "Service", true, ["svc"], ["status"]);
     public static readonly ResourceType Events = Core("events", "event", "Event", true, ["ev"], []);
     public static readonly ResourceType ConfigMaps = Core("configmaps", "configmap", "ConfigMap", true, ["cm"], []);
@@ -19,6 +19,9 @@ internal static class ResourceTypes
     public static readonly ResourceType NetworkPolicies = new(
         "networking.k8s.io", "v1", "networkpolicies", "networkpolicy", "NetworkPolicy", true, ["netpol"], []);
 
+    public static readonly ResourceType EndpointSlices = new(
+        "discovery.k8s.io", "v1", "endpointslices", "endpointslice", "EndpointSlice", true, [], []);
+
     public static readonly ResourceType Applications = new(
         "argoproj.io", "v1alpha1", "applications", "application", "Application", true, ["app", "apps"], []);
 
@@ -31,7 +34,7 @@ internal static class ResourceTypes
     public static readonly IReadOnlyList<ResourceType> All =
     [
         Namespaces, Pods, Services, Events, ConfigMaps, ServiceAccounts, Deployments, ReplicaSets, StatefulSets,
-        HorizontalPodAutoscalers, NetworkPolicies, Applications, PeerAuthentications, PrometheusRules,
+        HorizontalPodAutoscalers, NetworkPolicies, EndpointSlices, Applications, PeerAuthentications, PrometheusRules,
     ];
 
     /// <summary>Group/version pairs in the order discovery lists them (core first, as a cluster does).</summary>

@@ -29,6 +29,7 @@ internal static class WorldSeeder
             var metadata = doc["metadata"]!.AsObject();
             metadata["creationTimestamp"] ??= created;
             ResolveOwners(metadata, owners);
+            Defaults.Apply(type, doc);
             var stored = cluster.Store.Create(type, doc);
             owners[(stored.Namespace, type.Kind, stored.Name)] = stored.Uid;
         }

@@ -11,10 +11,12 @@ internal sealed record KubectlResult(int ExitCode, string Stdout, string Stderr)
 /// Runs the real kubectl (or a seed line through bash) against a sandbox, with KUBECONFIG set explicitly and HOME
 /// pointing at a private temp directory so the user's config and discovery cache are never read or written.
 /// </summary>
-internal sealed class Kubectl(SandboxHost sandbox)
+internal sealed class Kubectl(SandboxHost sandbox) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private readonly string _home = Directory.CreateTempSubdirectory("kubectl-home-").FullName;
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
 
     public Task<KubectlResult> RunAsync(params string[] args)
     {

@@ -13,7 +13,6 @@ internal static class TestSandbox
             ApiPort = 0,
             GatewayPort = 0,
             TimeScale = timeScale,
-            KubeconfigPath = Path.Combine(Directory.CreateTempSubdirectory("sandbox-test-").FullName, "kubeconfig"),
         });
 
     /// <summary>The real KubernetesClient, configured the way the console configures it: from the kubeconfig file.</summary>

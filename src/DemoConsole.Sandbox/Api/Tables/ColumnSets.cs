@@ -83,6 +83,14 @@ internal static class ColumnSets
             new("Revision", "string", (o, _) => Text(o["status"]?["sync"]?["revision"]), 10),
             new("Project", "string", (o, _) => Text(o["spec"]?["project"]), 10),
         ],
+        "endpointslices" =>
+        [
+            Name(),
+            new("AddressType", "string", (o, _) => Text(o["addressType"])),
+            new("Ports", "string", (o, _) => Join(Objects(o["ports"]).Select(p => Cells.Number(Int(p["port"]))), "<unset>")),
+            new("Endpoints", "string", (o, _) => Join(Objects(o["endpoints"]).SelectMany(e => (e["addresses"] as JsonArray ?? []).Select(a => Text(a))))),
+            Age(),
+        ],
         "peerauthentications" =>
         [
             Name(),

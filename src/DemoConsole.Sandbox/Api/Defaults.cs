@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using DemoConsole.Sandbox.Store;
+
+namespace DemoConsole.Sandbox.Api;
+
+/// <summary>
+/// The defaults an API server fills in on create, so objects read back (<c>-o yaml</c>, describe) look like a
+/// cluster's: services get a cluster IP and session affinity, deployments a strategy and history limit.
+/// </summary>
+internal static class Defaults
+{
+    private static int _nextServiceIp = 100;
+
+    public static void Apply(ResourceType type, JsonObject obj)
+    {
+        if (obj["spec"] is not JsonObject spec)
+        {
+            return;
+        }
+
+        if (type == ResourceTypes.Services)
+        {
+            Service(spec);
+        }
+        else if (type == ResourceTypes.Deployments)
+        {
+            Deployment(spec);
+        }
+        else if (type == ResourceTypes.StatefulSets)
+        {
+            spec["replicas"] ??= 1;
+            spec["podManagementPolicy"] ??= "OrderedReady";
+            spec["revisionHistoryLimit"] ??= 10;
+            spec["updateStrategy"] ??= new JsonObject { ["type"] = "RollingUpdate", ["rollingUpdate"] = new JsonObject { ["partition"] = 0 } };
+        }
+    }
+
+    private static void Service(JsonObject spec)
+    {
+        spec["type"] ??= "ClusterIP";
+        if (spec["clusterIP"] is null)
+        {
+            var n = Interlocked.Increment(ref _nextServiceIp);
+            spec["clusterIP"] = $"10.96.{n / 250 % 250}.{(n % 250) + 2}";
+        }
+
+        spec["clusterIPs"] ??= new JsonArray(spec["clusterIP"]!.DeepClone());
+        spec["sessionAffinity"] ??= "None";
+        spec["ipFamilies"] ??= new JsonArray("IPv4");
+        spec["ipFamilyPolicy"] ??= "SingleStack";
+        spec["internalTrafficPolicy"] ??= "Cluster";
+        if ((string?)spec["type"] == "NodePort")
+        {
+            spec["externalTrafficPolicy"] ??= "Cluster";
+        }
+
+        foreach (var port in (spec["ports"] as JsonArray)?.OfType<JsonObject>() ?? [])
+        {
+            port["protocol"] ??= "TCP";
+            port["targetPort"] ??= port["port"]?.DeepClone();
+        }
+    }
+
+    private static void Deployment(JsonObject spec)
+    {
+        spec["replicas"] ??= 1;
+        spec["revisionHistoryLimit"] ??= 10;
+        spec["progressDeadlineSeconds"] ??= 600;
+        spec["strategy"] ??= new JsonObject { ["type"] = "RollingUpdate" };
+        if ((string?)spec["strategy"]!["type"] == "RollingUpdate")
+        {
+            var rolling = spec["strategy"]!["rollingUpdate"] as JsonObject ?? [];
+            rolling["maxSurge"] ??= "25%";
+            rolling["maxUnavailable"] ??= "25%";
+            spec["strategy"]!["rollingUpdate"] = rolling;
+        }
+    }
+}
