@@ -1,9 +1,7 @@
-// Reconnects without anyone at the keyboard: the audience screen must come back by itself after a network
-// drop or a server restart. Blazor gives up after its own retries ("failed"); from then on we keep trying
-// every few seconds and reload once the server answers but no longer knows the old circuit.
+// Shows the reconnect dialog while the connection is down (js/start.js keeps retrying every two seconds).
+// When the server is back but no longer knows this screen's circuit (it restarted), reload: the page comes back
+// with the server's current state, and nobody has to be at the keyboard of the audience screen.
 const modal = document.getElementById("components-reconnect-modal");
-const retryEveryMs = 2000;
-let polling = false;
 
 modal.addEventListener("components-reconnect-state-changed", event => {
     const state = event.detail.state;
@@ -11,26 +9,20 @@ modal.addEventListener("components-reconnect-state-changed", event => {
         if (!modal.open) modal.showModal();
     } else if (state === "hide") {
         modal.close();
-    } else if (state === "failed") {
-        pollUntilBack();
     } else if (state === "rejected") {
         location.reload();
+    } else if (state === "failed") {
+        reloadWhenServerAnswers();
     }
 });
 
-async function pollUntilBack() {
-    if (polling) return;
-    polling = true;
+// Reloading while the server is still down would leave a browser error page that never retries.
+async function reloadWhenServerAnswers() {
     while (true) {
-        await new Promise(resolve => setTimeout(resolve, retryEveryMs));
         try {
-            const reconnected = await Blazor.reconnect();
-            if (reconnected) { modal.close(); break; }
-            location.reload();
-            break;
-        } catch {
-            // Server still unreachable; keep trying.
-        }
+            const response = await fetch("/health", { cache: "no-store" });
+            if (response.ok) { location.reload(); return; }
+        } catch { /* still down */ }
+        await new Promise(resolve => setTimeout(resolve, 2000));
     }
-    polling = false;
 }
