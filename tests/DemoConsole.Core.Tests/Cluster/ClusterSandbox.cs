@@ -46,9 +46,9 @@ internal sealed class ClusterSandbox : IAsyncDisposable
         Host = await SandboxHost.StartAsync(Options(port, KubeconfigPath, TimeScale) with { FallbackToFreePort = false });
     }
 
-    public ResourceInformer<T> Informer<T>(ResourceSource<T> source, InformerOptions? options = null)
+    public ResourceInformer<T> Informer<T>(ResourceSource<T> source, InformerOptions? options = null, Microsoft.Extensions.Logging.ILogger? logger = null)
         where T : IKubernetesObject<k8s.Models.V1ObjectMeta> =>
-        new(source, Connection, TimeProvider.System, NullLogger.Instance, options);
+        new(source, Connection, TimeProvider.System, logger ?? NullLogger.Instance, options);
 
     public ClusterViews Views(ClusterViewsOptions? options = null) =>
         new(options ?? new ClusterViewsOptions(), Connection, TimeProvider.System, NullLoggerFactory.Instance);

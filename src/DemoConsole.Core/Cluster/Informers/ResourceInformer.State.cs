@@ -104,6 +104,12 @@ public sealed partial class ResourceInformer<T>
     [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "{Problem} Retrying {What} in {Backoff}")]
     private partial void LogFailure(string what, string problem, TimeSpan backoff);
 
+    [LoggerMessage(EventId = 503, Level = LogLevel.Debug, Message = "Watch of {What} ended after {Lasted} with {Events} events (gone: {Gone})")]
+    private partial void LogWatchEnded(string what, TimeSpan lasted, int events, bool gone);
+
+    [LoggerMessage(EventId = 504, Level = LogLevel.Debug, Message = "Watching {What} from resourceVersion {ResourceVersion}")]
+    private partial void LogWatchStarting(string what, string resourceVersion);
+
     private sealed record WatchOutcome(string ResourceVersion, bool Gone, int Events, bool EndedEarly);
 
     private sealed class WatchdogException : Exception;

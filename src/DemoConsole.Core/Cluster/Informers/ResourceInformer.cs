@@ -168,6 +168,7 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
     private async Task<WatchOutcome> WatchAsync(IKubernetes client, string resourceVersion, CancellationToken stop)
     {
         Count(c => c with { Watches = c.Watches + 1 });
+        LogWatchStarting(_source.Description, resourceVersion);
         var started = _time.GetTimestamp();
         var errors = new StreamErrors();
         var events = 0;
@@ -189,6 +190,11 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
         {
             throw new WatchdogException();
         }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && _time.GetElapsedTime(started) >= _options.WatchTimeout * 0.9)
+        {
+            // Some servers and proxies end a watch at its timeoutSeconds by dropping the connection rather than
+            // closing the stream; at that moment it is the expected end, resumed from our resourceVersion.
+        }
 
         if (errors.Error is not null && !errors.Gone)
         {
@@ -196,6 +202,7 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
         }
 
         var lasted = _time.GetElapsedTime(started);
+        LogWatchEnded(_source.Description, lasted, events, errors.Gone);
         return new WatchOutcome(resourceVersion, errors.Gone, events, EndedEarly: !errors.Gone && lasted < _options.WatchTimeout * 0.9);
     }
 }
