@@ -55,8 +55,7 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
 
         await ChurnAsync(sandbox, changes: 4200, until: () => informer.Counters.Gone > 0);
         await AsyncWait.UntilAsync(() => informer.Counters.Gone > 0, "a 410 Gone", Timeout);
-
-        Assert.True(informer.Counters.Lists >= 2, $"{informer.Counters}");
+        await AsyncWait.UntilAsync(() => informer.Counters.Lists >= 2, "the re-list after the 410", Timeout);
         var victim = (await FreshNamesAsync(sandbox)).First(IsBlogPod);
         await sandbox.Client.CoreV1.DeleteNamespacedPodAsync(victim, "titanium-prod", gracePeriodSeconds: 0);
         await AsyncWait.ForAsync(informer.SubscribeAsync, s => !s.Items.ContainsKey(victim), "the deleted pod to leave the cache", Timeout);
