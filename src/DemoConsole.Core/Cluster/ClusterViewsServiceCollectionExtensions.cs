@@ -10,7 +10,7 @@ namespace DemoConsole.Core.Cluster;
 public static class ClusterViewsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IClusterViews"/> (one instance, watching from first use). Needs <see cref="IClusterConnection"/>
+    /// Adds <see cref="IClusterViews"/> (one instance, watching from first use) and <see cref="ILogTail"/>. Needs <see cref="IClusterConnection"/>
     /// from the host; <see cref="TimeProvider"/> and logging default to the system's and none. Without
     /// <paramref name="options"/> the namespaces are the scenario's Targets.Namespaces when an
     /// <see cref="IScenarioSource"/> is registered and names some, otherwise the runbook's four.
@@ -26,6 +26,11 @@ public static class ClusterViewsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<IClusterViews>(sp => sp.GetRequiredService<ClusterViews>());
+        services.TryAddSingleton<ILogTail>(sp => new LogTail(
+            sp.GetRequiredService<IClusterConnection>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<ClusterViewsOptions>().Informer));
         return services;
     }
 
