@@ -21,6 +21,7 @@ public sealed class ClusterViews : IClusterViews, IAsyncDisposable
     private readonly Lock _gate = new();
     private ClusterInformers? _informers;
     private Task? _loop;
+    private bool _disposed;
 
     public ClusterViews(ClusterViewsOptions options, IClusterConnection connection, TimeProvider time, ILoggerFactory loggers)
     {
@@ -51,7 +52,7 @@ public sealed class ClusterViews : IClusterViews, IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_informers is not null || _stop.IsCancellationRequested)
+            if (_informers is not null || _disposed)
             {
                 return;
             }
@@ -107,6 +108,13 @@ public sealed class ClusterViews : IClusterViews, IAsyncDisposable
         Task? loop;
         lock (_gate)
         {
+            // A container may hold this instance under two service types and dispose it twice.
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             _stop.Cancel();
             informers = _informers;
             loop = _loop;

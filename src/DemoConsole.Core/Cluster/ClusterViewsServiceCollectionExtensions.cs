@@ -1,3 +1,5 @@
+using DemoConsole.Core.Actions;
+using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +12,8 @@ namespace DemoConsole.Core.Cluster;
 public static class ClusterViewsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IClusterViews"/> (one instance, watching from first use) and <see cref="ILogTail"/>. Needs <see cref="IClusterConnection"/>
+    /// Adds <see cref="IClusterViews"/> (one instance, watching from first use), <see cref="ILogTail"/> and
+    /// <see cref="IPreflightChecks"/> (gateway from <see cref="IGatewayAddress"/> when registered). Needs <see cref="IClusterConnection"/>
     /// from the host; <see cref="TimeProvider"/> and logging default to the system's and none. Without
     /// <paramref name="options"/> the namespaces are the scenario's Targets.Namespaces when an
     /// <see cref="IScenarioSource"/> is registered and names some, otherwise the runbook's four.
@@ -31,6 +34,19 @@ public static class ClusterViewsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<ClusterViewsOptions>().Informer));
+        if (!services.Any(d => d.ServiceType == typeof(FrameProbe)))
+        {
+            services.AddHttpClient<FrameProbe>();
+        }
+
+        services.AddHttpClient(nameof(PreflightChecks));
+        services.TryAddTransient<IPreflightChecks>(sp => new PreflightChecks(
+            sp.GetRequiredService<IClusterConnection>(),
+            sp.GetService<IGatewayAddress>(),
+            sp.GetRequiredService<FrameProbe>(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PreflightChecks)),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ClusterViewsOptions>()));
         return services;
     }
 

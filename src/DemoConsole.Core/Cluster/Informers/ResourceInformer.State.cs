@@ -80,10 +80,16 @@ public sealed partial class ResourceInformer<T>
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
         Task? loop;
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _stop.Cancel();
             loop = _loop;
         }
 

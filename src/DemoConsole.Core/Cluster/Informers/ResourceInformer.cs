@@ -27,6 +27,7 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
     private Task? _loop;
     private InformerCounters _counters = new(0, 0, 0, 0, 0);
     private bool _everConnected;
+    private bool _disposed;
 
     public ResourceInformer(ResourceSource<T> source, IClusterConnection connection, TimeProvider time, ILogger logger, InformerOptions? options = null)
     {
@@ -53,7 +54,10 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
     {
         lock (_gate)
         {
-            _loop ??= Task.Run(() => RunAsync(_stop.Token));
+            if (!_disposed)
+            {
+                _loop ??= Task.Run(() => RunAsync(_stop.Token));
+            }
         }
     }
 
