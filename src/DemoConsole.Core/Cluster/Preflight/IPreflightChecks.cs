@@ -1,0 +1,28 @@
+using DemoConsole.Core.Scenarios;
+
+namespace DemoConsole.Core.Cluster;
+
+/// <summary>
+/// The runbook's "30 minutes before" checklist as automatic checks: pods Running and Ready in the demo's
+/// namespaces, the gateway answering GET /blog/ with 200, every panel reachable and embeddable, the load
+/// generator running.
+/// </summary>
+public interface IPreflightChecks
+{
+    /// <summary>
+    /// Runs every check, concurrently and independently (a failing or hanging check never stops the others),
+    /// and returns one result per check in a stable order. Never throws for cluster or network problems.
+    /// </summary>
+    Task<IReadOnlyList<PreflightResult>> RunAsync(PreflightRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What to check beyond the cluster: the scenario's panels and the origin the console is served from.</summary>
+/// <param name="Panels">The panels to probe (each at the URL its iframe will use).</param>
+/// <param name="ConsoleOrigin">This console's origin, which the panels' framing rules must allow.</param>
+/// <param name="Gateway">Overrides <see cref="Actions.IGatewayAddress"/> when set.</param>
+public sealed record PreflightRequest(IReadOnlyList<PanelDefinition> Panels, Uri ConsoleOrigin, Uri? Gateway = null);
+
+/// <summary>One check's outcome: green or red, what was found, and when it ran.</summary>
+/// <param name="Id">Stable key for the page ("pods:titanium-prod", "gateway", "panel:grafana-overview", "load-generator").</param>
+/// <param name="Fix">What to do about a failure, when known.</param>
+public sealed record PreflightResult(string Id, string Name, bool Passed, string Detail, DateTimeOffset RanAt, string? Fix = null);

@@ -1,0 +1,198 @@
+using Xunit.Abstractions;
+using System.Net;
+using System.Net.Sockets;
+using DemoConsole.Core.Cluster;
+using DemoConsole.Tests.Shared;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DemoConsole.Core.Tests.Cluster;
+
+public sealed class ResourceInformerTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task SubscribeAsync_ApiServerRestartsOnSamePort_ReconnectsAndConvergesToFreshList()
+    {
+        await using var sandbox = await ClusterSandbox.StartAsync();
+        await using var informer = sandbox.Informer(ResourceSources.Pods("titanium-prod"), logger: new TestOutputLogger(output));
+        var before = await AsyncWait.ForAsync(informer.SubscribeAsync, s => s.Synced && s.Items.Count > 0, "the first list", Timeout);
+        Assert.Equal(await FreshNamesAsync(sandbox), before.Items.Keys);
+
+        var reconnecting = AsyncWait.ForAsync(informer.SubscribeAsync, s => s.Status.State == ConnectionState.Reconnecting, "Reconnecting", Timeout);
+
+        await sandbox.RestartAsync();
+
+        var lost = await reconnecting;
+        Assert.NotNull(lost.Status.Problem);
+        Assert.Contains("pods in titanium-prod", lost.Status.Problem, StringComparison.Ordinal);
+
+        // The new API server has a new world (new pod names, a new resourceVersion history): only a re-list can show it.
+        var fresh = await FreshNamesAsync(sandbox);
+        Assert.NotEqual(before.Items.Keys, fresh);
+        await ConvergedAsync(informer, sandbox);
+        Assert.Equal(ConnectionState.Connected, informer.Current.Status.State);
+        Assert.Null(informer.Current.Status.Problem);
+        Assert.True(informer.Counters.Lists >= 2, $"{informer.Counters}");
+
+        // And it keeps watching the new server.
+        var victim = fresh.First(IsBlogPod);
+        await sandbox.Client.CoreV1.DeleteNamespacedPodAsync(victim, "titanium-prod", gracePeriodSeconds: 0);
+        await AsyncWait.ForAsync(informer.SubscribeAsync, s => !s.Items.ContainsKey(victim), "the deleted pod to leave the cache", Timeout);
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_ResourceVersionCompactedWhileResuming_RelistsAfter410AndConverges()
+    {
+        await using var sandbox = await ClusterSandbox.StartAsync();
+        // Watches end every second and resume from the last resourceVersion; without bookmarks that version stays
+        // the one of the last pod change, which the history forgets once enough other objects change.
+        await using var informer = sandbox.Informer(ResourceSources.Pods("titanium-prod"),
+            new InformerOptions { WatchTimeout = TimeSpan.FromSeconds(1), AllowBookmarks = false }, new TestOutputLogger(output));
+        await AsyncWait.ForAsync(informer.SubscribeAsync, s => s.Synced && s.Items.Count > 0, "the first list", Timeout);
+
+        await ChurnAsync(sandbox, changes: 4200, until: () => informer.Counters.Gone > 0);
+        await AsyncWait.UntilAsync(() => informer.Counters.Gone > 0, "a 410 Gone", Timeout);
+        await AsyncWait.UntilAsync(() => informer.Counters.Lists >= 2, "the re-list after the 410", Timeout);
+        var victim = (await FreshNamesAsync(sandbox)).First(IsBlogPod);
+        await sandbox.Client.CoreV1.DeleteNamespacedPodAsync(victim, "titanium-prod", gracePeriodSeconds: 0);
+        await AsyncWait.ForAsync(informer.SubscribeAsync, s => !s.Items.ContainsKey(victim), "the deleted pod to leave the cache", Timeout);
+        await ConvergedAsync(informer, sandbox);
+        Assert.Equal(ConnectionState.Connected, informer.Current.Status.State);
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_StreamSilentLongerThanLimit_WatchdogRestartsAndStillSeesChanges()
+    {
+        await using var sandbox = await ClusterSandbox.StartAsync();
+        await using var informer = sandbox.Informer(ResourceSources.PeerAuthentications("titanium-prod"),
+            new InformerOptions { SilenceTimeout = TimeSpan.FromMilliseconds(300), AllowBookmarks = false });
+        await AsyncWait.ForAsync(informer.SubscribeAsync, s => s.Synced && s.Items.ContainsKey("default"), "the first list", Timeout);
+
+        await AsyncWait.UntilAsync(() => informer.Counters.WatchdogRestarts >= 2, "two watchdog restarts", Timeout);
+        await sandbox.Client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch("""{"spec":{"mtls":{"mode":"PERMISSIVE"}}}""", V1Patch.PatchType.MergePatch),
+            "security.istio.io", "v1", "titanium-prod", "peerauthentications", "default");
+
+        var after = await AsyncWait.ForAsync(informer.SubscribeAsync,
+            s => s.Items.TryGetValue("default", out var pa) && PeerAuthenticationView.From(pa).Mode == "PERMISSIVE", "the patched mode", Timeout);
+        Assert.Equal(ConnectionState.Connected, after.Status.State);
+        Assert.True(informer.Counters.Lists >= 3, $"{informer.Counters}");
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_ClusterUnreachable_ReportsUnavailableWithMessageAndNeverThrows()
+    {
+        var kubeconfig = await ClosedPortKubeconfigAsync();
+        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig), TimeProvider.System);
+        await using var informer = new ResourceInformer<V1Pod>(ResourceSources.Pods("titanium-prod"), connection, TimeProvider.System, NullLogger.Instance,
+            new InformerOptions { InitialBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(100) });
+
+        var snapshot = await AsyncWait.ForAsync(informer.SubscribeAsync, s => s.Status.State == ConnectionState.Unavailable, "the Unavailable state", Timeout);
+
+        Assert.False(snapshot.Synced);
+        Assert.Empty(snapshot.Items);
+        Assert.Contains("not reachable", snapshot.Status.Problem, StringComparison.Ordinal);
+        Assert.Contains("pods in titanium-prod", snapshot.Status.Problem, StringComparison.Ordinal);
+        await AsyncWait.UntilAsync(() => informer.Counters.Failures >= 3, "retries with backoff", Timeout);
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_SandboxNotStarted_ReportsUnavailableWithReason()
+    {
+        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox), TimeProvider.System);
+        await using var informer = new ResourceInformer<V1Pod>(ResourceSources.Pods("titanium-prod"), connection, TimeProvider.System, NullLogger.Instance);
+
+        var snapshot = await AsyncWait.ForAsync(informer.SubscribeAsync, s => s.Status.State == ConnectionState.Unavailable, "the Unavailable state", Timeout);
+
+        Assert.Equal("The embedded sandbox is not running yet.", snapshot.Status.Problem);
+    }
+
+    [Fact]
+    public async Task WatchAsync_ClusterUnreachable_ViewsShowUnavailableBanner()
+    {
+        var kubeconfig = await ClosedPortKubeconfigAsync();
+        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig), TimeProvider.System);
+        await using var views = new ClusterViews(new ClusterViewsOptions(), connection, TimeProvider.System, NullLoggerFactory.Instance);
+
+        var snapshot = await AsyncWait.ForAsync(views.WatchAsync, s => s.Connection.State == ConnectionState.Unavailable, "the banner", Timeout);
+
+        Assert.Contains("not reachable", snapshot.Connection.Problem, StringComparison.Ordinal);
+        Assert.False(snapshot.Synced);
+        Assert.Empty(snapshot.Pods);
+        Assert.False(snapshot.ReplicaCheck.Passed);
+    }
+
+    internal static async Task<string> ClosedPortKubeconfigAsync()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("closed-port-").FullName, "kubeconfig");
+        await File.WriteAllTextAsync(path, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: closed
+              cluster:
+                server: http://127.0.0.1:{port}
+            contexts:
+            - name: closed
+              context:
+                cluster: closed
+                user: nobody
+            current-context: closed
+            users:
+            - name: nobody
+              user:
+                token: unused
+            """);
+        return path;
+    }
+
+    /// <summary>Waits until the informer's cache holds exactly what a fresh list shows (the list is retaken while the world moves).</summary>
+    internal static async Task ConvergedAsync(ResourceInformer<V1Pod> informer, ClusterSandbox sandbox)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        List<string> fresh = [];
+        while (!deadline.IsCancellationRequested)
+        {
+            fresh = await FreshNamesAsync(sandbox);
+            if (informer.Current.Status.IsConnected && informer.Current.Items.Keys.SequenceEqual(fresh))
+            {
+                return;
+            }
+
+            await tick.WaitForNextTickAsync(CancellationToken.None);
+        }
+
+        throw new TimeoutException($"The cache [{string.Join(", ", informer.Current.Items.Keys)}] never matched a fresh list [{string.Join(", ", fresh)}].");
+    }
+
+    /// <summary>A Deployment's pod: its replacement gets a new name (a StatefulSet's would come back under the same one).</summary>
+    private static bool IsBlogPod(string name) => name.StartsWith("prod-blog-service-deployment-", StringComparison.Ordinal);
+
+    private static async Task<List<string>> FreshNamesAsync(ClusterSandbox sandbox) =>
+        (await sandbox.Client.CoreV1.ListNamespacedPodAsync("titanium-prod")).Items.Select(p => p.Metadata.Name).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Changes one ConfigMap in another namespace many times, four writers at once, so the API's history moves on.</summary>
+    private static async Task ChurnAsync(ClusterSandbox sandbox, int changes, Func<bool> until)
+    {
+        await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "churn" } }, "monitoring");
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) <= changes && !until())
+            {
+                var patch = new V1Patch(new V1ConfigMap { Data = new Dictionary<string, string> { ["n"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
+                    V1Patch.PatchType.MergePatch);
+                await sandbox.Client.CoreV1.PatchNamespacedConfigMapAsync(patch, "churn", "monitoring");
+            }
+        }));
+    }
+}
