@@ -47,6 +47,10 @@ public sealed record Scenario
     public IEnumerable<PanelDefinition> Panels =>
         AllSections.SelectMany(s => s.Blocks).OfType<PanelBlock>().Select(b => b.Panel);
 
+    /// <summary>Every live cluster view of the scenario, wherever it was declared.</summary>
+    public IEnumerable<ViewDefinition> Views =>
+        AllSections.SelectMany(s => s.Blocks).OfType<ViewBlock>().Select(b => b.View);
+
     public IEnumerable<ScenarioSection> AllSections =>
         new[] { Preparation }.Concat(Parts.Select(p => p.Section)).Append(Closing)
             .Concat(ExtraItems).Concat(Appendix).OfType<ScenarioSection>();
@@ -95,7 +99,7 @@ public sealed record ScenarioSection
     public IEnumerable<ScriptBlock> Script => Blocks.OfType<ScriptBlock>();
 }
 
-/// <summary>A piece of a section, in document order. Only <see cref="PanelBlock"/> and <see cref="ActionBlock"/> are public to the audience.</summary>
+/// <summary>A piece of a section, in document order. Only panels, views and action results are shown to the audience.</summary>
 public abstract record ScenarioBlock(int Line);
 
 /// <summary>What the presenter says (a blockquote under "스크립트 / Script"). Presenter-only.</summary>
@@ -113,6 +117,8 @@ public sealed record CheckBlock(int Line, IReadOnlyList<string> Items) : Scenari
 public sealed record ActionBlock(int Line, ActionDefinition Action) : ScenarioBlock(Line);
 
 public sealed record PanelBlock(int Line, PanelDefinition Panel) : ScenarioBlock(Line);
+
+public sealed record ViewBlock(int Line, ViewDefinition View) : ScenarioBlock(Line);
 
 /// <summary>A button the console can run, declared in a <c>demo-action</c> fenced block.</summary>
 /// <param name="Id">Unique within the scenario; used in URLs (<c>/api/actions/{id}/run</c>).</param>
@@ -138,6 +144,9 @@ public enum PanelKind
 
 /// <summary>An embedded view declared in a <c>demo-panel</c> fenced block.</summary>
 public sealed record PanelDefinition(string Id, PanelKind Kind, string Title, Uri Url, int? Part, int Line);
+
+/// <summary>A live cluster view declared in a <c>demo-view</c> fenced block (see <see cref="ViewKinds"/>).</summary>
+public sealed record ViewDefinition(string Id, string Kind, string Title, int? Part, IReadOnlyDictionary<string, string> Parameters, int Line);
 
 public sealed record QuestionAnswer(string Id, string Question, string AnswerMarkdown, int Line);
 

@@ -6,18 +6,19 @@ using YamlDotNet.RepresentationModel;
 namespace DemoConsole.Core.Scenarios.Parsing;
 
 /// <summary>
-/// Reads <c>demo-action</c> and <c>demo-panel</c> fenced blocks. One instance per parse: ids must be unique
+/// Reads <c>demo-action</c>, <c>demo-panel</c> and <c>demo-view</c> fenced blocks. One instance per parse: ids must be unique
 /// across the whole scenario because the API addresses actions by id.
 /// </summary>
 internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList problems)
 {
     private static readonly string[] ActionKeys = ["id", "kind", "title", "expect"];
     private static readonly string[] PanelKeys = ["id", "kind", "title", "url"];
+    private static readonly string[] ViewKeys = ["id", "kind", "title"];
 
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
 
     public static bool IsDirective(FencedCodeBlock fence) =>
-        fence.Info is MarkerWords.ActionFence or MarkerWords.PanelFence;
+        fence.Info is MarkerWords.ActionFence or MarkerWords.PanelFence or MarkerWords.ViewFence;
 
     /// <summary>
     /// Warns about a fence that looks like a misspelt directive ("demo-actions", "Demo-Panel"): it would
@@ -27,7 +28,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
     {
         if (fence.Info is { } info && !IsDirective(fence) && info.StartsWith("demo", StringComparison.OrdinalIgnoreCase))
         {
-            problems.Warning(source.LineOf(fence), $"fenced block '{info}' is shown as a command; did you mean '{MarkerWords.ActionFence}' or '{MarkerWords.PanelFence}'?");
+            problems.Warning(source.LineOf(fence), $"fenced block '{info}' is shown as a command; did you mean '{MarkerWords.ActionFence}', '{MarkerWords.PanelFence}' or '{MarkerWords.ViewFence}'?");
         }
     }
 
@@ -36,6 +37,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
     {
         var line = source.LineOf(fence);
         var isAction = fence.Info == MarkerWords.ActionFence;
+        var isView = fence.Info == MarkerWords.ViewFence;
         var what = $"{fence.Info} block";
         var yaml = YamlBlock.TryLoad(fence.Lines.ToString(), line + 1, what, problems);
         if (yaml is null)
@@ -49,7 +51,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
         var valid = true;
         foreach (var (key, value, keyLine) in yaml.Entries())
         {
-            var known = isAction ? ActionKeys : PanelKeys;
+            var known = isAction ? ActionKeys : isView ? ViewKeys : PanelKeys;
             if (known.Contains(key))
             {
                 var scalar = YamlBlock.Scalar(value);
@@ -62,7 +64,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
 
                 fields[key] = (scalar.Trim(), keyLine);
             }
-            else if (isAction)
+            else if (isAction || isView)
             {
                 YamlBlock.Flatten(key, value, parameters);
                 parameterLines[key] = keyLine;
@@ -73,7 +75,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             }
         }
 
-        foreach (var required in new[] { "id", "kind", "title" }.Concat(isAction ? [] : ["url"]))
+        foreach (var required in new[] { "id", "kind", "title" }.Concat(isAction || isView ? [] : ["url"]))
         {
             if (!fields.TryGetValue(required, out var field) || field.Value.Length == 0)
             {
@@ -87,7 +89,50 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             valid = false;
         }
 
-        return isAction ? ReadAction(fields, parameters, parameterLines, part, line, valid, what) : ReadPanel(fields, part, line, valid, what);
+        return isAction ? ReadAction(fields, parameters, parameterLines, part, line, valid, what)
+            : isView ? ReadView(fields, parameters, part, line, valid, what)
+            : ReadPanel(fields, part, line, valid, what);
+    }
+
+    private ViewBlock? ReadView(Dictionary<string, (string Value, int Line)> fields, SortedDictionary<string, string> parameters, int? part, int line, bool valid, string what)
+    {
+        if (fields.TryGetValue("kind", out var kind) && kind.Value.Length > 0 && !ViewKinds.Known.Contains(kind.Value))
+        {
+            problems.Error(kind.Line, $"{what}: unknown view kind '{kind.Value}' (known: {string.Join(", ", ViewKinds.Known.Order(StringComparer.Ordinal))})");
+            valid = false;
+        }
+
+        if (valid && kind.Value == ViewKinds.Logs)
+        {
+            foreach (var required in new[] { "namespace", "selector", "container" }.Where(r => !parameters.ContainsKey(r)))
+            {
+                problems.Error(line, $"{what}: a logs view needs '{required}'");
+                valid = false;
+            }
+        }
+
+        if (valid && parameters.TryGetValue("filter", out var filter) && !IsRegex(filter))
+        {
+            problems.Error(line, $"{what}: filter '{filter}' is not a valid regular expression");
+            valid = false;
+        }
+
+        return valid
+            ? new ViewBlock(line, new ViewDefinition(fields["id"].Value, kind.Value, fields["title"].Value, part, new ReadOnlyDictionary<string, string>(parameters), line))
+            : null;
+    }
+
+    private static bool IsRegex(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private ActionBlock? ReadAction(

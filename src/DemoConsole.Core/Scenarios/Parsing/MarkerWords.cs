@@ -66,6 +66,8 @@ internal static partial class MarkerWords
 
     public const string PanelFence = "demo-panel";
 
+    public const string ViewFence = "demo-view";
+
     public static TopSection ClassifyTopSection(string headingText)
     {
         foreach (var (section, words) in TopSections)
