@@ -49,6 +49,7 @@ public class BrowserFixture : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/present");
         await WaitForInteractiveAsync(page);
+        await page.WaitForFunctionAsync("() => document.body.dataset.keys === 'ready'");
         return page;
     }
 

@@ -19,9 +19,12 @@ export function register(dotnet) {
         }
     };
     document.addEventListener("keydown", handler);
+    // Lets scripts and browser tests know the keys are live (registration follows the first render).
+    document.body.dataset.keys = "ready";
 }
 
 export function unregister() {
     if (handler) document.removeEventListener("keydown", handler);
     handler = null;
+    delete document.body.dataset.keys;
 }

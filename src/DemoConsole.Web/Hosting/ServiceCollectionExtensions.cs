@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         }
 
         services.AddClusterActions(sp => ClusterActionOptions(sp, configuration));
+        services.AddClusterViews();
         services.TryAddSingleton<PresenterPreferences>();
         services.AddSingleton<FrameOriginPolicy>();
         services.AddHttpClient<FrameProbe>();

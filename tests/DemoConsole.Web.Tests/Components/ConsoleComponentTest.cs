@@ -1,6 +1,7 @@
 using Bunit;
 using Bunit.TestDoubles;
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
@@ -39,6 +40,7 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Handler);
         Services.AddSingleton(sp => new ActionExecutor(Source, [Handler], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
         Services.AddSingleton<PresenterPreferences>();
+        Services.AddSingleton<IClusterViews>(ClusterViews);
         var options = Options.Create(new DemoConsoleOptions());
         Services.AddSingleton(new EmbeddedSandbox(options, new GatewayAddress(options, Source), NullLogger<EmbeddedSandbox>.Instance));
         Services.AddSingleton(new FrameProbe(new HttpClient(new UnreachableHandler()), Time, NullLogger<FrameProbe>.Instance));
@@ -71,6 +73,8 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     protected TestScenarioSource Source { get; }
 
     protected GatedActionHandler Handler { get; } = new();
+
+    protected TestClusterViews ClusterViews { get; } = new();
 
     protected DemoSession Session => Services.GetRequiredService<DemoSession>();
 

@@ -24,6 +24,9 @@ public sealed record PodView(
     /// <summary>True when the Istio sidecar (<c>istio-proxy</c>) was injected.</summary>
     public bool HasSidecar => Containers.Any(c => c.IsSidecar);
 
+    /// <summary>The pod opts out of the mesh (<c>sidecar.istio.io/inject: "false"</c>), as databases often do.</summary>
+    public bool SidecarInjectionDisabled { get; init; }
+
     public bool IsRunningAndReady => Phase == "Running" && !Terminating && TotalContainers > 0 && ReadyContainers == TotalContainers;
 
     /// <summary>kubectl's AGE column at <paramref name="now"/> ("45s", "3m12s", "5d").</summary>

@@ -1,0 +1,88 @@
+using Bunit;
+using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Web.Components.Controls;
+using DemoConsole.Web.Components.Panels.Cluster;
+
+namespace DemoConsole.Web.Tests.Components;
+
+public class ClusterViewPanelTests : ConsoleComponentTest
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 3, 9, 0, 0, TimeSpan.Zero);
+
+    private static PodView Pod(string ns, string name, bool sidecar, bool ready = true) => new(
+        ns, name, ready ? 2 : 1, 2, ready ? "Running" : "ContainerCreating", 0, Now.AddMinutes(-5),
+        [new ContainerView("app", "img", ready, 0, "running", false), .. sidecar ? new[] { new ContainerView("istio-proxy", "proxy", true, 0, "running", true) } : []],
+        new WorkloadRef("Deployment", "prod-blog-service-deployment"), "node-1", ready ? "Running" : "Pending", false, new Dictionary<string, string>());
+
+    private static ClusterViewsSnapshot Snapshot(IReadOnlyList<PodView> pods, IReadOnlyList<WorkloadView>? workloads = null, ConnectionStatus? connection = null)
+    {
+        var all = workloads ?? [];
+        return new ClusterViewsSnapshot(connection ?? new ConnectionStatus(ConnectionState.Connected, null, Now), ClusterViewsOptions.DefaultNamespaces,
+            pods, all, ReplicaCheck.Evaluate(all, "titanium-prod"), [], [], [], [new NamespaceMtls("titanium-prod", "STRICT", "PeerAuthentication default")], [], [], [], 1, Now)
+        { Synced = true };
+    }
+
+    private IRenderedComponent<ClusterViewPanel> Render(string kind, params (string Key, string Value)[] parameters) =>
+        Render<ClusterViewPanel>(p => p.Add(x => x.View, new ViewDefinition("v", kind, "View", 6, parameters.ToDictionary(x => x.Key, x => x.Value), 1)));
+
+    [Fact]
+    public void Pods_NamespaceParameter_ShowsOnlyThatNamespaceLive()
+    {
+        var cut = Render(ViewKinds.Pods, ("namespace", "titanium-prod"));
+        Assert.NotNull(cut.Find("[data-testid=view-waiting]"));
+
+        ClusterViews.Push(Snapshot([Pod("titanium-prod", "blog-a", true), Pod("monitoring", "grafana-0", false)]));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=pods-table] tbody tr")));
+        Assert.Contains("istio-proxy", cut.Find("[data-pod=blog-a] .sidecar").TextContent);
+
+        ClusterViews.Push(Snapshot([Pod("titanium-prod", "blog-a", true), Pod("titanium-prod", "blog-b", true, ready: false)]));
+        cut.WaitForAssertion(() => Assert.Equal("ContainerCreating", cut.Find("[data-pod=blog-b] [data-status]").TextContent));
+    }
+
+    [Fact]
+    public void Workloads_OneMainServiceBelowTwoReplicas_CheckFailsNamingIt()
+    {
+        var cut = Render(ViewKinds.Workloads);
+        WorkloadView Deployment(string name, int replicas) => new("titanium-prod", "Deployment", name, replicas, replicas, replicas, replicas, Now, new Dictionary<string, string>());
+
+        ClusterViews.Push(Snapshot([], [Deployment("prod-blog-service-deployment", 2), Deployment("prod-user-service-deployment", 1)]));
+
+        cut.WaitForAssertion(() => Assert.Contains("fail", cut.Find("[data-testid=replica-check]").ClassName));
+        Assert.Contains("prod-user-service-deployment", cut.Find("[data-testid=replica-check]").TextContent);
+    }
+
+    [Fact]
+    public void Security_PodWithoutSidecar_IsNamed()
+    {
+        var cut = Render(ViewKinds.Security, ("namespace", "titanium-prod"));
+
+        ClusterViews.Push(Snapshot([Pod("titanium-prod", "blog-a", true), Pod("titanium-prod", "legacy-0", false)]));
+
+        cut.WaitForAssertion(() => Assert.Contains("legacy-0", cut.Find("[data-testid=sidecar-check]").TextContent));
+        Assert.Contains("titanium-prod: STRICT", cut.Find("[data-testid=mtls-modes]").TextContent);
+    }
+
+    [Fact]
+    public void Security_DatabaseOptedOutOfTheMesh_IsNotCountedAsMissing()
+    {
+        var cut = Render(ViewKinds.Security);
+
+        ClusterViews.Push(Snapshot([Pod("titanium-prod", "blog-a", true), Pod("titanium-prod", "postgresql-0", false) with { SidecarInjectionDisabled = true }]));
+
+        cut.WaitForAssertion(() => Assert.Contains("pass", cut.Find("[data-testid=sidecar-check]").ClassName));
+        Assert.Contains("outside the mesh by design", cut.Find("[data-testid=sidecar-check]").TextContent);
+        Assert.Contains("postgresql-0", cut.Find("[data-testid=sidecar-check]").TextContent);
+    }
+
+    [Fact]
+    public void ClusterBanner_Unavailable_SaysWhy()
+    {
+        var cut = Render<ClusterBanner>();
+
+        ClusterViews.Push(Snapshot([], connection: new ConnectionStatus(ConnectionState.Unavailable, "connection refused (127.0.0.1:1)", Now)));
+
+        cut.WaitForAssertion(() => Assert.Contains("connection refused", cut.Find("[data-testid=cluster-banner]").TextContent));
+    }
+}
