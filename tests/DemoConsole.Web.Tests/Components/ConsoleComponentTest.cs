@@ -28,6 +28,12 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
 {
     protected static readonly Actor Alice = Actor.Presenter("alice");
 
+    static ConsoleComponentTest()
+    {
+        // Live components pace their renders (LiveSubscription); on a busy CI machine a second is not always enough.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+    }
+
     protected ConsoleComponentTest()
     {
         Scenario = TestScenarios.ThreeParts(
