@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Session;
 using DemoConsole.Web.Hosting;
 using DemoConsole.Web.Security;
@@ -56,6 +57,11 @@ public static class ConsoleApi
             var stopped = executor.Stop(user.ToActor(), id);
             return stopped.Started ? Results.Accepted($"/api/runs/{id}", new RunStartedDto(id)) : Results.Conflict(new ErrorDto(stopped.Error));
         }).RequireAuthorization(write);
+
+        // The console's origin, for the panels' framing check, is the one this request came in on.
+        api.MapPost("/preflight", async (IPreflightChecks checks, IGatewayAddress gateway, DemoSession session, HttpRequest request, CancellationToken cancellationToken) =>
+            await checks.RunAsync(new PreflightRequest(session.Scenario.Panels.ToList(), new Uri($"{request.Scheme}://{request.Host}/"), gateway.Gateway), cancellationToken))
+            .RequireAuthorization(write);
 
         api.MapGet("/sandbox", (EmbeddedSandbox sandbox) => sandbox.Host is { } host
             ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath))
