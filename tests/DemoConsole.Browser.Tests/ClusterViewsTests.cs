@@ -32,4 +32,23 @@ public sealed class ClusterViewsTests(FastSandboxFixture browser) : IClassFixtur
 
         await Assertions.Expect(presenter.GetByTestId("view-gateway-errors-log").GetByTestId("log-lines")).ToContainTextAsync("405", Wait);
     }
+
+    [Fact]
+    public async Task RollbackExtraItem_AfterConfirmation_HistoryShowsTheNewRevision()
+    {
+        var presenter = await browser.PresenterPageAsync("alice");
+        await presenter.GotoAsync("/present/reference");
+        await BrowserFixture.WaitForInteractiveAsync(presenter);
+        var history = presenter.GetByTestId("view-gateway-rollout-history");
+        await Assertions.Expect(history.Locator("tr.current-revision")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        var before = await history.Locator("tr.current-revision").GetAttributeAsync("data-revision");
+
+        await presenter.GetByTestId("run-gateway-rollout-undo").ClickAsync();
+        await presenter.GetByTestId("confirm-run-gateway-rollout-undo").ClickAsync();
+
+        await Assertions.Expect(presenter.Locator("[data-testid=action-gateway-rollout-undo] [data-testid=run-result]"))
+            .ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 60_000 });
+        var after = history.Locator("tr.current-revision");
+        await Assertions.Expect(after).Not.ToHaveAttributeAsync("data-revision", before!, new() { Timeout = 30_000 });
+    }
 }

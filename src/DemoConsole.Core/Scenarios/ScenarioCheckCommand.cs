@@ -109,6 +109,13 @@ public static class ScenarioCheckCommand
             output.WriteLine($"    {panel.Id} ({panel.Kind.ToString().ToLowerInvariant()}){Where(panel.Part)} {panel.Url}");
         }
 
+        var views = scenario.Views.ToList();
+        output.WriteLine($"  views: {views.Count}");
+        foreach (var view in views)
+        {
+            output.WriteLine($"    {view.Id} ({view.Kind}){Where(view.Part)} line {view.Line}");
+        }
+
         output.WriteLine($"  questions: {scenario.Questions.Count}");
         output.WriteLine($"  checklists: {scenario.Checklists.Count}");
         foreach (var checklist in scenario.Checklists)

@@ -30,8 +30,11 @@ public static class ViewKinds
 
     public const string Autoscalers = "autoscalers";
 
+    /// <summary>A deployment's revisions with change-cause and images: <c>namespace</c>, <c>deployment</c>.</summary>
+    public const string RolloutHistory = "rollout-history";
+
     public static IReadOnlySet<string> Known { get; } = new[]
     {
-        Pods, Workloads, Security, NetworkPolicies, AlertRules, Logs, ArgoCd, Autoscalers,
+        Pods, Workloads, Security, NetworkPolicies, AlertRules, Logs, ArgoCd, Autoscalers, RolloutHistory,
     }.ToFrozenSet(StringComparer.Ordinal);
 }

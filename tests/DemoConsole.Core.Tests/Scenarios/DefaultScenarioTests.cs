@@ -49,7 +49,8 @@ public sealed class DefaultScenarioTests
     {
         Assert.Equal(
             ["load-generator-apply", "background-traffic", "load-generator-delete", "demo-commit", "traffic-burst",
-             "errors-404", "errors-405", "errors-recovery", "kill-blog-pod", "availability-check"],
+             "errors-404", "errors-405", "errors-recovery", "kill-blog-pod", "availability-check",
+             "gateway-rollout-restart", "gateway-rollout-undo"],
             Scenario.Actions.Select(a => a.Id));
         Assert.All(Scenario.Actions, a => Assert.Contains(a.Kind, ActionKinds.Known));
 

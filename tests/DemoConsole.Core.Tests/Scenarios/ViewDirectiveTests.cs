@@ -34,7 +34,7 @@ public class ViewDirectiveTests
     {
         var result = Parse("id: v\nkind: logs\ntitle: V\nnamespace: n\ncontainer: c\n");
 
-        Assert.Contains(result.Problems, p => p.Severity == ProblemSeverity.Error && p.Message.Contains("needs 'selector'", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Severity == ProblemSeverity.Error && p.Message.Contains("a logs view needs 'selector'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal static partial class ActionParameterRules
         [ActionKinds.LoadBurst] = new(["path", "count"], HttpOptional),
         [ActionKinds.RequestSequence] = new(["path", "count"], HttpOptional),
         [ActionKinds.SteadyTraffic] = new(["path", "interval"], [.. HttpOptional, "duration"]),
-        [ActionKinds.PodKill] = new(["deployment"], ["namespace", "pick", "selector"]),
+        [ActionKinds.PodKill] = new(["deployment"], ["namespace", "pick", "selector", "pod"]),
         [ActionKinds.RolloutRestart] = new(["deployment"], ["namespace"]),
         [ActionKinds.RolloutUndo] = new(["deployment"], ["namespace", "revision"]),
         [ActionKinds.ApplyManifest] = new(["manifest"], ["namespace"]),

@@ -102,13 +102,16 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             valid = false;
         }
 
-        if (valid && kind.Value == ViewKinds.Logs)
+        string[] needs = kind.Value switch
         {
-            foreach (var required in new[] { "namespace", "selector", "container" }.Where(r => !parameters.ContainsKey(r)))
-            {
-                problems.Error(line, $"{what}: a logs view needs '{required}'");
-                valid = false;
-            }
+            ViewKinds.Logs => ["namespace", "selector", "container"],
+            ViewKinds.RolloutHistory => ["namespace", "deployment"],
+            _ => [],
+        };
+        foreach (var required in needs.Where(r => valid && !parameters.ContainsKey(r)))
+        {
+            problems.Error(line, $"{what}: a {kind.Value} view needs '{required}'");
+            valid = false;
         }
 
         if (valid && parameters.TryGetValue("filter", out var filter) && !IsRegex(filter))

@@ -24,7 +24,8 @@ public sealed partial class ClusterViewPanel : IAsyncDisposable
 
     protected override void OnInitialized()
     {
-        if (RendererInfo.IsInteractive && View.Kind != ViewKinds.Logs)
+        // Logs and rollout history read the cluster themselves; every other view shares the watchers' snapshot.
+        if (RendererInfo.IsInteractive && View.Kind is not (ViewKinds.Logs or ViewKinds.RolloutHistory))
         {
             _subscription = LiveSubscription.Start(Views.WatchAsync, snapshot => InvokeAsync(() =>
             {
