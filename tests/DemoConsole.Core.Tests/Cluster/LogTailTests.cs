@@ -113,14 +113,38 @@ public sealed class LogTailTests
 
             return last;
         });
-        await AsyncWait.UntilAsync(() => sandbox.Host.Journal.Requests.Count(r => r.Path.EndsWith("/log", StringComparison.Ordinal)) == 2, "two log follows", Timeout);
+        await AsyncWait.UntilAsync(() => LogRequests(sandbox) == 2, "two log follows", Timeout);
 
         await following.CancelAsync();
 
         var last = await reading.WaitAsync(Timeout);
         Assert.NotNull(last);
         Assert.Equal(2, last.Pods.Count);
+        Assert.Equal(0, tail.ActiveSessions);
     }
+
+    [Fact]
+    public async Task FollowAsync_TwoReadersOfSameRequest_ShareOneSessionUntilBothStop()
+    {
+        await using var sandbox = await ClusterSandbox.StartAsync();
+        var tail = new LogTail(sandbox.Connection, TimeProvider.System, NullLoggerFactory.Instance);
+        using var first = new CancellationTokenSource(Timeout);
+        using var second = new CancellationTokenSource(Timeout);
+        await using var presenter = tail.FollowAsync(Seed, first.Token).GetAsyncEnumerator(first.Token);
+        await using var audience = tail.FollowAsync(Seed, second.Token).GetAsyncEnumerator(second.Token);
+
+        await NextAsync(presenter, s => s.Pods.Count == 2, "the presenter's tail");
+        await NextAsync(audience, s => s.Pods.Count == 2, "the audience's tail");
+
+        Assert.Equal(1, tail.ActiveSessions);
+        Assert.Equal(2, LogRequests(sandbox));
+        await presenter.DisposeAsync();
+        Assert.Equal(1, tail.ActiveSessions);
+        await audience.DisposeAsync();
+        Assert.Equal(0, tail.ActiveSessions);
+    }
+
+    private static int LogRequests(ClusterSandbox sandbox) => sandbox.Host.Journal.Requests.Count(r => r.Path.EndsWith("/log", StringComparison.Ordinal));
 
     private static async Task<LogTailSnapshot> NextAsync(IAsyncEnumerator<LogTailSnapshot> reader, Func<LogTailSnapshot, bool> done, string what)
     {
