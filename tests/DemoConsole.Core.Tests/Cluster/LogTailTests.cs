@@ -73,9 +73,8 @@ public sealed class LogTailTests
             using var response = await gateway.GetAsync($"/missing-{i}");
         }
 
-        var seen = await NextAsync(reader, s => s.Lines.Any(l => l.Text.Contains("/missing-5 ", StringComparison.Ordinal)), "the last 404");
+        var seen = await NextAsync(reader, s => s.LinesMatched >= 6 && s.Lines.Any(l => l.Text.Contains("/missing-5 ", StringComparison.Ordinal)), "all six 404s");
         Assert.Equal(3, seen.Lines.Count);
-        Assert.True(seen.LinesMatched >= 6, $"matched {seen.LinesMatched}");
         Assert.DoesNotContain(seen.Lines, l => l.Text.Contains("/missing-0 ", StringComparison.Ordinal));
     }
 
@@ -137,6 +136,14 @@ public sealed class LogTailTests
         await NextAsync(audience, s => s.Pods.Count == 2, "the audience's tail");
 
         Assert.Equal(1, tail.ActiveSessions);
+        await AsyncWait.UntilAsync(() => LogRequests(sandbox) >= 2, "the two gateway pods' log follows", Timeout);
+        using var gateway = new HttpClient { BaseAddress = sandbox.Host.Gateway };
+        using (await gateway.GetAsync("/shared-404"))
+        {
+        }
+
+        await NextAsync(presenter, s => s.Lines.Any(l => l.Text.Contains("/shared-404", StringComparison.Ordinal)), "the presenter's 404 line");
+        await NextAsync(audience, s => s.Lines.Any(l => l.Text.Contains("/shared-404", StringComparison.Ordinal)), "the audience's 404 line");
         Assert.Equal(2, LogRequests(sandbox));
         await presenter.DisposeAsync();
         Assert.Equal(1, tail.ActiveSessions);

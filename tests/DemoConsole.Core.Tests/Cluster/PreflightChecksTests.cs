@@ -120,8 +120,7 @@ public sealed class PreflightChecksTests
     private static async Task<Uri> ClosedPortUrlAsync(string path)
     {
         var kubeconfig = await ResourceInformerTests.ClosedPortKubeconfigAsync();
-        var server = (await File.ReadAllLinesAsync(kubeconfig)).Select(l => l.Trim()).First(l => l.StartsWith("server:", StringComparison.Ordinal))["server:".Length..].Trim();
-        return new Uri(new Uri(server), path);
+        return new Uri(new Uri(ResourceInformerTests.Server(kubeconfig)), path);
     }
 
     private sealed class FixedGateway(Uri gateway) : IGatewayAddress

@@ -125,6 +125,27 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
         Assert.False(snapshot.ReplicaCheck.Passed);
     }
 
+    [Fact]
+    public async Task WatchAsync_ClusterComesUpLater_ViewsGoFromUnavailableToConnected()
+    {
+        var kubeconfig = await ClosedPortKubeconfigAsync();
+        var port = new Uri(Server(kubeconfig)).Port;
+        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig), TimeProvider.System);
+        var options = new ClusterViewsOptions { Informer = new InformerOptions { InitialBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(200) } };
+        await using var views = new ClusterViews(options, connection, TimeProvider.System, NullLoggerFactory.Instance);
+        await AsyncWait.ForAsync(views.WatchAsync, s => s.Connection.State == ConnectionState.Unavailable, "the banner", Timeout);
+
+        await using var sandbox = await ClusterSandbox.StartAsync(port, kubeconfig);
+
+        var snapshot = await AsyncWait.ForAsync(views.WatchAsync, s => s.Synced && s.Connection.IsConnected && s.ReplicaCheck.Passed && s.Problems.Count == 0 && s.Mtls.Any(m => m.IsStrict),
+            "the views to connect and every optional view to recover", Timeout);
+        Assert.Null(snapshot.Connection.Problem);
+        Assert.Contains(snapshot.Mtls, m => m.Namespace == "titanium-prod" && m.IsStrict);
+    }
+
+    internal static string Server(string kubeconfig) =>
+        File.ReadAllLines(kubeconfig).Select(l => l.Trim()).First(l => l.StartsWith("server:", StringComparison.Ordinal))["server:".Length..].Trim();
+
     internal static async Task<string> ClosedPortKubeconfigAsync()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -114,7 +114,7 @@ internal sealed partial class LogTailSession : IAsyncDisposable
                 var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
                 var follower = new Follower(pod.Metadata.Name, cancel);
                 _followers[uid] = follower;
-                follower.Task = Task.Run(() => FollowAsync(uid, pod.Metadata.Name, tail, cancel.Token), CancellationToken.None);
+                follower.Task = Task.Run(() => FollowAsync(follower, uid, tail, cancel.Token), CancellationToken.None);
             }
         }
 
@@ -136,7 +136,7 @@ internal sealed partial class LogTailSession : IAsyncDisposable
                 LogTailSnapshot next;
                 lock (_gate)
                 {
-                    next = new LogTailSnapshot([.. _lines], _followers.Values.Select(f => f.Pod).Order(StringComparer.Ordinal).ToList(), _read, _matched,
+                    next = new LogTailSnapshot([.. _lines], _followers.Values.Where(f => f.Streaming).Select(f => f.Pod).Order(StringComparer.Ordinal).ToList(), _read, _matched,
                         _followProblem, _connectionStatus, _broadcaster.Current.Version + 1);
                 }
 
@@ -178,6 +178,9 @@ internal sealed partial class LogTailSession : IAsyncDisposable
         public string Pod => pod;
 
         public CancellationTokenSource Cancel => cancel;
+
+        /// <summary>True while its log stream is open (only then does the snapshot list the pod as followed).</summary>
+        public bool Streaming { get; set; }
 
         public Task Task { get; set; } = Task.CompletedTask;
     }
