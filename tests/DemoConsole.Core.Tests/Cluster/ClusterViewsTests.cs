@@ -7,7 +7,7 @@ namespace DemoConsole.Core.Tests.Cluster;
 
 public sealed class ClusterViewsTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task WatchAsync_SeededWorld_ShowsPodsWorkloadsAndReplicaCheckPasses()
@@ -64,6 +64,10 @@ public sealed class ClusterViewsTests
         var toGateway = Assert.Single(snapshot.NetworkPolicies, n => n.Name == "allow-ingress-to-api-gateway");
         Assert.Equal("from namespace istio-system on TCP/8000", Assert.Single(toGateway.Ingress));
         Assert.Empty(snapshot.Problems);
+        Assert.True(snapshot.SidecarCheck.Passed, snapshot.SidecarCheck.Detail);
+        Assert.Empty(snapshot.SidecarCheck.Missing);
+        Assert.Contains("postgresql-0", snapshot.SidecarCheck.OptedOut);
+        Assert.True(Assert.Single(snapshot.Pods, p => p.Name == "postgresql-0").SidecarOptOut);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace DemoConsole.Core.Tests.Cluster;
 
 public sealed class LogTailTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The runbook's part 5: kubectl logs -l app.kubernetes.io/name=titanium,app=api-gateway -c api-gateway-container --tail=20 | grep -E "404|405|ERROR".</summary>
     private static readonly LogTailRequest Seed = new("titanium-prod", "app.kubernetes.io/name=titanium,app=api-gateway", "api-gateway-container", 20, "404|405|ERROR");

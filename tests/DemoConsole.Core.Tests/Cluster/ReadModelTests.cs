@@ -98,6 +98,22 @@ public sealed class ReadModelTests
         Assert.Equal("PERMISSIVE", Assert.Single(NamespaceMtls.Evaluate(["argocd"], [])).Mode);
     }
 
+    [Fact]
+    public void Evaluate_PodWithoutSidecarNotOptedOut_FailsNamingIt()
+    {
+        var meshed = PodViews.From(Pod("Running", new V1ContainerState { Running = new V1ContainerStateRunning() }));
+        var bare = meshed with { Name = "bare", Containers = [meshed.Containers[0]] };
+        var database = bare with { Name = "postgresql-0", SidecarOptOut = true };
+
+        var check = SidecarCheck.Evaluate([meshed, bare, database], "titanium-prod");
+
+        Assert.False(check.Passed);
+        Assert.Equal(["bare"], check.Missing);
+        Assert.Equal(["postgresql-0"], check.OptedOut);
+        Assert.StartsWith("1 pods in titanium-prod lack the istio-proxy sidecar: bare", check.Detail, StringComparison.Ordinal);
+        Assert.True(SidecarCheck.Evaluate([meshed, database], "titanium-prod").Passed);
+    }
+
     [Theory]
     [InlineData(45, "45s")]
     [InlineData(192, "3m12s")]

@@ -11,7 +11,7 @@ namespace DemoConsole.Core.Tests.Cluster;
 
 public sealed class ResourceInformerTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task SubscribeAsync_ApiServerRestartsOnSamePort_ReconnectsAndConvergesToFreshList()
@@ -41,26 +41,6 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
         var victim = fresh.First(IsBlogPod);
         await sandbox.Client.CoreV1.DeleteNamespacedPodAsync(victim, "titanium-prod", gracePeriodSeconds: 0);
         await AsyncWait.ForAsync(informer.SubscribeAsync, s => !s.Items.ContainsKey(victim), "the deleted pod to leave the cache", Timeout);
-    }
-
-    [Fact]
-    public async Task SubscribeAsync_ResourceVersionCompactedWhileResuming_RelistsAfter410AndConverges()
-    {
-        await using var sandbox = await ClusterSandbox.StartAsync();
-        // Watches end every second and resume from the last resourceVersion; without bookmarks that version stays
-        // the one of the last pod change, which the history forgets once enough other objects change.
-        await using var informer = sandbox.Informer(ResourceSources.Pods("titanium-prod"),
-            new InformerOptions { WatchTimeout = TimeSpan.FromSeconds(1), AllowBookmarks = false }, new TestOutputLogger(output));
-        await AsyncWait.ForAsync(informer.SubscribeAsync, s => s.Synced && s.Items.Count > 0, "the first list", Timeout);
-
-        await ChurnAsync(sandbox, changes: 4200, until: () => informer.Counters.Gone > 0);
-        await AsyncWait.UntilAsync(() => informer.Counters.Gone > 0, "a 410 Gone", Timeout);
-        await AsyncWait.UntilAsync(() => informer.Counters.Lists >= 2, "the re-list after the 410", Timeout);
-        var victim = (await FreshNamesAsync(sandbox)).First(IsBlogPod);
-        await sandbox.Client.CoreV1.DeleteNamespacedPodAsync(victim, "titanium-prod", gracePeriodSeconds: 0);
-        await AsyncWait.ForAsync(informer.SubscribeAsync, s => !s.Items.ContainsKey(victim), "the deleted pod to leave the cache", Timeout);
-        await ConvergedAsync(informer, sandbox);
-        Assert.Equal(ConnectionState.Connected, informer.Current.Status.State);
     }
 
     [Fact]
@@ -195,25 +175,8 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
     }
 
     /// <summary>A Deployment's pod: its replacement gets a new name (a StatefulSet's would come back under the same one).</summary>
-    private static bool IsBlogPod(string name) => name.StartsWith("prod-blog-service-deployment-", StringComparison.Ordinal);
+    internal static bool IsBlogPod(string name) => name.StartsWith("prod-blog-service-deployment-", StringComparison.Ordinal);
 
-    private static async Task<List<string>> FreshNamesAsync(ClusterSandbox sandbox) =>
+    internal static async Task<List<string>> FreshNamesAsync(ClusterSandbox sandbox) =>
         (await sandbox.Client.CoreV1.ListNamespacedPodAsync("titanium-prod")).Items.Select(p => p.Metadata.Name).Order(StringComparer.Ordinal).ToList();
-
-    /// <summary>Changes one ConfigMap in another namespace many times, four writers at once, so the API's history moves on.</summary>
-    private static async Task ChurnAsync(ClusterSandbox sandbox, int changes, Func<bool> until)
-    {
-        await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "churn" } }, "monitoring");
-        var next = 0;
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) <= changes && !until())
-            {
-                var patch = new V1Patch(new V1ConfigMap { Data = new Dictionary<string, string> { ["n"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
-                    V1Patch.PatchType.MergePatch);
-                await sandbox.Client.CoreV1.PatchNamespacedConfigMapAsync(patch, "churn", "monitoring");
-            }
-        }));
-    }
 }

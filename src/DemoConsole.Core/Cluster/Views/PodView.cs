@@ -24,6 +24,9 @@ public sealed record PodView(
     /// <summary>True when the Istio sidecar (<c>istio-proxy</c>) was injected.</summary>
     public bool HasSidecar => Containers.Any(c => c.IsSidecar);
 
+    /// <summary>True when the pod opted out of injection (annotation <c>sidecar.istio.io/inject: "false"</c>), as the data tier does.</summary>
+    public bool SidecarOptOut { get; init; }
+
     public bool IsRunningAndReady => Phase == "Running" && !Terminating && TotalContainers > 0 && ReadyContainers == TotalContainers;
 
     /// <summary>kubectl's AGE column at <paramref name="now"/> ("45s", "3m12s", "5d").</summary>

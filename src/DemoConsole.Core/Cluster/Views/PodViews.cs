@@ -29,7 +29,11 @@ public static class PodViews
             pod.Spec?.NodeName,
             pod.Status?.Phase,
             pod.Metadata.DeletionTimestamp is not null,
-            pod.Metadata.Labels is { } labels ? new Dictionary<string, string>(labels) : new Dictionary<string, string>());
+            pod.Metadata.Labels is { } labels ? new Dictionary<string, string>(labels) : new Dictionary<string, string>())
+        {
+            SidecarOptOut = pod.Metadata.Annotations?.TryGetValue("sidecar.istio.io/inject", out var inject) == true
+                && inject.Equals("false", StringComparison.OrdinalIgnoreCase),
+        };
     }
 
     /// <summary>The STATUS column as kubectl prints it (printers.go printPod, simplified to what pods of a demo go through).</summary>
