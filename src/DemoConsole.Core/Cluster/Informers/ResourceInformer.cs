@@ -77,21 +77,23 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
         string? resourceVersion = null;
         while (!stop.IsCancellationRequested)
         {
+            // A 410 right after a fresh list would repeat forever without a pause: back off in that case only.
+            var listed = false;
             try
             {
                 var client = _connection.Client;
                 if (resourceVersion is null)
                 {
                     resourceVersion = await ListAsync(client, stop);
+                    listed = true;
                 }
 
                 var outcome = await WatchAsync(client, resourceVersion, stop);
                 resourceVersion = outcome.ResourceVersion;
                 if (outcome.Gone)
                 {
-                    Count(c => c with { Gone = c.Gone + 1 });
-                    LogGone(_source.Description);
                     resourceVersion = null;
+                    backoff = await GoneAsync(listed && outcome.Events == 0, backoff, stop);
                     continue;
                 }
 
@@ -112,6 +114,19 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 break;
+            }
+            catch (Exception ex) when (FailureText.IsGone(ex))
+            {
+                // Some servers answer a too-old resourceVersion with an HTTP 410 instead of an ERROR event.
+                resourceVersion = null;
+                try
+                {
+                    backoff = await GoneAsync(listed, backoff, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
             }
             catch (WatchdogException)
             {
