@@ -5,6 +5,7 @@ using DemoConsole.Core.Cluster;
 using DemoConsole.Tests.Shared;
 using k8s;
 using k8s.Models;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DemoConsole.Core.Tests.Cluster;
@@ -77,6 +78,24 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
         Assert.Contains("not reachable", snapshot.Status.Problem, StringComparison.Ordinal);
         Assert.Contains("pods in titanium-prod", snapshot.Status.Problem, StringComparison.Ordinal);
         await AsyncWait.UntilAsync(() => informer.Counters.Failures >= 3, "retries with backoff", Timeout);
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_ApiServerForbids_ReportsUnavailableNamingThePermission()
+    {
+        await using var api = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.StatusCode = 403;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden","code":403,"message":"pods is forbidden"}""");
+        });
+        var kubeconfig = await api.KubeconfigAsync();
+        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig), TimeProvider.System);
+        await using var informer = new ResourceInformer<V1Pod>(ResourceSources.Pods("titanium-prod"), connection, TimeProvider.System, NullLogger.Instance);
+
+        var snapshot = await AsyncWait.ForAsync(informer.SubscribeAsync, s => s.Status.State == ConnectionState.Unavailable, "the Unavailable state", Timeout);
+
+        Assert.Equal("Not allowed to read pods in titanium-prod (403): the account lacks list/watch permission.", snapshot.Status.Problem);
     }
 
     [Fact]
