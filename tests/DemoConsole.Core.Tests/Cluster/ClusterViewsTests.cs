@@ -114,6 +114,25 @@ public sealed class ClusterViewsTests
         Assert.True(scaled.ReplicaCheck.Passed, scaled.ReplicaCheck.Detail);
     }
 
+    [Fact]
+    public async Task WatchAsync_ApiServerRestarts_BannerReconnectsThenViewsMatchNewServer()
+    {
+        await using var sandbox = await ClusterSandbox.StartAsync();
+        await using var views = sandbox.Views();
+        var before = await SyncedAsync(views, s => s.Connection.IsConnected && s.Pods.Count > 0);
+        var reconnecting = AsyncWait.ForAsync(views.WatchAsync, s => s.Connection.State == ConnectionState.Reconnecting, "the Reconnecting banner", Timeout);
+
+        await sandbox.RestartAsync();
+
+        Assert.NotNull((await reconnecting).Connection.Problem);
+        var fresh = await FreshPodNamesAsync(sandbox);
+        var after = await AsyncWait.ForAsync(views.WatchAsync,
+            s => s.Connection.IsConnected && s.Pods.Where(p => p.Namespace == "titanium-prod").Select(p => p.Name).Order(StringComparer.Ordinal).SequenceEqual(fresh),
+            "the views to show the new server's pods", Timeout);
+        Assert.Null(after.Connection.Problem);
+        Assert.Empty(after.Pods.Select(p => p.Name).Intersect(BlogPods(before).Select(p => p.Name)));
+    }
+
     internal static List<PodView> BlogPods(ClusterViewsSnapshot s) =>
         s.Pods.Where(p => p.Owner == new WorkloadRef("Deployment", "prod-blog-service-deployment")).ToList();
 
