@@ -59,18 +59,21 @@ internal sealed class ClusterInformers : IAsyncDisposable
         }
     }
 
-    /// <summary>The banner: the worst state among pods, deployments and statefulsets.</summary>
-    public ConnectionStatus Connection()
+    /// <summary>
+    /// The banner (the worst state among pods, deployments and statefulsets) and whether they have all listed once,
+    /// from one read of each informer so the two always agree.
+    /// </summary>
+    public (ConnectionStatus Connection, bool Synced) CoreState()
     {
-        var statuses = _core.Select(c => c().Status).ToList();
-        return statuses.FirstOrDefault(s => s.State == ConnectionState.Unavailable)
+        var states = _core.Select(c => c()).ToList();
+        var statuses = states.Select(s => s.Status).ToList();
+        var connection = statuses.FirstOrDefault(s => s.State == ConnectionState.Unavailable)
             ?? statuses.FirstOrDefault(s => s.State == ConnectionState.Reconnecting)
             ?? statuses.FirstOrDefault(s => s.State == ConnectionState.Connecting)
             ?? statuses.MaxBy(s => s.Since)
             ?? ConnectionStatus.Initial(_time.GetUtcNow());
+        return (connection, states.All(s => s.Synced));
     }
-
-    public bool CoreSynced() => _core.All(c => c().Synced);
 
     /// <summary>Problems of the optional views (a CRD not installed must not turn the banner red).</summary>
     public List<string> Problems() =>

@@ -84,9 +84,10 @@ public sealed class ClusterViews : IClusterViews, IAsyncDisposable
         var workloads = i.Deployments.SelectMany(x => x.Current.Items.Values).Select(WorkloadView.From)
             .Concat(i.StatefulSets.SelectMany(x => x.Current.Items.Values).Select(WorkloadView.From))
             .OrderBy(w => w.Namespace, StringComparer.Ordinal).ThenBy(w => w.Kind, StringComparer.Ordinal).ThenBy(w => w.Name, StringComparer.Ordinal).ToList();
+        var (connection, synced) = i.CoreState();
         var peers = i.PeerAuthentications.SelectMany(x => x.Current.Items.Values).Select(PeerAuthenticationView.From).ToList();
         return new ClusterViewsSnapshot(
-            i.Connection(),
+            connection,
             _options.Namespaces,
             pods,
             workloads,
@@ -99,7 +100,11 @@ public sealed class ClusterViews : IClusterViews, IAsyncDisposable
             i.AlertRules.SelectMany(x => x.Current.Items.Values).SelectMany(AlertRuleView.From).ToList(),
             i.Problems(),
             version,
-            _time.GetUtcNow()) { Synced = i.CoreSynced() };
+            _time.GetUtcNow())
+        {
+            Synced = synced,
+            SidecarCheck = SidecarCheck.Evaluate(pods, _options.ApplicationNamespace),
+        };
     }
 
     public async ValueTask DisposeAsync()

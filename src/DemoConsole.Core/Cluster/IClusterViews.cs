@@ -57,6 +57,9 @@ public sealed record ClusterViewsSnapshot(
     /// <summary>True once pods, deployments and statefulsets of every namespace have been listed at least once.</summary>
     public bool Synced { get; init; }
 
+    /// <summary>Which pods of the application namespace carry the istio-proxy sidecar (part 4).</summary>
+    public SidecarCheck SidecarCheck { get; init; } = new(false, 0, [], [], "Not read yet.");
+
     public static ClusterViewsSnapshot Empty(IReadOnlyList<string> namespaces, string applicationNamespace, DateTimeOffset now) => new(
         ConnectionStatus.Initial(now), namespaces, [], [], ReplicaCheck.Evaluate([], applicationNamespace), [], [], [], [], [], [], [], 0, now);
 }

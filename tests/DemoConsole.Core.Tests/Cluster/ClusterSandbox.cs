@@ -31,10 +31,13 @@ internal sealed class ClusterSandbox : IAsyncDisposable
     /// <summary>What the test uses to change the world (a second, independent client).</summary>
     public Kubernetes Client { get; }
 
-    public static async Task<ClusterSandbox> StartAsync(double timeScale = FastTimeScale)
+    public static Task<ClusterSandbox> StartAsync(double timeScale = FastTimeScale) =>
+        StartAsync(0, Path.Combine(Directory.CreateTempSubdirectory("cluster-read-test-").FullName, "kubeconfig"), timeScale);
+
+    /// <summary>Starts on a given API port and kubeconfig path (a cluster that comes up where a client already looks).</summary>
+    public static async Task<ClusterSandbox> StartAsync(int apiPort, string kubeconfig, double timeScale = FastTimeScale)
     {
-        var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("cluster-read-test-").FullName, "kubeconfig");
-        var host = await SandboxHost.StartAsync(Options(0, kubeconfig, timeScale));
+        var host = await SandboxHost.StartAsync(Options(apiPort, kubeconfig, timeScale) with { FallbackToFreePort = apiPort == 0 });
         return new ClusterSandbox(host, kubeconfig, timeScale);
     }
 

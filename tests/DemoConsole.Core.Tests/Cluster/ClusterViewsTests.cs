@@ -7,7 +7,7 @@ namespace DemoConsole.Core.Tests.Cluster;
 
 public sealed class ClusterViewsTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task WatchAsync_SeededWorld_ShowsPodsWorkloadsAndReplicaCheckPasses()
@@ -64,6 +64,10 @@ public sealed class ClusterViewsTests
         var toGateway = Assert.Single(snapshot.NetworkPolicies, n => n.Name == "allow-ingress-to-api-gateway");
         Assert.Equal("from namespace istio-system on TCP/8000", Assert.Single(toGateway.Ingress));
         Assert.Empty(snapshot.Problems);
+        Assert.True(snapshot.SidecarCheck.Passed, snapshot.SidecarCheck.Detail);
+        Assert.Empty(snapshot.SidecarCheck.Missing);
+        Assert.Contains("postgresql-0", snapshot.SidecarCheck.OptedOut);
+        Assert.True(Assert.Single(snapshot.Pods, p => p.Name == "postgresql-0").SidecarOptOut);
     }
 
     [Fact]
@@ -108,6 +112,25 @@ public sealed class ClusterViewsTests
             s => s.Workloads.Any(w => w.Name == "prod-blog-service-deployment" && w.Ready == 3) && BlogPods(s).Count(p => p.IsRunningAndReady) == 3,
             "three Ready blog pods", Timeout);
         Assert.True(scaled.ReplicaCheck.Passed, scaled.ReplicaCheck.Detail);
+    }
+
+    [Fact]
+    public async Task WatchAsync_ApiServerRestarts_BannerReconnectsThenViewsMatchNewServer()
+    {
+        await using var sandbox = await ClusterSandbox.StartAsync();
+        await using var views = sandbox.Views();
+        var before = await SyncedAsync(views, s => s.Connection.IsConnected && s.Pods.Count > 0);
+        var reconnecting = AsyncWait.ForAsync(views.WatchAsync, s => s.Connection.State == ConnectionState.Reconnecting, "the Reconnecting banner", Timeout);
+
+        await sandbox.RestartAsync();
+
+        Assert.NotNull((await reconnecting).Connection.Problem);
+        var fresh = await FreshPodNamesAsync(sandbox);
+        var after = await AsyncWait.ForAsync(views.WatchAsync,
+            s => s.Connection.IsConnected && s.Pods.Where(p => p.Namespace == "titanium-prod").Select(p => p.Name).Order(StringComparer.Ordinal).SequenceEqual(fresh),
+            "the views to show the new server's pods", Timeout);
+        Assert.Null(after.Connection.Problem);
+        Assert.Empty(after.Pods.Select(p => p.Name).Intersect(BlogPods(before).Select(p => p.Name)));
     }
 
     internal static List<PodView> BlogPods(ClusterViewsSnapshot s) =>

@@ -6,6 +6,7 @@ using DemoConsole.Sandbox;
 using DemoConsole.Tests.Shared;
 using k8s;
 using k8s.Models;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -41,6 +42,26 @@ public sealed class PreflightChecksTests
         Assert.Equal("No deployment labelled app=load-generator in titanium-prod.", load.Detail);
         Assert.Contains("load-generator.yaml", load.Fix, StringComparison.Ordinal);
         Assert.All(results, r => Assert.True(DateTimeOffset.UtcNow - r.RanAt < TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task RunAsync_PanelForbidsFraming_FailsWithProblemAndFix()
+    {
+        await using var sandbox = await ClusterSandbox.StartAsync();
+        await using var grafana = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.Headers["X-Frame-Options"] = "DENY";
+            return context.Response.WriteAsync("<html>grafana</html>");
+        });
+        using var http = new HttpClient();
+        var checks = Checks(sandbox.Connection, new FixedGateway(sandbox.Host.Gateway), http);
+        var panel = new PanelDefinition("latency", PanelKind.Grafana, "Latency", new Uri(grafana.Address, "/d/latency"), 3, 1);
+
+        var result = (await checks.RunAsync(new PreflightRequest([panel], ConsoleOrigin))).Single(r => r.Id == "panel:latency");
+
+        Assert.False(result.Passed);
+        Assert.Contains("X-Frame-Options: DENY", result.Detail, StringComparison.Ordinal);
+        Assert.Contains("allow_embedding", result.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,8 +141,7 @@ public sealed class PreflightChecksTests
     private static async Task<Uri> ClosedPortUrlAsync(string path)
     {
         var kubeconfig = await ResourceInformerTests.ClosedPortKubeconfigAsync();
-        var server = (await File.ReadAllLinesAsync(kubeconfig)).Select(l => l.Trim()).First(l => l.StartsWith("server:", StringComparison.Ordinal))["server:".Length..].Trim();
-        return new Uri(new Uri(server), path);
+        return new Uri(new Uri(ResourceInformerTests.Server(kubeconfig)), path);
     }
 
     private sealed class FixedGateway(Uri gateway) : IGatewayAddress

@@ -32,12 +32,12 @@ public class ClusterViewPanelTests : ConsoleComponentTest
         var cut = Render(ViewKinds.Pods, ("namespace", "titanium-prod"));
         Assert.NotNull(cut.Find("[data-testid=view-waiting]"));
 
-        ClusterViews.Push(Snapshot([Pod("titanium-prod", "blog-a", true), Pod("monitoring", "grafana-0", false)]));
+        ClusterViews.Publish(_ => Snapshot([Pod("titanium-prod", "blog-a", true), Pod("monitoring", "grafana-0", false)]));
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=pods-table] tbody tr")));
         Assert.Contains("istio-proxy", cut.Find("[data-pod=blog-a] .sidecar").TextContent);
 
-        ClusterViews.Push(Snapshot([Pod("titanium-prod", "blog-a", true), Pod("titanium-prod", "blog-b", true, ready: false)]));
+        ClusterViews.Publish(_ => Snapshot([Pod("titanium-prod", "blog-a", true), Pod("titanium-prod", "blog-b", true, ready: false)]));
         cut.WaitForAssertion(() => Assert.Equal("ContainerCreating", cut.Find("[data-pod=blog-b] [data-status]").TextContent));
     }
 
@@ -47,7 +47,7 @@ public class ClusterViewPanelTests : ConsoleComponentTest
         var cut = Render(ViewKinds.Workloads);
         WorkloadView Deployment(string name, int replicas) => new("titanium-prod", "Deployment", name, replicas, replicas, replicas, replicas, Now, new Dictionary<string, string>());
 
-        ClusterViews.Push(Snapshot([], [Deployment("prod-blog-service-deployment", 2), Deployment("prod-user-service-deployment", 1)]));
+        ClusterViews.Publish(_ => Snapshot([], [Deployment("prod-blog-service-deployment", 2), Deployment("prod-user-service-deployment", 1)]));
 
         cut.WaitForAssertion(() => Assert.Contains("fail", cut.Find("[data-testid=replica-check]").ClassName));
         Assert.Contains("prod-user-service-deployment", cut.Find("[data-testid=replica-check]").TextContent);
@@ -58,7 +58,7 @@ public class ClusterViewPanelTests : ConsoleComponentTest
     {
         var cut = Render(ViewKinds.Security, ("namespace", "titanium-prod"));
 
-        ClusterViews.Push(Snapshot([Pod("titanium-prod", "blog-a", true), Pod("titanium-prod", "legacy-0", false)]));
+        ClusterViews.Publish(_ => Snapshot([Pod("titanium-prod", "blog-a", true), Pod("titanium-prod", "legacy-0", false)]));
 
         cut.WaitForAssertion(() => Assert.Contains("legacy-0", cut.Find("[data-testid=sidecar-check]").TextContent));
         Assert.Contains("titanium-prod: STRICT", cut.Find("[data-testid=mtls-modes]").TextContent);
@@ -69,10 +69,10 @@ public class ClusterViewPanelTests : ConsoleComponentTest
     {
         var cut = Render(ViewKinds.Security);
 
-        ClusterViews.Push(Snapshot([Pod("titanium-prod", "blog-a", true), Pod("titanium-prod", "postgresql-0", false) with { SidecarInjectionDisabled = true }]));
+        ClusterViews.Publish(_ => Snapshot([Pod("titanium-prod", "blog-a", true), Pod("titanium-prod", "postgresql-0", false) with { SidecarOptOut = true }]));
 
         cut.WaitForAssertion(() => Assert.Contains("pass", cut.Find("[data-testid=sidecar-check]").ClassName));
-        Assert.Contains("outside the mesh by design", cut.Find("[data-testid=sidecar-check]").TextContent);
+        Assert.Contains("outside the mesh by choice", cut.Find("[data-testid=sidecar-check]").TextContent);
         Assert.Contains("postgresql-0", cut.Find("[data-testid=sidecar-check]").TextContent);
     }
 
@@ -81,7 +81,7 @@ public class ClusterViewPanelTests : ConsoleComponentTest
     {
         var cut = Render<ClusterBanner>();
 
-        ClusterViews.Push(Snapshot([], connection: new ConnectionStatus(ConnectionState.Unavailable, "connection refused (127.0.0.1:1)", Now)));
+        ClusterViews.Publish(_ => Snapshot([], connection: new ConnectionStatus(ConnectionState.Unavailable, "connection refused (127.0.0.1:1)", Now)));
 
         cut.WaitForAssertion(() => Assert.Contains("connection refused", cut.Find("[data-testid=cluster-banner]").TextContent));
     }

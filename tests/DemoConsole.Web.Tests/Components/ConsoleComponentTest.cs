@@ -80,7 +80,8 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
 
     protected GatedActionHandler Handler { get; } = new();
 
-    protected TestClusterViews ClusterViews { get; } = new();
+    /// <summary>Starts as before the first list from the cluster, so tests see the waiting state too.</summary>
+    protected TestClusterViews ClusterViews { get; } = new(ClusterViewsSnapshot.Empty(ClusterViewsOptions.DefaultNamespaces, "titanium-prod", DateTimeOffset.UnixEpoch));
 
     protected DemoSession Session => Services.GetRequiredService<DemoSession>();
 

@@ -65,6 +65,20 @@ public sealed partial class ResourceInformer<T>
         }
     }
 
+    /// <summary>Counts a 410 and returns the next backoff; pauses first when the 410 came straight after a list.</summary>
+    private async Task<TimeSpan> GoneAsync(bool rightAfterList, TimeSpan backoff, CancellationToken stop)
+    {
+        Count(c => c with { Gone = c.Gone + 1 });
+        LogGone(_source.Description);
+        if (!rightAfterList)
+        {
+            return backoff;
+        }
+
+        await DelayAsync(backoff, stop);
+        return Next(backoff);
+    }
+
     private TimeSpan Next(TimeSpan backoff)
     {
         var doubled = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));

@@ -40,6 +40,9 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
             new ResourceSnapshot<T>(ImmutableSortedDictionary<string, T>.Empty.WithComparers(StringComparer.Ordinal), ConnectionStatus.Initial(time.GetUtcNow()), 0));
     }
 
+    /// <summary>A watch that ends sooner than this (or than the timeout we asked for) is suspect: the server may be going away.</summary>
+    private TimeSpan LongLived => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(30).Ticks, (long)(_options.WatchTimeout.Ticks * 0.9)));
+
     /// <summary>Raised after every new snapshot, on the informer's loop. Handlers must not block.</summary>
     public event Action<ResourceSnapshot<T>>? Changed;
 
@@ -74,21 +77,23 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
         string? resourceVersion = null;
         while (!stop.IsCancellationRequested)
         {
+            // A 410 right after a fresh list would repeat forever without a pause: back off in that case only.
+            var listed = false;
             try
             {
                 var client = _connection.Client;
                 if (resourceVersion is null)
                 {
                     resourceVersion = await ListAsync(client, stop);
+                    listed = true;
                 }
 
                 var outcome = await WatchAsync(client, resourceVersion, stop);
                 resourceVersion = outcome.ResourceVersion;
                 if (outcome.Gone)
                 {
-                    Count(c => c with { Gone = c.Gone + 1 });
-                    LogGone(_source.Description);
                     resourceVersion = null;
+                    backoff = await GoneAsync(listed && outcome.Events == 0, backoff, stop);
                     continue;
                 }
 
@@ -109,6 +114,19 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 break;
+            }
+            catch (Exception ex) when (FailureText.IsGone(ex))
+            {
+                // Some servers answer a too-old resourceVersion with an HTTP 410 instead of an ERROR event.
+                resourceVersion = null;
+                try
+                {
+                    backoff = await GoneAsync(listed, backoff, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
             }
             catch (WatchdogException)
             {
@@ -194,10 +212,12 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
         {
             throw new WatchdogException();
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && _time.GetElapsedTime(started) >= _options.WatchTimeout * 0.9)
+        catch (Exception ex) when (ex is IOException or HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested
+                                   && _time.GetElapsedTime(started) >= LongLived)
         {
-            // Some servers and proxies end a watch at its timeoutSeconds by dropping the connection rather than
-            // closing the stream; at that moment it is the expected end, resumed from our resourceVersion.
+            // A stream that lived a while and then dropped (a proxy's idle cut, a client-side HTTP timeout, a server
+            // that ends timeoutSeconds by closing the connection) is resumed from our resourceVersion, as client-go does;
+            // if the server cannot resume it, the next attempt fails or gets a 410 and re-lists.
         }
 
         if (errors.Error is not null && !errors.Gone)
@@ -207,6 +227,6 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
 
         var lasted = _time.GetElapsedTime(started);
         LogWatchEnded(_source.Description, lasted, events, errors.Gone);
-        return new WatchOutcome(resourceVersion, errors.Gone, events, EndedEarly: !errors.Gone && lasted < _options.WatchTimeout * 0.9);
+        return new WatchOutcome(resourceVersion, errors.Gone, events, EndedEarly: !errors.Gone && lasted < LongLived);
     }
 }

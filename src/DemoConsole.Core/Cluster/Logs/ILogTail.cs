@@ -27,7 +27,7 @@ public sealed record LogTailLine(DateTimeOffset ReceivedAt, string Pod, string T
 
 /// <summary>The tail at one moment.</summary>
 /// <param name="Lines">The newest matching lines, oldest first, at most <see cref="LogTailRequest.BufferSize"/>.</param>
-/// <param name="Pods">The pods being followed now.</param>
+/// <param name="Pods">The pods whose log stream is open now.</param>
 /// <param name="LinesRead">Every line read, matching or not.</param>
 /// <param name="LinesMatched">Lines that matched the filter (including those the buffer has dropped since).</param>
 /// <param name="Problem">Why something cannot be followed (bad filter, pods unreadable), or null.</param>

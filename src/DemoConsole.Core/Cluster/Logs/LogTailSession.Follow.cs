@@ -11,8 +11,9 @@ internal sealed partial class LogTailSession
     /// stream is reopened after a backoff from "now" (tailLines=0): lines written during the gap are lost
     /// rather than shown twice.
     /// </summary>
-    private async Task FollowAsync(string uid, string pod, int? tail, CancellationToken cancel)
+    private async Task FollowAsync(Follower follower, string uid, int? tail, CancellationToken cancel)
     {
+        var pod = follower.Pod;
         var backoff = _options.InitialBackoff;
         while (!cancel.IsCancellationRequested)
         {
@@ -20,6 +21,7 @@ internal sealed partial class LogTailSession
             {
                 using var response = await _connection.Client.CoreV1.ReadNamespacedPodLogWithHttpMessagesAsync(
                     pod, _request.Namespace, container: _request.Container, follow: true, tailLines: tail, cancellationToken: cancel);
+                Streaming(follower, true);
                 SetFollowProblem(null);
                 using var reader = new StreamReader(response.Body);
                 while (await reader.ReadLineAsync(cancel) is { } line)
@@ -44,6 +46,7 @@ internal sealed partial class LogTailSession
             }
             catch (Exception ex)
             {
+                Streaming(follower, false);
                 var problem = FailureText.Describe($"the log of {pod}", ex);
                 LogFollowFailed(pod, problem);
                 SetFollowProblem(problem);
@@ -86,6 +89,16 @@ internal sealed partial class LogTailSession
                     _lines.Dequeue();
                 }
             }
+        }
+
+        MarkDirty();
+    }
+
+    private void Streaming(Follower follower, bool streaming)
+    {
+        lock (_gate)
+        {
+            follower.Streaming = streaming;
         }
 
         MarkDirty();

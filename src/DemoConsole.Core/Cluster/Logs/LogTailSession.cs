@@ -26,6 +26,7 @@ internal sealed partial class LogTailSession : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Queue<LogTailLine> _lines = new();
     private readonly Dictionary<string, Follower> _followers = new(StringComparer.Ordinal);
+    private readonly List<Follower> _started = [];
     private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
     private readonly Regex? _filter;
     private readonly string? _filterProblem;
@@ -98,7 +99,7 @@ internal sealed partial class LogTailSession : IAsyncDisposable
             var present = snapshot.Items.Values.ToDictionary(p => p.Metadata.Uid, StringComparer.Ordinal);
             foreach (var (uid, follower) in _followers.Where(f => !present.ContainsKey(f.Key)).ToList())
             {
-                follower.Cancel.Cancel();
+                follower.Stop();
                 _followers.Remove(uid);
             }
 
@@ -114,7 +115,8 @@ internal sealed partial class LogTailSession : IAsyncDisposable
                 var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
                 var follower = new Follower(pod.Metadata.Name, cancel);
                 _followers[uid] = follower;
-                follower.Task = Task.Run(() => FollowAsync(uid, pod.Metadata.Name, tail, cancel.Token), CancellationToken.None);
+                _started.Add(follower);
+                follower.Task = Task.Run(() => FollowAsync(follower, uid, tail, follower.Token), CancellationToken.None);
             }
         }
 
@@ -136,7 +138,7 @@ internal sealed partial class LogTailSession : IAsyncDisposable
                 LogTailSnapshot next;
                 lock (_gate)
                 {
-                    next = new LogTailSnapshot([.. _lines], _followers.Values.Select(f => f.Pod).Order(StringComparer.Ordinal).ToList(), _read, _matched,
+                    next = new LogTailSnapshot([.. _lines], _followers.Values.Where(f => f.Streaming).Select(f => f.Pod).Order(StringComparer.Ordinal).ToList(), _read, _matched,
                         _followProblem, _connectionStatus, _broadcaster.Current.Version + 1);
                 }
 
@@ -155,30 +157,52 @@ internal sealed partial class LogTailSession : IAsyncDisposable
         Task[] followers;
         lock (_gate)
         {
-            followers = _followers.Values.Select(f => f.Task).ToArray();
+            followers = _started.Select(f => f.Task).ToArray();
         }
 
+        // Every follower ever started, including those already cancelled because their pod went away.
         await Task.WhenAll(followers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _pods.DisposeAsync();
         lock (_gate)
         {
-            foreach (var follower in _followers.Values)
+            foreach (var follower in _started)
             {
-                follower.Cancel.Dispose();
+                follower.Dispose();
             }
 
+            _started.Clear();
             _followers.Clear();
         }
 
         _stop.Dispose();
     }
 
-    private sealed class Follower(string pod, CancellationTokenSource cancel)
+    /// <summary>One pod's log stream. Stop and Dispose are called under the session's lock.</summary>
+    private sealed class Follower(string pod, CancellationTokenSource cancel) : IDisposable
     {
+        private bool _disposed;
+
         public string Pod => pod;
 
-        public CancellationTokenSource Cancel => cancel;
+        public CancellationToken Token => cancel.Token;
+
+        /// <summary>True while its log stream is open (only then does the snapshot list the pod as followed).</summary>
+        public bool Streaming { get; set; }
 
         public Task Task { get; set; } = Task.CompletedTask;
+
+        public void Stop()
+        {
+            if (!_disposed)
+            {
+                cancel.Cancel();
+            }
+        }
+
+        public void Dispose()
+        {
+            _disposed = true;
+            cancel.Dispose();
+        }
     }
 }

@@ -24,8 +24,8 @@ public sealed record PodView(
     /// <summary>True when the Istio sidecar (<c>istio-proxy</c>) was injected.</summary>
     public bool HasSidecar => Containers.Any(c => c.IsSidecar);
 
-    /// <summary>The pod opts out of the mesh (<c>sidecar.istio.io/inject: "false"</c>), as databases often do.</summary>
-    public bool SidecarInjectionDisabled { get; init; }
+    /// <summary>True when the pod opted out of injection (annotation <c>sidecar.istio.io/inject: "false"</c>), as the data tier does.</summary>
+    public bool SidecarOptOut { get; init; }
 
     public bool IsRunningAndReady => Phase == "Running" && !Terminating && TotalContainers > 0 && ReadyContainers == TotalContainers;
 

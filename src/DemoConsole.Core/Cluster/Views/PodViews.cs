@@ -31,8 +31,8 @@ public static class PodViews
             pod.Metadata.DeletionTimestamp is not null,
             pod.Metadata.Labels is { } labels ? new Dictionary<string, string>(labels) : new Dictionary<string, string>())
         {
-            // Istio's own opt-out: such a pod is outside the mesh by design, not missing its sidecar.
-            SidecarInjectionDisabled = pod.Metadata.Annotations?.TryGetValue("sidecar.istio.io/inject", out var inject) == true && inject == "false",
+            SidecarOptOut = pod.Metadata.Annotations?.TryGetValue("sidecar.istio.io/inject", out var inject) == true
+                && inject.Equals("false", StringComparison.OrdinalIgnoreCase),
         };
     }
 
