@@ -62,7 +62,6 @@ public sealed class ScenarioParserTests
         Assert.Equal(2, burst.Part);
         Assert.Equal("Send 404s", burst.Title);
         Assert.Equal("404 >= 95%", burst.Expect);
-        Assert.Equal("text/plain", burst.Parameters["headers.Accept"]);
         Assert.Equal("5", burst.Parameters["count"]);
         Assert.False(burst.Parameters.ContainsKey("expect"));
 

@@ -57,4 +57,16 @@ public class ViewDirectiveTests
         Assert.Contains(views, v => v.Part == 6 && v.Kind == ViewKinds.Workloads);
         Assert.Contains(views, v => v.Part is null && v.Kind == ViewKinds.Pods);
     }
+
+    [Fact]
+    public void Parse_ActionParameterTheKindDoesNotRead_IsKeptFlattenedWithAWarning()
+    {
+        var result = ScenarioParser.Parse(
+            "# Demo\n\n## Scenario\n\n### Part 1: Errors\n\n**Script**:\n> \"Now errors.\"\n\n```demo-action\nid: e\nkind: request-sequence\ntitle: E\npath: /x\ncount: 2\ninterval: 1s\nheaders:\n  Accept: text/plain\n```\n",
+            "test.md");
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("text/plain", result.Scenario!.Actions.Single().Parameters["headers.Accept"]);
+        Assert.Contains(result.Problems, p => p.Severity == ProblemSeverity.Warning && p.Message.Contains("does not read 'headers'", StringComparison.Ordinal));
+    }
 }

@@ -25,6 +25,7 @@ public static class LoadActionPlans
         var duration = Duration(p, "duration", found);
         var count = Number(p, "count", found);
         var rate = p.TryGetValue("rate", out var rateText) ? ParseRate(rateText, found) : null;
+        var timeout = Duration(p, "timeout", found);
         if (!ExpectationText.TryParse(action.Expect, out var expectation))
         {
             found.Add($"expect '{action.Expect}' must look like '200 >= 95%' or '2xx >= 99%'");
@@ -56,6 +57,7 @@ public static class LoadActionPlans
             Path = path,
             Method = method,
             Expectation = expectation,
+            Timeout = timeout ?? plan.Timeout,
         };
     }
 

@@ -12,13 +12,14 @@ internal static partial class ActionParameterRules
 {
     private sealed record Rule(string[] Required, string[] Optional);
 
-    private static readonly string[] HttpOptional = ["method", "count", "interval", "concurrency", "timeout", "body", "headers"];
+    // What the load engine reads (src/DemoConsole.Core/Actions/Load/LoadActionPlans.cs); anything else would be ignored.
+    private static readonly string[] HttpOptional = ["method", "timeout"];
 
     private static readonly Dictionary<string, Rule> Rules = new(StringComparer.Ordinal)
     {
-        [ActionKinds.LoadBurst] = new(["path", "count"], HttpOptional),
-        [ActionKinds.RequestSequence] = new(["path", "count"], HttpOptional),
-        [ActionKinds.SteadyTraffic] = new(["path", "interval"], [.. HttpOptional, "duration"]),
+        [ActionKinds.LoadBurst] = new(["path"], [.. HttpOptional, "count", "duration", "interval", "rate"]),
+        [ActionKinds.RequestSequence] = new(["path", "count", "interval"], HttpOptional),
+        [ActionKinds.SteadyTraffic] = new(["path", "interval"], HttpOptional),
         [ActionKinds.PodKill] = new(["deployment"], ["namespace", "pick", "selector", "pod"]),
         [ActionKinds.RolloutRestart] = new(["deployment"], ["namespace"]),
         [ActionKinds.RolloutUndo] = new(["deployment"], ["namespace", "revision"]),

@@ -218,6 +218,6 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"^\s*(?:\d{3}|[1-5]xx)\s*(?:>=|<=|>|<|==)\s*\d{1,3}(?:\.\d+)?\s*%\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\d{3}|[1-5]xx)\s*>=\s*\d{1,3}(?:\.\d+)?\s*%\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ExpectPattern();
 }
