@@ -114,7 +114,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             valid = false;
         }
 
-        if (valid && parameters.TryGetValue("filter", out var filter) && !IsRegex(filter))
+        if (valid && parameters.TryGetValue("filter", out var filter) && !RegexText.IsValid(filter))
         {
             problems.Error(line, $"{what}: filter '{filter}' is not a valid regular expression");
             valid = false;
@@ -125,18 +125,6 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             : null;
     }
 
-    private static bool IsRegex(string pattern)
-    {
-        try
-        {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 
     private ActionBlock? ReadAction(
         Dictionary<string, (string Value, int Line)> fields,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Web.Components.Controls;
@@ -53,7 +52,7 @@ public sealed partial class LogTailView : IAsyncDisposable
     private async Task FilterChangedAsync(ChangeEventArgs e)
     {
         var filter = e.Value?.ToString();
-        if (!string.IsNullOrWhiteSpace(filter) && !IsRegex(filter))
+        if (!string.IsNullOrWhiteSpace(filter) && !RegexText.IsValid(filter))
         {
             _problem = $"'{filter}' is not a valid regular expression.";
             return;
@@ -65,18 +64,6 @@ public sealed partial class LogTailView : IAsyncDisposable
         Follow();
     }
 
-    private static bool IsRegex(string pattern)
-    {
-        try
-        {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 
     private async Task StopAsync()
     {
