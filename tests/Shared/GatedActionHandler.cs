@@ -12,6 +12,10 @@ public sealed class GatedActionHandler(string kind = "gated") : IActionHandler
 
     public string? Refusal { get; set; }
 
+    public IReadOnlySet<string> AllowedAtRunTime { get; init; } = new HashSet<string>();
+
+    public IReadOnlySet<string> RunTimeParameters => AllowedAtRunTime;
+
     public Exception? Throw { get; set; }
 
     public int Runs { get; private set; }

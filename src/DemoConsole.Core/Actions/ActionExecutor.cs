@@ -50,12 +50,19 @@ public sealed partial class ActionExecutor : IDisposable
         return new ActionAvailability(action.Id, action.Kind, action.Part, action.Title, reason is null, reason);
     }
 
-    public RunStartResult Start(Actor actor, string actionId)
+    /// <param name="runTimeParameters">Values the handler allows a presenter to set for this run (see
+    /// <see cref="IActionHandler.RunTimeParameters"/>); any other key is refused.</param>
+    public RunStartResult Start(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters = null)
     {
-        var action = _scenarios.Current.Scenario.Actions.FirstOrDefault(a => a.Id == actionId);
-        if (action is null)
+        var declared = _scenarios.Current.Scenario.Actions.FirstOrDefault(a => a.Id == actionId);
+        if (declared is null)
         {
             return Refuse(actor, actionId, "unknown", $"There is no action '{actionId}' in the scenario.");
+        }
+
+        if (WithRunTimeParameters(declared, runTimeParameters, out var problem) is not { } action)
+        {
+            return Refuse(actor, actionId, declared.Kind, problem!);
         }
 
         if (RefusalReason(action, actor) is { } reason)
@@ -104,6 +111,32 @@ public sealed partial class ActionExecutor : IDisposable
         LogStopRequested(runId, actor.Name);
         stop.Cancel();
         return new RunStartResult(runId, null);
+    }
+
+    /// <summary>The action with a presenter's run-time values applied, or null (and why) when a key is not allowed.</summary>
+    public ActionDefinition? WithRunTimeParameters(ActionDefinition action, IReadOnlyDictionary<string, string>? values, out string? problem)
+    {
+        problem = null;
+        if (values is null || values.Count == 0)
+        {
+            return action;
+        }
+
+        var allowed = _handlers.TryGetValue(action.Kind, out var handler) ? handler.RunTimeParameters : new HashSet<string>();
+        var refused = values.Keys.Where(k => !allowed.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        if (refused.Count > 0)
+        {
+            problem = $"'{string.Join("', '", refused)}' cannot be set when running '{action.Id}'; it comes from the scenario.";
+            return null;
+        }
+
+        var merged = new Dictionary<string, string>(action.Parameters, StringComparer.Ordinal);
+        foreach (var (key, value) in values)
+        {
+            merged[key] = value;
+        }
+
+        return action with { Parameters = merged };
     }
 
     public void Dispose()

@@ -12,6 +12,14 @@ public interface IActionHandler
     string Kind { get; }
 
     /// <summary>
+    /// Parameters a presenter may set when starting a run (a pod picked from the live list), on top of the
+    /// scenario's. Everything else comes from the scenario only; none by default.
+    /// </summary>
+    IReadOnlySet<string> RunTimeParameters => EmptySet;
+
+    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
+
+    /// <summary>
     /// Checks a declared action against this handler's guard rails (caps, allow-listed targets, required
     /// parameters). Returns null when it may run, otherwise the reason it may not, in words for the presenter.
     /// </summary>

@@ -53,3 +53,5 @@ public sealed record RunStartedDto(string RunId);
 public sealed record ErrorDto(string Error);
 
 public sealed record SandboxDto(Uri KubernetesApi, Uri Gateway, string Kubeconfig);
+
+public sealed record RunRequestDto(IReadOnlyDictionary<string, string>? Parameters);

@@ -38,9 +38,23 @@ public static class ConsoleApi
         api.MapGet("/actions", (ActionExecutor executor, ClaimsPrincipal user) =>
             executor.List(user.ToActor()).Select(ActionDto.From)).RequireAuthorization(read);
 
-        api.MapPost("/actions/{id}/run", (string id, ActionExecutor executor, ClaimsPrincipal user) =>
+        api.MapPost("/actions/{id}/run", async (string id, HttpRequest request, ActionExecutor executor, ClaimsPrincipal user) =>
         {
-            var started = executor.Start(user.ToActor(), id);
+            // An optional body sets run-time parameters the action allows (a pod picked from the live list).
+            RunRequestDto? body = null;
+            if (request.ContentLength > 0)
+            {
+                try
+                {
+                    body = await request.ReadFromJsonAsync<RunRequestDto>();
+                }
+                catch (System.Text.Json.JsonException ex)
+                {
+                    return Results.BadRequest(new ErrorDto($"The body is not valid JSON: {ex.Message}"));
+                }
+            }
+
+            var started = executor.Start(user.ToActor(), id, body?.Parameters);
             return started.Started
                 ? Results.Accepted($"/api/runs/{started.RunId}", new RunStartedDto(started.RunId))
                 : Results.Conflict(new ErrorDto(started.Error));

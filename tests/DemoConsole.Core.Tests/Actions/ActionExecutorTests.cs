@@ -135,4 +135,30 @@ public sealed class ActionExecutorTests : IDisposable
 
         Assert.Equal(first.RunId, Assert.Single(latest).RunId);
     }
+
+    [Fact]
+    public void Start_RunTimeParameterTheKindDoesNotAllow_IsRefusedBeforeRunning()
+    {
+        var result = _executor.Start(Alice, "burst", new Dictionary<string, string> { ["path"] = "/admin" });
+
+        Assert.False(result.Started);
+        Assert.Contains("'path' cannot be set", result.Error);
+        Assert.Equal(0, _handler.Runs);
+    }
+
+    [Fact]
+    public void WithRunTimeParameters_AllowedKey_IsMergedOverTheScenarioValue()
+    {
+        var action = TestScenarios.Action("kill", "gated", 3, ("pod", "from-scenario"), ("namespace", "titanium-prod"));
+        var handler = new GatedActionHandler { AllowedAtRunTime = new HashSet<string> { "pod" } };
+        using var executor = new ActionExecutor(new TestScenarioSource(TestScenarios.ThreeParts(action)), [handler], TimeProvider.System, _log);
+
+        var merged = executor.WithRunTimeParameters(action, new Dictionary<string, string> { ["pod"] = "blog-2" }, out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal("blog-2", merged!.Parameters["pod"]);
+        Assert.Equal("titanium-prod", merged.Parameters["namespace"]);
+        Assert.True(executor.Start(Alice, "kill", new Dictionary<string, string> { ["pod"] = "blog-2" }).Started);
+        Assert.Equal("blog-2", executor.Board.Runs.Single().Parameters["pod"]);
+    }
 }

@@ -55,4 +55,27 @@ public sealed class ActionRunApiTests : IDisposable
         var runId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/runs/{runId}/stop", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task Run_WithAParameterTheActionDoesNotTakeAtRunTime_IsRefused()
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleWebFactory.PresenterKey);
+
+        var response = await client.PostAsJsonAsync("/api/actions/errors-404/run", new { parameters = new Dictionary<string, string> { ["path"] = "/admin" } });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("'path' cannot be set", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Run_WithABodyThatIsNotJson_Is400()
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleWebFactory.PresenterKey);
+
+        var response = await client.PostAsync("/api/actions/errors-404/run", new StringContent("{ nope", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }

@@ -142,4 +142,16 @@ public sealed class AuthAndApiTests : IDisposable
         Assert.Contains("frame-src 'self' http://127.0.0.1:30164 http://127.0.0.1:30300;", csp);
         Assert.Contains("frame-ancestors 'self'", csp);
     }
+
+    [Fact]
+    public async Task Api_Sandbox_GivesTheEndpointsAndAKubeconfigThatExists()
+    {
+        var sandbox = await Client(ConsoleWebFactory.ViewerToken).GetFromJsonAsync<JsonElement>("/api/sandbox");
+
+        Assert.True(Uri.TryCreate(sandbox.GetProperty("kubernetesApi").GetString(), UriKind.Absolute, out var api) && api.IsLoopback);
+        Assert.True(Uri.TryCreate(sandbox.GetProperty("gateway").GetString(), UriKind.Absolute, out var gateway) && gateway.IsLoopback);
+        Assert.True(File.Exists(sandbox.GetProperty("kubeconfig").GetString()));
+        var blog = await new HttpClient().GetAsync(new Uri(gateway, "/blog/"));
+        Assert.Equal(HttpStatusCode.OK, blog.StatusCode);
+    }
 }

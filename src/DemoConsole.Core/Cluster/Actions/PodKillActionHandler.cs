@@ -31,6 +31,9 @@ public sealed class PodKillActionHandler(
 
     public string Kind => ActionKinds.PodKill;
 
+    /// <summary>A pod picked from the live list; every guard rail still applies to it.</summary>
+    public IReadOnlySet<string> RunTimeParameters { get; } = new HashSet<string>(["pod"], StringComparer.Ordinal);
+
     public void Dispose() => _killing.Dispose();
 
     public string? Validate(ActionDefinition action) => kills.Validate(action);

@@ -1,4 +1,7 @@
+using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Security;
+using MudBlazor;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Web.Components.Controls;
 using Microsoft.AspNetCore.Components;
@@ -21,6 +24,55 @@ public sealed partial class ClusterViewPanel : IAsyncDisposable
 
     [Parameter]
     public bool Large { get; set; }
+
+    /// <summary>The part's pod-kill action: lets the presenter pick the pod from this live list (pods views only).</summary>
+    [Parameter]
+    public ActionDefinition? KillAction { get; set; }
+
+    [Parameter]
+    public Actor? Actor { get; set; }
+
+    [Inject]
+    private ActionExecutor Executor { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    private ActionDefinition? _confirming;
+    private string? _pickedPod;
+
+    /// <summary>The confirmation shows the server's dry-run preview of exactly this pod before anything is deleted.</summary>
+    private void PickPod(PodView pod)
+    {
+        if (KillAction is not { } action)
+        {
+            return;
+        }
+
+        _pickedPod = pod.Name;
+        _confirming = Executor.WithRunTimeParameters(action, Picked(), out var problem);
+        if (problem is not null)
+        {
+            Snackbar.Add(problem, Severity.Warning);
+        }
+    }
+
+    private void ConfirmKill()
+    {
+        _confirming = null;
+        if (KillAction is not { } action || Actor is not { } actor)
+        {
+            return;
+        }
+
+        var started = Executor.Start(actor, action.Id, Picked());
+        if (!started.Started)
+        {
+            Snackbar.Add(started.Error, Severity.Warning);
+        }
+    }
+
+    private Dictionary<string, string> Picked() => new(StringComparer.Ordinal) { ["pod"] = _pickedPod ?? "" };
 
     protected override void OnInitialized()
     {
