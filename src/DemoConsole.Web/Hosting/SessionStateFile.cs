@@ -41,7 +41,17 @@ public sealed partial class SessionStateFile(
             return;
         }
 
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not being able to keep the session must never stop the console (a read-only home in a container).
+            LogUnwritable(ex, path);
+            return;
+        }
+
         var written = session.Snapshot.Version;
         try
         {
