@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
 
         services.AddClusterActions(sp => ClusterActionOptions(sp, configuration));
         services.AddClusterViews();
+        services.AddHostedService<ClusterViewsWarmUp>();
         services.TryAddSingleton<PresenterPreferences>();
         services.AddSingleton<FrameOriginPolicy>();
         services.AddHttpClient<FrameProbe>();
