@@ -32,11 +32,13 @@ internal static class VisibleEvents
             }
 
             shown[e.Pod] = e.State;
-            if (publishedAt(e.ResourceVersion) is not { } published)
+            if (publishedAt(e.ResourceVersion) is not { } probed)
             {
                 unmatched++;
                 continue;
             }
+
+            var published = Math.Min(probed, e.ArrivedAt);
 
             if (published < from)
             {

@@ -15,7 +15,7 @@ namespace DemoConsole.Benchmarks.Screens;
 
 /// <summary>
 /// Time from a pod event in the Kubernetes API to the presenter and audience screens showing it. The real console
-/// (Kestrel, embedded sandbox at time scale 0.1) serves part 6 with its live pods view to one presenter page and N
+/// (Kestrel, embedded sandbox, by default at time scale 0.1) serves part 6 with its live pods view to one presenter page and N
 /// audience pages (one Chromium, one context each); blog-service pods are deleted through the API with KubernetesClient
 /// and every page logs, in the browser, when its table changed. Reference: a bare KubernetesClient watcher here.
 /// </summary>
@@ -31,13 +31,15 @@ internal static class ScreensBenchmark
         var screens = Option(args, "--screens", 20);
         var kills = Option(args, "--kills", 10);
         var gap = TimeSpan.FromSeconds(Option(args, "--gap", 2));
+        // 0.1: the sandbox's pods go through their states ten times faster than a cluster's, so a kill takes ~1.5 s.
+        var timeScale = Option(args, "--time-scale", 0.1);
         var report = new BenchReport();
         Console.WriteLine(Invariant($"screens benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTimeOffset.UtcNow:u}, load average {CpuSample.LoadAverage()}"));
 
         // WebApplicationFactory looks for its content-root manifest in the current folder, which under `dotnet run` is
         // the repository, not the build output as under a test runner; its documented setting names the folder instead.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DEMOCONSOLE", Path.Combine(RepoPaths.RepoRoot, "src", "DemoConsole.Web"));
-        await using var factory = new ConsoleWebFactory().With("DemoConsole:Cluster:SandboxTimeScale", "0.1");
+        await using var factory = new ConsoleWebFactory().With("DemoConsole:Cluster:SandboxTimeScale", timeScale.ToString(CultureInfo.InvariantCulture));
         var console = factory.StartKestrel();
         // The console's request log goes to Serilog's static (bootstrap) logger; here it would only interleave a line per
         // page asset with the figures and spend CPU on console output during the measurement.
@@ -51,7 +53,7 @@ internal static class ScreensBenchmark
         }
 
         (await http.PostAsync(new Uri("/api/session/part/6", UriKind.Relative), null)).EnsureSuccessStatusCode();
-        Console.WriteLine(Invariant($"console {console}, Kubernetes API {sandbox.KubernetesApi} (sandbox, time scale 0.1), session at part 6"));
+        Console.WriteLine(Invariant($"console {console}, Kubernetes API {sandbox.KubernetesApi} (sandbox, time scale {timeScale}), session at part 6"));
 
         using var kube = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(sandbox.Kubeconfig));
         var store = factory.Services.GetRequiredService<EmbeddedSandbox>().Host!.Cluster.Store;
@@ -160,6 +162,10 @@ internal static class ScreensBenchmark
         BenchReport.Line($"shown only through a later state (coalesced by the 100 ms render interval): presenter {onPresenter.Count(l => l.Superseded)}/{onPresenter.Count}, audience {onAudience.Count(l => l.Superseded)}/{onAudience.Count}");
         var negative = latencies.Count(l => l.Latency.Milliseconds < 0);
         BenchReport.Line($"screen times before the API time (clock problem if not 0): {negative}; settle timeouts: {settleTimeouts}");
+        foreach (var (_, early) in latencies.Where(l => l.Latency.Milliseconds < 0).Take(5))
+        {
+            BenchReport.Line($"  early: {early.Event.Pod} {early.Event.Kind} {early.Event.State ?? "(gone)"} by {early.Milliseconds:0.0} ms (watcher − API {early.Event.ClientAt - early.Event.PublishedAt:0.0} ms)");
+        }
 
         var presenterP95 = Percentiles.Of(onPresenter.Select(l => l.Milliseconds).ToList(), 95);
         var audienceP95 = Percentiles.Of(onAudience.Select(l => l.Milliseconds).ToList(), 95);
@@ -252,10 +258,12 @@ internal static class ScreensBenchmark
         await page.WaitForSelectorAsync("[data-testid=view-ha-pods] tr[data-pod]");
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    private static int Option(string[] args, string name, int fallback) => (int)Option(args, name, (double)fallback);
+
+    private static double Option(string[] args, string name, double fallback)
     {
         var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
