@@ -58,6 +58,7 @@ internal static class ScreensBenchmark
         using var kube = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(sandbox.Kubeconfig));
         var store = factory.Services.GetRequiredService<EmbeddedSandbox>().Host!.Cluster.Store;
         await using var api = await ApiEvents.StartAsync(store, kube, Namespace);
+        await using var server = new ServerViewLog(factory.Services.GetRequiredService<Core.Cluster.IClusterViews>(), Namespace);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchChromiumAsync(playwright);
@@ -151,6 +152,8 @@ internal static class ScreensBenchmark
         var onPresenter = latencies.Where(l => l.Presenter).Select(l => l.Latency).ToList();
         var onAudience = latencies.Where(l => !l.Presenter).Select(l => l.Latency).ToList();
         BenchReport.Line($"reference, bare KubernetesClient watcher in this process: {Summary(reference)}");
+        var onServer = VisibleEvents.OnScreen(visible, server.Log(), out var serverMissing).Select(l => l.Milliseconds).ToList();
+        BenchReport.Line($"console's pods snapshot (server side, before rendering): {Summary(onServer)}, missing {serverMissing}");
         BenchReport.Line($"presenter screen:            {Summary(onPresenter.Select(l => l.Milliseconds).ToList())}, missing {missing.Presenter}");
         BenchReport.Line($"audience screens ({screens}):       {Summary(onAudience.Select(l => l.Milliseconds).ToList())}, missing {missing.Audience}");
         BenchReport.Line($"audience, next frame painted: {Summary(onAudience.Where(l => l.PaintedMilliseconds is not null).Select(l => l.PaintedMilliseconds!.Value).ToList())}");
