@@ -24,6 +24,8 @@ internal sealed class ApiEvents : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly WatchSubscription _probe;
     private Thread? _probeReader;
+    private int _stampedAtPublish;
+    private int _stampedWhenRead;
     private Task _watcher = Task.CompletedTask;
 
     private ApiEvents(WatchSubscription probe) => _probe = probe;
@@ -43,21 +45,7 @@ internal sealed class ApiEvents : IAsyncDisposable
     public static async Task<ApiEvents> StartAsync(ResourceStore store, IKubernetes kube, string ns)
     {
         var events = new ApiEvents(store.Watch(ResourceTypes.Pods, ns, store.ResourceVersion));
-        // Its own thread polling every millisecond rather than an awaited read: an awaited read resumes on the thread
-        // pool, which on two busy cores can run tens of milliseconds late and would make the screens look faster.
-        events._probeReader = new Thread(() =>
-        {
-            var reader = events._probe.Events;
-            while (!events._stop.IsCancellationRequested && !reader.Completion.IsCompleted)
-            {
-                while (reader.TryRead(out var e))
-                {
-                    events._published.TryAdd(e.Object.ResourceVersion, Now());
-                }
-
-                Thread.Sleep(1);
-            }
-        }) { IsBackground = true, Name = "store probe" };
+        events._probeReader = new Thread(() => events.ReadProbe()) { IsBackground = true, Name = "store probe" };
         events._probeReader.Start();
 
         var list = await kube.CoreV1.ListNamespacedPodAsync(ns);
@@ -96,6 +84,71 @@ internal sealed class ApiEvents : IAsyncDisposable
         return events;
     }
 
+    /// <summary>
+    /// Reads the store's events on its own thread through a synchronization context that stamps the time in
+    /// <see cref="SynchronizationContext.Post"/>: the channel posts the waiting reader's continuation from the writer,
+    /// that is from the store's publish, so the stamp is the publish time even when this thread or the thread pool
+    /// gets a core tens of milliseconds later on two busy cores. Events found already queued get the time they were read.
+    /// </summary>
+    private void ReadProbe()
+    {
+        var context = new StampingContext();
+        SynchronizationContext.SetSynchronizationContext(context);
+        _ = ReadAsync();
+        foreach (var (callback, state) in context.Queue.GetConsumingEnumerable())
+        {
+            callback(state);
+        }
+
+        async Task ReadAsync()
+        {
+            try
+            {
+                var reader = _probe.Events;
+                while (true)
+                {
+                    var wait = reader.WaitToReadAsync(_stop.Token);
+                    var woken = !wait.IsCompleted;
+                    if (!await wait)
+                    {
+                        break;
+                    }
+
+                    var first = true;
+                    while (reader.TryRead(out var e))
+                    {
+                        _published.TryAdd(e.Object.ResourceVersion, first && woken ? context.PostedAt : Now());
+                        Interlocked.Increment(ref first && woken ? ref _stampedAtPublish : ref _stampedWhenRead);
+                        first = false;
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped.
+            }
+            finally
+            {
+                context.Queue.CompleteAdding();
+            }
+        }
+    }
+
+    private sealed class StampingContext : SynchronizationContext
+    {
+        private double _postedAt;
+
+        public BlockingCollection<(SendOrPostCallback Callback, object? State)> Queue { get; } = [];
+
+        public double PostedAt => Volatile.Read(ref _postedAt);
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            Volatile.Write(ref _postedAt, Now());
+            Queue.Add((d, state));
+        }
+    }
+
     /// <summary>The pods as the watcher knows them now.</summary>
     public IReadOnlyList<V1Pod> Pods()
     {
@@ -112,6 +165,9 @@ internal sealed class ApiEvents : IAsyncDisposable
             return [.. _received];
         }
     }
+
+    /// <summary>Store events stamped in the publish itself, and those found already queued (stamped when read).</summary>
+    public (int AtPublish, int WhenRead) Stamps => (Volatile.Read(ref _stampedAtPublish), Volatile.Read(ref _stampedWhenRead));
 
     public double? PublishedAt(long resourceVersion) => _published.TryGetValue(resourceVersion, out var at) ? at : null;
 

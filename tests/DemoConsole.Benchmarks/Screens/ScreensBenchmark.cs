@@ -148,6 +148,7 @@ internal static class ScreensBenchmark
         BenchReport.Section("Event in the API → screen shows it (DOM changed, measured in the page; ms)");
         var kinds = string.Join(", ", visible.GroupBy(e => e.Kind).Select(g => Invariant($"{g.Count()} {g.Key}")));
         BenchReport.Line($"{visible.Count} visible pod events ({kinds}); {unmatched} watcher events without a store publish time");
+        BenchReport.Line($"store events stamped in the publish {api.Stamps.AtPublish}, found queued and stamped when read {api.Stamps.WhenRead}");
         var reference = visible.Select(e => e.ClientAt - e.PublishedAt).ToList();
         var onPresenter = latencies.Where(l => l.Presenter).Select(l => l.Latency).ToList();
         var onAudience = latencies.Where(l => !l.Presenter).Select(l => l.Latency).ToList();
