@@ -1,11 +1,13 @@
 using DemoConsole.Benchmarks.Load;
 using DemoConsole.Benchmarks.Sandbox;
+using DemoConsole.Benchmarks.Screens;
 
 // Benchmarks per capability; figures and how to read them are in docs/benchmarks.md.
 return args.FirstOrDefault() switch
 {
     "load" => await LoadBenchmark.RunAsync(args[1..]),
     "sandbox" => await RunSandboxAsync(args[1..]),
+    "screens" => await ScreensBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -22,5 +24,6 @@ static int Usage()
     Console.WriteLine("usage: dotnet run -c Release --project tests/DemoConsole.Benchmarks -- <benchmark>");
     Console.WriteLine("  load [--seconds 10] [--connections 50] [--rounds 2] [--memory-duration 60s] [--only throughput|open|stall|memory]   load engine vs wrk and hey (loopback only)");
     Console.WriteLine("  sandbox [cycles, default 1000]   watch fan-out, list latency, memory across pod kill/replace cycles");
+    Console.WriteLine("  screens [--screens 20] [--kills 10] [--gap 2] [--time-scale 0.1]   pod event in the API → presenter and audience screens (real Chromium, loopback only)");
     return 1;
 }
