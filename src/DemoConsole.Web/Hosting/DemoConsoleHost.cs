@@ -31,7 +31,9 @@ public static class DemoConsoleHost
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        app.UseSerilogRequestLogging();
+        // The request log goes through the configured logger, not the bootstrap one that stays static.
+        var serilog = app.Services.GetRequiredService<Serilog.ILogger>();
+        app.UseSerilogRequestLogging(options => options.Logger = serilog);
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -41,9 +41,6 @@ internal static class ScreensBenchmark
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DEMOCONSOLE", Path.Combine(RepoPaths.RepoRoot, "src", "DemoConsole.Web"));
         await using var factory = new ConsoleWebFactory().With("DemoConsole:Cluster:SandboxTimeScale", timeScale.ToString(CultureInfo.InvariantCulture));
         var console = factory.StartKestrel();
-        // The console's request log goes to Serilog's static (bootstrap) logger; here it would only interleave a line per
-        // page asset with the figures and spend CPU on console output during the measurement.
-        Serilog.Log.Logger = Serilog.Core.Logger.None;
         using var http = new HttpClient { BaseAddress = console };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleWebFactory.PresenterKey);
         var sandbox = await http.GetFromJsonAsync<SandboxDto>("/api/sandbox") ?? throw new InvalidOperationException("no sandbox");
