@@ -58,6 +58,7 @@ public class PagesTests : ConsoleComponentTest
         var rows = cut.FindAll("[data-testid=parts-table] tbody tr");
         Assert.Equal(3, rows.Count);
         Assert.Contains("3분", rows[0].TextContent);
+        Assert.Contains("kubeconfig /etc/demo/kubeconfig, context stage (Kubeconfig)", cut.Find("[data-testid=cluster-mode]").TextContent);
     }
 
     [Fact]
