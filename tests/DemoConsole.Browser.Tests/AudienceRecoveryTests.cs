@@ -37,7 +37,7 @@ public sealed class AudienceRecoveryTests : IAsyncLifetime
         var address = first.StartKestrel();
         var audience = await BrowserFixture.AudiencePageAsync(_browser, address);
         await MoveToAsync(address, 2);
-        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("2부", new() { Timeout = 15_000 });
+        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("2부");
         await DemoConsole.Tests.Shared.AsyncWait.UntilAsync(() => File.Exists(_state) && File.ReadAllText(_state).Contains("\"part\": 2", StringComparison.Ordinal), "the session to be saved");
 
         await first.DisposeAsync();
@@ -46,6 +46,6 @@ public sealed class AudienceRecoveryTests : IAsyncLifetime
 
         // Nobody touches the audience page: it has to reconnect (or reload) by itself to follow the new server.
         await MoveToAsync(address, 5);
-        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("5부", new() { Timeout = 60_000 });
+        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("5부");
     }
 }

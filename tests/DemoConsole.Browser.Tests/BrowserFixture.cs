@@ -9,6 +9,14 @@ namespace DemoConsole.Browser.Tests;
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// How long a page may take to show what a test waits for. Generous because CI runs the test assemblies side by
+    /// side on two cores; a passing wait returns as soon as the page shows it.
+    /// </summary>
+    public const float PatienceMs = 60_000;
+
+    static BrowserFixture() => Assertions.SetDefaultExpectTimeout(PatienceMs);
+
     private ConsoleWebFactory? _factory;
     private IPlaywright? _playwright;
 
@@ -43,6 +51,7 @@ public class BrowserFixture : IAsyncLifetime
     public async Task<IPage> PresenterPageAsync(string name)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        context.SetDefaultTimeout(PatienceMs);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/signin#key={ConsoleWebFactory.PresenterKey}");
         await page.FillAsync("input[name=name]", name);
@@ -59,6 +68,7 @@ public class BrowserFixture : IAsyncLifetime
     public static async Task<IPage> AudiencePageAsync(IBrowser browser, Uri baseAddress)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        context.SetDefaultTimeout(PatienceMs);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/auth/watch?t={ConsoleWebFactory.ViewerToken}");
         await page.WaitForURLAsync("**/watch");

@@ -5,7 +5,6 @@ namespace DemoConsole.Browser.Tests;
 /// <summary>The default scenario's live cluster views, read from the embedded sandbox through the real KubernetesClient.</summary>
 public sealed class ClusterViewsTests(FastSandboxFixture browser) : IClassFixture<FastSandboxFixture>
 {
-    private static readonly LocatorAssertionsToContainTextOptions Wait = new() { Timeout = 30_000 };
 
     [Fact]
     public async Task SecurityAndAvailabilityParts_ShowMtlsSidecarsAndReplicas()
@@ -13,12 +12,12 @@ public sealed class ClusterViewsTests(FastSandboxFixture browser) : IClassFixtur
         var presenter = await browser.PresenterPageAsync("alice");
 
         await presenter.Keyboard.PressAsync("4");
-        await Assertions.Expect(presenter.GetByTestId("view-mesh-security").GetByTestId("mtls-modes")).ToContainTextAsync("titanium-prod: STRICT", Wait);
-        await Assertions.Expect(presenter.GetByTestId("view-mesh-security").GetByTestId("sidecar-check")).ToContainTextAsync("✓", Wait);
+        await Assertions.Expect(presenter.GetByTestId("view-mesh-security").GetByTestId("mtls-modes")).ToContainTextAsync("titanium-prod: STRICT");
+        await Assertions.Expect(presenter.GetByTestId("view-mesh-security").GetByTestId("sidecar-check")).ToContainTextAsync("✓");
         await Assertions.Expect(presenter.GetByTestId("view-network-policies").GetByTestId("netpol-table")).ToBeVisibleAsync();
 
         await presenter.Keyboard.PressAsync("6");
-        await Assertions.Expect(presenter.GetByTestId("view-ha-workloads").GetByTestId("replica-check")).ToContainTextAsync("✓", Wait);
+        await Assertions.Expect(presenter.GetByTestId("view-ha-workloads").GetByTestId("replica-check")).ToContainTextAsync("✓");
     }
 
     [Fact]
@@ -26,11 +25,11 @@ public sealed class ClusterViewsTests(FastSandboxFixture browser) : IClassFixtur
     {
         var presenter = await browser.PresenterPageAsync("alice");
         await presenter.Keyboard.PressAsync("5");
-        await Assertions.Expect(presenter.GetByTestId("view-alert-rules")).ToContainTextAsync("HighErrorRate", Wait);
+        await Assertions.Expect(presenter.GetByTestId("view-alert-rules")).ToContainTextAsync("HighErrorRate");
 
         await presenter.GetByTestId("run-errors-405").ClickAsync();
 
-        await Assertions.Expect(presenter.GetByTestId("view-gateway-errors-log").GetByTestId("log-lines")).ToContainTextAsync("405", Wait);
+        await Assertions.Expect(presenter.GetByTestId("view-gateway-errors-log").GetByTestId("log-lines")).ToContainTextAsync("405");
     }
 
     [Fact]
@@ -40,15 +39,15 @@ public sealed class ClusterViewsTests(FastSandboxFixture browser) : IClassFixtur
         await presenter.GotoAsync("/present/reference");
         await BrowserFixture.WaitForInteractiveAsync(presenter);
         var history = presenter.GetByTestId("view-gateway-rollout-history");
-        await Assertions.Expect(history.Locator("tr.current-revision")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(history.Locator("tr.current-revision")).ToHaveCountAsync(1);
         var before = await history.Locator("tr.current-revision").GetAttributeAsync("data-revision");
 
         await presenter.GetByTestId("run-gateway-rollout-undo").ClickAsync();
         await presenter.GetByTestId("confirm-run-gateway-rollout-undo").ClickAsync();
 
         await Assertions.Expect(presenter.Locator("[data-testid=action-gateway-rollout-undo] [data-testid=run-result]"))
-            .ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 60_000 });
+            .ToHaveAttributeAsync("data-status", "succeeded");
         var after = history.Locator("tr.current-revision");
-        await Assertions.Expect(after).Not.ToHaveAttributeAsync("data-revision", before!, new() { Timeout = 30_000 });
+        await Assertions.Expect(after).Not.ToHaveAttributeAsync("data-revision", before!);
     }
 }

@@ -18,18 +18,18 @@ public sealed class PodKillTests(FastSandboxFixture browser) : IClassFixture<Fas
         var presenter = await browser.PresenterPageAsync("alice");
         var audience = await browser.AudiencePageAsync();
         await presenter.Keyboard.PressAsync("6");
-        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("6부", new() { Timeout = 15_000 });
+        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("6부");
 
         await presenter.GetByTestId("run-kill-blog-pod").ClickAsync();
 
         // The confirmation names the pod the server's dry run accepted; nothing is deleted before Confirm.
         var confirm = presenter.GetByTestId("confirm-kill-blog-pod");
-        await Assertions.Expect(confirm).ToContainTextAsync("prod-blog-service-deployment", new() { Timeout = 15_000 });
+        await Assertions.Expect(confirm).ToContainTextAsync("prod-blog-service-deployment");
         await presenter.GetByTestId("confirm-run-kill-blog-pod").ClickAsync();
 
         var recovery = audience.Locator("[data-testid=audience-run-kill-blog-pod] [data-testid=recovery]");
-        await Assertions.Expect(recovery).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await Assertions.Expect(recovery).ToHaveAttributeAsync("data-state", "recovered", new() { Timeout = 60_000 });
+        await Assertions.Expect(recovery).ToBeVisibleAsync();
+        await Assertions.Expect(recovery).ToHaveAttributeAsync("data-state", "recovered");
         await Assertions.Expect(recovery.GetByTestId("recovery-seconds")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\ds$"));
         await Assertions.Expect(recovery.Locator("li.done")).ToHaveCountAsync(6);
         await Assertions.Expect(recovery.GetByTestId("recovery-availability")).ToContainTextAsync("0 failed");

@@ -12,17 +12,17 @@ public sealed class PodPickTests(FastSandboxFixture browser) : IClassFixture<Fas
         await presenter.Keyboard.PressAsync("6");
         var pods = presenter.GetByTestId("view-ha-pods");
         var blogRow = pods.Locator("tr[data-pod^='prod-blog-service-deployment-']").First;
-        await Assertions.Expect(blogRow).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(blogRow).ToBeVisibleAsync();
         var pod = await blogRow.GetAttributeAsync("data-pod");
 
         await pods.GetByTestId($"kill-{pod}").ClickAsync();
-        await Assertions.Expect(pods.GetByTestId("confirm-kill-blog-pod")).ToContainTextAsync(pod!, new() { Timeout = 15_000 });
+        await Assertions.Expect(pods.GetByTestId("confirm-kill-blog-pod")).ToContainTextAsync(pod!);
         await pods.GetByTestId("confirm-run-kill-blog-pod").ClickAsync();
 
         var recovery = presenter.Locator("[data-testid=action-kill-blog-pod] [data-testid=recovery]");
-        await Assertions.Expect(recovery).ToHaveAttributeAsync("data-state", "recovered", new() { Timeout = 60_000 });
+        await Assertions.Expect(recovery).ToHaveAttributeAsync("data-state", "recovered");
         await Assertions.Expect(recovery).ToContainTextAsync(pod!);
-        await Assertions.Expect(pods.Locator($"tr[data-pod='{pod}']")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Assertions.Expect(pods.Locator($"tr[data-pod='{pod}']")).ToHaveCountAsync(0);
     }
 }
 
@@ -35,12 +35,12 @@ public sealed class DatabasePodPickTests(FastSandboxFixture browser) : IClassFix
         var presenter = await browser.PresenterPageAsync("alice");
         await presenter.Keyboard.PressAsync("6");
         var pods = presenter.GetByTestId("view-ha-pods");
-        await Assertions.Expect(pods.GetByTestId("kill-postgresql-0")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(pods.GetByTestId("kill-postgresql-0")).ToBeVisibleAsync();
 
         await pods.GetByTestId("kill-postgresql-0").ClickAsync();
 
         var confirm = pods.GetByTestId("confirm-kill-blog-pod");
-        await Assertions.Expect(confirm).ToContainTextAsync("postgresql", new() { Timeout = 15_000 });
+        await Assertions.Expect(confirm).ToContainTextAsync("postgresql");
         await Assertions.Expect(pods.GetByTestId("confirm-run-kill-blog-pod")).ToBeDisabledAsync();
     }
 }

@@ -4,7 +4,6 @@ namespace DemoConsole.Browser.Tests;
 
 public sealed class PresenterAudienceTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly LocatorAssertionsToContainTextOptions Wait = new() { Timeout = 15_000 };
 
     [Fact]
     public async Task PresenterMovesToPart3_AudienceFollowsWithoutReload()
@@ -16,13 +15,13 @@ public sealed class PresenterAudienceTests(BrowserFixture browser) : IClassFixtu
 
         await presenter.Keyboard.PressAsync("3");
 
-        await Assertions.Expect(presenter.GetByTestId("page-title")).ToContainTextAsync("3부", Wait);
-        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("3부", Wait);
+        await Assertions.Expect(presenter.GetByTestId("page-title")).ToContainTextAsync("3부");
+        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("3부");
         Assert.True(await audience.EvaluateAsync<bool>("() => window.__notReloaded === true"));
         Assert.Equal(0, await audience.GetByTestId("teleprompter").CountAsync());
 
         await presenter.Keyboard.PressAsync("PageDown");
-        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("4부", Wait);
+        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("4부");
     }
 
     [Fact]
@@ -31,7 +30,7 @@ public sealed class PresenterAudienceTests(BrowserFixture browser) : IClassFixtu
         var presenter = await browser.PresenterPageAsync("alice");
         await presenter.GotoAsync("/present/5");
         await BrowserFixture.WaitForInteractiveAsync(presenter);
-        await Assertions.Expect(presenter.GetByTestId("page-title")).ToContainTextAsync("5부", Wait);
+        await Assertions.Expect(presenter.GetByTestId("page-title")).ToContainTextAsync("5부");
         await presenter.GotoAsync("/present/checklists");
         await BrowserFixture.WaitForInteractiveAsync(presenter);
         var firstItem = presenter.Locator("[data-testid^=check-] input").First;
@@ -40,8 +39,8 @@ public sealed class PresenterAudienceTests(BrowserFixture browser) : IClassFixtu
         await presenter.ReloadAsync();
         await BrowserFixture.WaitForInteractiveAsync(presenter);
 
-        await Assertions.Expect(presenter.GetByTestId("page-title")).ToContainTextAsync("체크리스트", Wait);
-        await Assertions.Expect(presenter.Locator("[data-testid^=check-] input").First).ToBeCheckedAsync(new() { Timeout = 15_000 });
-        await Assertions.Expect(presenter.GetByTestId("timers")).ToContainTextAsync("전체", Wait);
+        await Assertions.Expect(presenter.GetByTestId("page-title")).ToContainTextAsync("체크리스트");
+        await Assertions.Expect(presenter.Locator("[data-testid^=check-] input").First).ToBeCheckedAsync();
+        await Assertions.Expect(presenter.GetByTestId("timers")).ToContainTextAsync("전체");
     }
 }

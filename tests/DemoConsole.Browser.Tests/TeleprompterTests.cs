@@ -12,7 +12,7 @@ public sealed class TeleprompterTests(BrowserFixture browser) : IClassFixture<Br
         await presenter.SetViewportSizeAsync(1200, 600);
         await presenter.Keyboard.PressAsync("3");
         var text = presenter.GetByTestId("prompter-text");
-        await Assertions.Expect(text).ToContainTextAsync("Grafana", new() { Timeout = 15_000 });
+        await Assertions.Expect(text).ToContainTextAsync("Grafana");
         await Assertions.Expect(text.Locator(".current")).ToHaveCountAsync(1);
 
         await presenter.GetByTestId("prompter-play").ClickAsync();

@@ -3,7 +3,8 @@ namespace DemoConsole.Tests.Shared;
 /// <summary>Waits for a condition with a deadline instead of sleeping a guessed amount of time.</summary>
 public static class AsyncWait
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+    /// <summary>Generous: CI shares two cores between several test assemblies; a wait only takes this long when it fails.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(45);
 
     /// <summary>Reads a live stream until an item satisfies <paramref name="done"/>.</summary>
     public static async Task<T> ForAsync<T>(Func<CancellationToken, IAsyncEnumerable<T>> stream, Func<T, bool> done, string what, TimeSpan? timeout = null)
