@@ -56,7 +56,7 @@ public class BrowserFixture : IAsyncLifetime
         await page.GotoAsync($"/signin#key={ConsoleWebFactory.PresenterKey}");
         await page.FillAsync("input[name=name]", name);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/present");
+        await page.WaitForURLAsync("**/present**");
         await WaitForInteractiveAsync(page);
         await page.WaitForFunctionAsync("() => document.body.dataset.keys === 'ready'");
         return page;

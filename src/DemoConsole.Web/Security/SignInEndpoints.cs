@@ -39,7 +39,7 @@ public static partial class SignInEndpoints
         var presenter = CleanName(name);
         await context.SignInAsync(ConsoleClaims.CookieScheme, ConsoleClaims.Principal(presenter, ConsoleClaims.PresenterRole, ConsoleClaims.CookieScheme));
         LogSignedIn(logger, presenter);
-        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/present");
+        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");
     }
 
     private static async Task<IResult> WatchAsync(HttpContext context, string? t, ConsoleSecrets secrets)
@@ -65,7 +65,7 @@ public static partial class SignInEndpoints
         return cleaned.Length == 0 || cleaned == Core.Session.DemoSession.RemoteName ? "presenter" : cleaned;
     }
 
-    private static bool IsLocal(string? url) =>
+    private static bool IsLocal([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? url) =>
         url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     [GeneratedRegex(@"[^\p{L}\p{N} ._-]")]

@@ -54,7 +54,20 @@ public sealed partial class SignInTests : IDisposable
 
         var response = await SignInAsync(client, ConsoleWebFactory.PresenterKey, "//evil.example/");
 
-        Assert.Equal("/present", response.Headers.Location!.OriginalString);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_MidDemo_LandsOnThePageTheDemoIsOn()
+    {
+        var api = _factory.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ConsoleWebFactory.PresenterKey);
+        (await api.PostAsync("/api/session/part/4", null)).EnsureSuccessStatusCode();
+        var client = _factory.CreateClient();
+
+        var response = await SignInAsync(client, ConsoleWebFactory.PresenterKey, returnUrl: "");
+
+        Assert.Equal("/present/4", response.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     [Theory]
