@@ -37,6 +37,14 @@ export function pause(element) {
     cancelAnimationFrame(state.frame);
 }
 
+export function reset(element) {
+    const state = states.get(element);
+    pause(element);
+    element.scrollTop = 0;
+    if (state) state.position = 0;
+    highlight(element);
+}
+
 export function detach(element) {
     pause(element);
     states.delete(element);

@@ -85,4 +85,23 @@ public class ClusterViewPanelTests : ConsoleComponentTest
 
         cut.WaitForAssertion(() => Assert.Contains("connection refused", cut.Find("[data-testid=cluster-banner]").TextContent));
     }
+
+    [Fact]
+    public void SectionView_MovingFromALogsViewToASecurityView_TheNewViewGetsItsOwnLiveData()
+    {
+        ScenarioSection Section(string id, string kind, params (string Key, string Value)[] parameters) => new()
+        {
+            Title = id,
+            Line = 1,
+            Blocks = [new ViewBlock(2, new ViewDefinition(id, kind, id, 5, parameters.ToDictionary(x => x.Key, x => x.Value), 2))],
+        };
+        var errors = Section("log", ViewKinds.Logs, ("namespace", "titanium-prod"), ("selector", "app=api-gateway"), ("container", "api-gateway-container"));
+        var security = Section("mesh", ViewKinds.Security, ("namespace", "titanium-prod"));
+        var cut = Render<DemoConsole.Web.Components.Panels.SectionView>(p => p.Add(x => x.Section, errors).Add(x => x.Actor, Alice));
+
+        cut.Render(p => p.Add(x => x.Section, security));
+        ClusterViews.Publish(_ => Snapshot([Pod("titanium-prod", "blog-a", true)]));
+
+        cut.WaitForAssertion(() => Assert.Contains("titanium-prod: STRICT", cut.Find("[data-testid=view-mesh] [data-testid=mtls-modes]").TextContent));
+    }
 }

@@ -47,6 +47,7 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(sp => new ActionExecutor(Source, [Handler], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
         Services.AddSingleton<PresenterPreferences>();
         Services.AddSingleton<IClusterViews>(ClusterViews);
+        Services.AddSingleton<ILogTail>(new TestLogTail());
         Services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, "/etc/demo/kubeconfig", "stage"), TimeProvider.System));
         var options = Options.Create(new DemoConsoleOptions());
         Services.AddSingleton(new EmbeddedSandbox(options, new GatewayAddress(options, Source), NullLogger<EmbeddedSandbox>.Instance));

@@ -69,4 +69,18 @@ public class TeleprompterTests : ConsoleComponentTest
         Assert.Contains(module.Invocations, i => i.Identifier == "attach");
         Assert.Contains(module.Invocations, i => i.Identifier == "play");
     }
+
+    [Fact]
+    public void Script_ChangesToTheNextPart_ScrollsBackToTheTopOnce()
+    {
+        var module = JSInterop.SetupModule("./js/teleprompter.js");
+        module.Mode = JSRuntimeMode.Loose;
+        var cut = Render();
+
+        cut.Render(p => p.Add(x => x.Script, [new ScriptBlock(1, "안녕하세요. **Titanium** 플랫폼을 소개합니다."), new ScriptBlock(3, "둘째 문단.")]));
+        Assert.DoesNotContain(module.Invocations, i => i.Identifier == "reset");
+
+        cut.Render(p => p.Add(x => x.Script, [new ScriptBlock(9, "다음 부분.")]));
+        Assert.Single(module.Invocations, i => i.Identifier == "reset");
+    }
 }

@@ -15,6 +15,8 @@ public sealed partial class Teleprompter : IAsyncDisposable
     private IJSObjectReference? _module;
     private TeleprompterSettings _settings = TeleprompterSettings.Default;
     private bool _playing;
+    private List<ScriptBlock>? _shownScript;
+    private bool _scriptChanged;
 
     [Inject]
     private PresenterPreferences Preferences { get; set; } = default!;
@@ -28,7 +30,21 @@ public sealed partial class Teleprompter : IAsyncDisposable
     [Parameter, EditorRequired]
     public string Presenter { get; set; } = "";
 
-    protected override void OnParametersSet() => _settings = Preferences.Teleprompter(Presenter);
+    protected override void OnParametersSet()
+    {
+        _settings = Preferences.Teleprompter(Presenter);
+
+        // The same pane shows the next part's script: start it from the top, paused, with its first paragraph lit.
+        // Compared by content: the page re-renders on every session change and passes a new sequence each time.
+        var script = Script.ToList();
+        if (_shownScript is not null && !_shownScript.SequenceEqual(script))
+        {
+            _scriptChanged = true;
+            _playing = false;
+        }
+
+        _shownScript = script;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -36,6 +52,11 @@ public sealed partial class Teleprompter : IAsyncDisposable
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/teleprompter.js");
             await _module.InvokeVoidAsync("attach", _scroller, _settings.ScrollSpeed);
+        }
+        else if (_scriptChanged && _module is not null)
+        {
+            _scriptChanged = false;
+            await _module.InvokeVoidAsync("reset", _scroller);
         }
     }
 
