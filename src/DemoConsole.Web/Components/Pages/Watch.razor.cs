@@ -10,21 +10,16 @@ namespace DemoConsole.Web.Components.Pages;
 /// The audience screen: follows the presenter's page by server push and shows only what the audience may see:
 /// the page title, the panels and the live results of actions. Never the script, notes or any control.
 /// </summary>
-public sealed partial class Watch : IAsyncDisposable
+public sealed partial class Watch
 {
     private SessionSnapshot _snapshot = new();
     private RunBoard _board = RunBoard.Empty;
-    private LiveSubscription? _session;
-    private LiveSubscription? _runs;
 
     [Inject]
     private DemoSession Session { get; set; } = default!;
 
     [Inject]
     private ActionExecutor Executor { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
 
     private Scenario Scenario => Session.Scenario;
 
@@ -60,33 +55,7 @@ public sealed partial class Watch : IAsyncDisposable
     {
         _snapshot = Session.Snapshot;
         _board = Executor.Board;
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        _session = LiveSubscription.Start(Session.WatchAsync, s => InvokeAsync(() =>
-        {
-            _snapshot = s;
-            StateHasChanged();
-        }), Time);
-        _runs = LiveSubscription.Start(Executor.WatchAsync, b => InvokeAsync(() =>
-        {
-            _board = b;
-            StateHasChanged();
-        }), Time);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_session is not null)
-        {
-            await _session.DisposeAsync();
-        }
-
-        if (_runs is not null)
-        {
-            await _runs.DisposeAsync();
-        }
+        Follow(Session.WatchAsync, snapshot => _snapshot = snapshot);
+        Follow(Executor.WatchAsync, board => _board = board);
     }
 }

@@ -8,19 +8,15 @@ using MudBlazor;
 namespace DemoConsole.Web.Components.Panels;
 
 /// <summary>The buttons of a section's actions with each one's live result. Every click goes through the executor.</summary>
-public sealed partial class ActionPanel : IAsyncDisposable
+public sealed partial class ActionPanel
 {
     private RunBoard _board = RunBoard.Empty;
-    private LiveSubscription? _subscription;
 
     [Inject]
     private ActionExecutor Executor { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public IReadOnlyList<ActionDefinition> Actions { get; set; } = [];
@@ -31,14 +27,7 @@ public sealed partial class ActionPanel : IAsyncDisposable
     protected override void OnInitialized()
     {
         _board = Executor.Board;
-        if (RendererInfo.IsInteractive)
-        {
-            _subscription = LiveSubscription.Start(Executor.WatchAsync, board => InvokeAsync(() =>
-            {
-                _board = board;
-                StateHasChanged();
-            }), Time);
-        }
+        Follow(Executor.WatchAsync, board => _board = board);
     }
 
     private string? _confirming;
@@ -75,14 +64,6 @@ public sealed partial class ActionPanel : IAsyncDisposable
         if (!stopped.Started)
         {
             Snackbar.Add(stopped.Error, Severity.Warning);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_subscription is not null)
-        {
-            await _subscription.DisposeAsync();
         }
     }
 }

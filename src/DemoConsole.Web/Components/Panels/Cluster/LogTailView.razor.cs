@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components;
 
 namespace DemoConsole.Web.Components.Panels.Cluster;
 
-public sealed partial class LogTailView : IAsyncDisposable
+public sealed partial class LogTailView
 {
     private LogTailSnapshot? _snapshot;
     private LiveSubscription? _subscription;
@@ -15,9 +15,6 @@ public sealed partial class LogTailView : IAsyncDisposable
 
     [Inject]
     private ILogTail Logs { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public ViewDefinition View { get; set; } = default!;
@@ -28,24 +25,15 @@ public sealed partial class LogTailView : IAsyncDisposable
     protected override void OnInitialized()
     {
         _filter = View.Parameters.GetValueOrDefault("filter");
-        Follow();
+        FollowTail();
     }
 
-    private void Follow()
+    private void FollowTail()
     {
-        if (!RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
         var tail = int.TryParse(View.Parameters.GetValueOrDefault("tail"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var lines) ? lines : 20;
         var request = new LogTailRequest(View.Parameters["namespace"], View.Parameters["selector"], View.Parameters["container"], tail,
             string.IsNullOrWhiteSpace(_filter) ? null : _filter);
-        _subscription = LiveSubscription.Start(ct => Logs.FollowAsync(request, ct), snapshot => InvokeAsync(() =>
-        {
-            _snapshot = snapshot;
-            StateHasChanged();
-        }), Time);
+        _subscription = Follow(ct => Logs.FollowAsync(request, ct), snapshot => _snapshot = snapshot);
     }
 
     /// <summary>A new filter restarts the tail; a pattern that is not a valid regex is refused with the reason.</summary>
@@ -60,19 +48,8 @@ public sealed partial class LogTailView : IAsyncDisposable
 
         _problem = null;
         _filter = filter;
-        await StopAsync();
-        Follow();
+        await StopFollowingAsync(_subscription);
+        FollowTail();
     }
 
-
-    private async Task StopAsync()
-    {
-        if (_subscription is not null)
-        {
-            await _subscription.DisposeAsync();
-            _subscription = null;
-        }
-    }
-
-    public ValueTask DisposeAsync() => new(StopAsync());
 }
