@@ -50,6 +50,7 @@ await using var running = sandbox;
 Console.WriteLine($"Kubernetes API: {sandbox.KubernetesApi}");
 Console.WriteLine($"Gateway:        {sandbox.Gateway}");
 Console.WriteLine($"Kubeconfig:     {sandbox.KubeconfigPath}");
+Console.WriteLine($"GitHub:         {sandbox.GitHub} (Enterprise base address; token {sandbox.GitHubToken})");
 Console.WriteLine($"Try: KUBECONFIG={sandbox.KubeconfigPath} kubectl get pods -n titanium-prod");
 Console.WriteLine("Press Ctrl+C to stop.");
 try

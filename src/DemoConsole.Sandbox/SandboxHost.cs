@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using DemoConsole.Sandbox.Api;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Gateway;
+using DemoConsole.Sandbox.GitHub;
 using DemoConsole.Sandbox.World;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DemoConsole.Sandbox;
 
 /// <summary>
-/// The running sandbox: the Titanium world, its Kubernetes API and its demo gateway, on loopback ports.
+/// The running sandbox: the Titanium world, its Kubernetes API, its demo gateway and its GitHub (the demo repository,
+/// its Actions pipeline, Argo CD following it), on loopback ports.
 /// Start with <see cref="StartAsync"/>, stop with <see cref="DisposeAsync"/>.
 /// </summary>
 public sealed class SandboxHost : IAsyncDisposable
@@ -19,11 +21,17 @@ public sealed class SandboxHost : IAsyncDisposable
     private readonly Cluster _cluster;
     private readonly WebApplication _api;
     private readonly WebApplication _gateway;
+    private readonly WebApplication _gitHub;
+    private readonly GitHubTwin _gitHubTwin;
     private readonly bool _ownsKubeconfig;
     private readonly LoadGeneratorSimulator _loadGenerator;
 
-    private SandboxHost(Cluster cluster, WebApplication api, WebApplication gateway, LoadGeneratorSimulator loadGenerator, string kubeconfigPath, bool ownsKubeconfig, RequestJournal journal)
+    private SandboxHost(Cluster cluster, WebApplication api, WebApplication gateway, (WebApplication Server, GitHubTwin Twin, RequestJournal Journal) gitHub, LoadGeneratorSimulator loadGenerator, string kubeconfigPath, bool ownsKubeconfig, RequestJournal journal)
     {
+        _gitHub = gitHub.Server;
+        _gitHubTwin = gitHub.Twin;
+        GitHubJournal = gitHub.Journal;
+        GitHub = BoundUri(gitHub.Server);
         _loadGenerator = loadGenerator;
         _cluster = cluster;
         _api = api;
@@ -41,11 +49,26 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>Base address of the demo gateway (the seed's http://10.0.11.168:31304).</summary>
     public Uri Gateway { get; }
 
+    /// <summary>
+    /// The GitHub twin's GitHub Enterprise base address (REST under /api/v3/): <c>new GitHubClient(product, GitHub)</c>
+    /// talks to it unchanged.
+    /// </summary>
+    public Uri GitHub { get; }
+
+    /// <summary>A fine-grained token of the twin with what the demo needs (contents write, actions read).</summary>
+    public string GitHubToken => _gitHubTwin.Token;
+
+    /// <summary>Every request the GitHub twin received.</summary>
+    public RequestJournal GitHubJournal { get; }
+
     /// <summary>A kubeconfig pointing at <see cref="KubernetesApi"/>.</summary>
     public string KubeconfigPath { get; }
 
     /// <summary>Every request the Kubernetes API received.</summary>
     public RequestJournal Journal { get; }
+
+    /// <summary>Issues another token of the twin with exactly these permissions (for rehearsing a token lacking scope).</summary>
+    public string CreateGitHubToken(GitHubTokenPermissions permissions) => _gitHubTwin.Access.Issue(permissions);
 
     /// <summary>The load-generator manifest shipped next to the sandbox (the seed's load-generator.yaml).</summary>
     public static string LoadGeneratorManifestPath => Path.Combine(AppContext.BaseDirectory, "World", "manifests", "load-generator.yaml");
@@ -72,14 +95,18 @@ public sealed class SandboxHost : IAsyncDisposable
         var demoGateway = new DemoGateway(cluster);
         WebApplication? api = null;
         WebApplication? gateway = null;
+        WebApplication? gitHub = null;
         try
         {
             api = await StartServerAsync(port => KubeApiServer.Build(cluster, journal, address, port), options.ApiPort, options.FallbackToFreePort, cancellationToken);
             gateway = await StartServerAsync(port => GatewayServer.Build(demoGateway, address, port), options.GatewayPort, options.FallbackToFreePort, cancellationToken);
+            var twin = new GitHubTwin(cluster, options.GitHubRateLimit, options.GitHubContentWritesPerMinute);
+            var gitHubJournal = new RequestJournal();
+            gitHub = await StartServerAsync(port => GitHubServer.Build(twin, gitHubJournal, options.TimeProvider, address, port), options.GitHubPort, options.FallbackToFreePort, cancellationToken);
             var ownsKubeconfig = options.KubeconfigPath is null;
             var kubeconfig = options.KubeconfigPath ?? Path.Combine(Path.GetTempPath(), $"sandbox-kubeconfig-{Guid.NewGuid():N}.yaml");
             var loadGenerator = new LoadGeneratorSimulator(cluster, demoGateway);
-            var host = new SandboxHost(cluster, api, gateway, loadGenerator, kubeconfig, ownsKubeconfig, journal);
+            var host = new SandboxHost(cluster, api, gateway, (gitHub, twin, gitHubJournal), loadGenerator, kubeconfig, ownsKubeconfig, journal);
             KubeconfigWriter.Write(kubeconfig, host.KubernetesApi);
             loadGenerator.Start();
             return host;
@@ -96,6 +123,11 @@ public sealed class SandboxHost : IAsyncDisposable
                 await gateway.DisposeAsync();
             }
 
+            if (gitHub is not null)
+            {
+                await gitHub.DisposeAsync();
+            }
+
             await cluster.DisposeAsync();
             throw;
         }
@@ -110,8 +142,10 @@ public sealed class SandboxHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _api.StopAsync(timeout.Token);
         await _gateway.StopAsync(timeout.Token);
+        await _gitHub.StopAsync(timeout.Token);
         await _api.DisposeAsync();
         await _gateway.DisposeAsync();
+        await _gitHub.DisposeAsync();
         await _cluster.DisposeAsync();
         if (_ownsKubeconfig)
         {
@@ -120,6 +154,8 @@ public sealed class SandboxHost : IAsyncDisposable
     }
 
     internal Cluster Cluster => _cluster;
+
+    internal GitHubTwin GitHubTwin => _gitHubTwin;
 
     private static async Task<WebApplication> StartServerAsync(Func<int, WebApplication> build, int port, bool fallback, CancellationToken cancellationToken)
     {

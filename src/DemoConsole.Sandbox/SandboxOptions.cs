@@ -9,7 +9,16 @@ public sealed record SandboxOptions
     /// <summary>Port of the demo gateway. 0 picks a free port.</summary>
     public int GatewayPort { get; init; } = 31304;
 
-    /// <summary>Address both servers listen on; loopback unless a team deliberately shares a sandbox.</summary>
+    /// <summary>Port of the GitHub REST twin (GitHub Enterprise layout, REST under /api/v3/). 0 picks a free port.</summary>
+    public int GitHubPort { get; init; } = 9443;
+
+    /// <summary>The GitHub twin's primary rate limit per token and hour (GitHub's is 5000 for a personal token).</summary>
+    public int GitHubRateLimit { get; init; } = 5000;
+
+    /// <summary>The GitHub twin's secondary limit on content writes per token and minute (GitHub documents 80).</summary>
+    public int GitHubContentWritesPerMinute { get; init; } = 80;
+
+    /// <summary>Address every server listens on; loopback unless a team deliberately shares a sandbox.</summary>
     public string BindAddress { get; init; } = "127.0.0.1";
 
     /// <summary>Where to write the kubeconfig; null writes one to a temporary file.</summary>
@@ -35,6 +44,16 @@ public sealed record SandboxOptions
         if (GatewayPort is < 0 or > 65535)
         {
             problems.Add($"GatewayPort must be between 0 and 65535 (got {GatewayPort}).");
+        }
+
+        if (GitHubPort is < 0 or > 65535)
+        {
+            problems.Add($"GitHubPort must be between 0 and 65535 (got {GitHubPort}).");
+        }
+
+        if (GitHubRateLimit < 1 || GitHubContentWritesPerMinute < 1)
+        {
+            problems.Add($"GitHubRateLimit and GitHubContentWritesPerMinute must be at least 1 (got {GitHubRateLimit}, {GitHubContentWritesPerMinute}).");
         }
 
         if (!System.Net.IPAddress.TryParse(BindAddress, out _))

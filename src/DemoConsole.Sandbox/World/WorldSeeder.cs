@@ -70,7 +70,8 @@ internal static class WorldSeeder
         var assembly = Assembly.GetExecutingAssembly();
         foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
         {
-            if (!name.EndsWith(".yaml", StringComparison.Ordinal) || name.Contains(".manifests.", StringComparison.Ordinal))
+            if (!name.EndsWith(".yaml", StringComparison.Ordinal) || name.Contains(".manifests.", StringComparison.Ordinal)
+                || name.StartsWith(GitHub.RepositorySeed.ResourcePrefix, StringComparison.Ordinal))
             {
                 continue;
             }

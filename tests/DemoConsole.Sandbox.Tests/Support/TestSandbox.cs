@@ -8,12 +8,15 @@ internal static class TestSandbox
     public const double FastTimeScale = 0.01;
 
     public static Task<SandboxHost> StartAsync(double timeScale = FastTimeScale) =>
-        SandboxHost.StartAsync(new SandboxOptions
-        {
-            ApiPort = 0,
-            GatewayPort = 0,
-            TimeScale = timeScale,
-        });
+        SandboxHost.StartAsync(Options(timeScale));
+
+    public static SandboxOptions Options(double timeScale = FastTimeScale) => new()
+    {
+        ApiPort = 0,
+        GatewayPort = 0,
+        GitHubPort = 0,
+        TimeScale = timeScale,
+    };
 
     /// <summary>The real KubernetesClient, configured the way the console configures it: from the kubeconfig file.</summary>
     public static Kubernetes Client(SandboxHost sandbox) =>
