@@ -1,0 +1,18 @@
+using DemoConsole.Core.Cluster;
+
+namespace DemoConsole.Core.Pipeline;
+
+/// <summary>Octokit + cluster-views implementation of <see cref="IPipelineFollower"/>.</summary>
+public sealed class PipelineFollower(GitHubConnection connection, IClusterViews cluster, TimeProvider time) : IPipelineFollower
+{
+    public IPipelineTracking Follow(PipelineFollowRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (connection.UnavailableReason is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+
+        return new PipelineTracking(connection, cluster, time, request);
+    }
+}
