@@ -12,12 +12,28 @@ public sealed class GitHubConnection
     private readonly GitHubClient? _client;
 
     public GitHubConnection(GitHubOptions options, TimeProvider time)
+        : this(options, time, null)
+    {
+    }
+
+    /// <param name="interceptor">Tests only: a handler between Octokit and the network (to change the world mid-call).</param>
+    internal GitHubConnection(GitHubOptions options, TimeProvider time, DelegatingHandler? interceptor)
     {
         Options = options;
         Meter = new GitHubRequestMeter(time);
         if (options.HasToken && options.Validate().Count == 0)
         {
-            var http = new HttpClientAdapter(() => new MeteringHandler(Meter) { InnerHandler = HttpMessageHandlerFactory.CreateDefault() });
+            var http = new HttpClientAdapter(() =>
+            {
+                HttpMessageHandler network = HttpMessageHandlerFactory.CreateDefault();
+                if (interceptor is not null)
+                {
+                    interceptor.InnerHandler = network;
+                    network = interceptor;
+                }
+
+                return new MeteringHandler(Meter) { InnerHandler = network };
+            });
             var connection = new Connection(new ProductHeaderValue("DemoConsole"), options.ApiBase, new InMemoryCredentialStore(new Credentials(options.Token)), http, new SimpleJsonSerializer());
             _client = new GitHubClient(connection) { ResponseCache = new EtagCache() };
         }
