@@ -1,4 +1,5 @@
 using DemoConsole.Benchmarks.Load;
+using DemoConsole.Benchmarks.Pipeline;
 using DemoConsole.Benchmarks.Sandbox;
 using DemoConsole.Benchmarks.Screens;
 
@@ -8,6 +9,7 @@ return args.FirstOrDefault() switch
     "load" => await LoadBenchmark.RunAsync(args[1..]),
     "sandbox" => await RunSandboxAsync(args[1..]),
     "screens" => await ScreensBenchmark.RunAsync(args[1..]),
+    "pipeline" => await PipelineBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -25,5 +27,6 @@ static int Usage()
     Console.WriteLine("  load [--seconds 10] [--connections 50] [--rounds 2] [--memory-duration 60s] [--only throughput|open|stall|memory]   load engine vs wrk and hey (loopback only)");
     Console.WriteLine("  sandbox [cycles, default 1000]   watch fan-out, list latency, memory across pod kill/replace cycles");
     Console.WriteLine("  screens [--screens 20] [--kills 10] [--gap 2] [--time-scale 0.1]   pod event in the API → presenter and audience screens (real Chromium, loopback only)");
+    Console.WriteLine("  pipeline [time scale, default 1] [poll seconds, default 5]   demo commit → CI → CD → Argo CD → last new pod Ready, by stage, and GitHub requests");
     return 1;
 }

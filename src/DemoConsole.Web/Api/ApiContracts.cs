@@ -52,6 +52,7 @@ public sealed record RunStartedDto(string RunId);
 
 public sealed record ErrorDto(string Error);
 
-public sealed record SandboxDto(Uri KubernetesApi, Uri Gateway, string Kubeconfig);
+/// <param name="GitHub">The sandbox's GitHub twin, as a GitHub Enterprise base address (REST under /api/v3/).</param>
+public sealed record SandboxDto(Uri KubernetesApi, Uri Gateway, string Kubeconfig, Uri GitHub);
 
 public sealed record RunRequestDto(IReadOnlyDictionary<string, string>? Parameters);

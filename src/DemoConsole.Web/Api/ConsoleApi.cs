@@ -78,7 +78,7 @@ public static class ConsoleApi
             .RequireAuthorization(write);
 
         api.MapGet("/sandbox", (EmbeddedSandbox sandbox) => sandbox.Host is { } host
-            ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath))
+            ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath, host.GitHub))
             : Results.NotFound(new ErrorDto("The console is not running on the embedded sandbox (DemoConsole:Cluster:Mode).")))
             .RequireAuthorization(read);
 

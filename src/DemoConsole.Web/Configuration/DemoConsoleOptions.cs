@@ -54,6 +54,9 @@ public sealed class ClusterOptions
 
     public int SandboxGatewayPort { get; set; } = 31304;
 
+    /// <summary>Port of the sandbox's GitHub twin (GitHub Enterprise layout, REST under /api/v3/).</summary>
+    public int SandboxGitHubPort { get; set; } = 9443;
+
     /// <summary>Speed of the sandbox's simulated time (1 = realistic; tests use less).</summary>
     public double SandboxTimeScale { get; set; } = 1.0;
 }

@@ -31,10 +31,11 @@ public sealed partial class EmbeddedSandbox(
         {
             ApiPort = cluster.SandboxApiPort,
             GatewayPort = cluster.SandboxGatewayPort,
+            GitHubPort = cluster.SandboxGitHubPort,
             TimeScale = cluster.SandboxTimeScale,
         }, cancellationToken);
         gateway.UseSandbox(_host.Gateway);
-        LogStarted(_host.KubernetesApi, _host.Gateway, _host.KubeconfigPath);
+        LogStarted(_host.KubernetesApi, _host.Gateway, _host.KubeconfigPath, _host.GitHub);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
@@ -49,6 +50,6 @@ public sealed partial class EmbeddedSandbox(
     }
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Information,
-        Message = "Sandbox running: Kubernetes API {KubernetesApi}, gateway {Gateway}, kubeconfig {Kubeconfig}")]
-    private partial void LogStarted(Uri kubernetesApi, Uri gateway, string kubeconfig);
+        Message = "Sandbox running: Kubernetes API {KubernetesApi}, gateway {Gateway}, kubeconfig {Kubeconfig}, GitHub (Enterprise base address) {GitHub}")]
+    private partial void LogStarted(Uri kubernetesApi, Uri gateway, string kubeconfig, Uri gitHub);
 }

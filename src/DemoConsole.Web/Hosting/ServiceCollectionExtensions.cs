@@ -5,6 +5,7 @@ using DemoConsole.Core.Cluster.Actions;
 using DemoConsole.Sandbox;
 using DemoConsole.Core.Load;
 using DemoConsole.Core.Panels;
+using DemoConsole.Core.Pipeline;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Session;
 using DemoConsole.Web.Configuration;
@@ -40,6 +41,7 @@ public static class ServiceCollectionExtensions
 
         services.AddClusterActions(sp => ClusterActionOptions(sp, configuration));
         services.AddClusterViews();
+        services.AddPipeline(sp => GitHubOptions(sp, configuration));
         services.AddHostedService<ClusterViewsWarmUp>();
         services.TryAddSingleton<PresenterPreferences>();
         services.AddSingleton<FrameOriginPolicy>();
@@ -85,6 +87,22 @@ public static class ServiceCollectionExtensions
         return sandbox && options.ManifestFolders.Count == 0
             ? options with { ManifestFolders = [Path.GetDirectoryName(SandboxHost.LoadGeneratorManifestPath)!] }
             : options;
+    }
+
+    /// <summary>
+    /// <c>DemoConsole:GitHub</c>; on the embedded sandbox without a configured token, the sandbox's GitHub twin and its
+    /// token, so part 2 can be rehearsed with no GitHub at all. Real GitHub only by configuration.
+    /// </summary>
+    private static GitHubOptions GitHubOptions(IServiceProvider services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Core.Pipeline.GitHubOptions.Section).Get<GitHubOptions>() ?? new GitHubOptions();
+        if (!options.HasToken && services.GetRequiredService<EmbeddedSandbox>().Host is { } sandbox)
+        {
+            options.Url = sandbox.GitHub.ToString();
+            options.Token = sandbox.GitHubToken;
+        }
+
+        return options;
     }
 
     /// <summary>In sandbox mode, the kubeconfig the sandbox wrote; otherwise the configured one.</summary>

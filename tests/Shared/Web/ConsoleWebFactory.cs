@@ -22,6 +22,7 @@ public sealed class ConsoleWebFactory : WebApplicationFactory<App>
         ["DemoConsole:Auth:ViewerToken"] = ViewerToken,
         ["DemoConsole:Cluster:SandboxApiPort"] = "0",
         ["DemoConsole:Cluster:SandboxGatewayPort"] = "0",
+        ["DemoConsole:Cluster:SandboxGitHubPort"] = "0",
         ["Serilog:MinimumLevel:Default"] = "Warning",
         // Each console under test keeps its session in its own file, never in the user's.
         ["DemoConsole:StateFile"] = Path.Combine(Path.GetTempPath(), "demo-console-tests", Guid.NewGuid().ToString("n"), "session.json"),
