@@ -10,6 +10,7 @@ public static class TestScenarios
         Title = "Test demo",
         Source = "test",
         Budget = new ScenarioBudget(TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(12)),
+        Targets = new ScenarioTargets { ApplicationNamespace = "titanium-prod" },
         Preparation = Section("Preparation", 3, actions.Where(a => a.Part is null)),
         Parts =
         [

@@ -104,6 +104,7 @@ public sealed class ClusterViews : IClusterViews, IAsyncDisposable
         {
             Synced = synced,
             SidecarCheck = SidecarCheck.Evaluate(pods, _options.ApplicationNamespace),
+            ApplicationNamespace = _options.ApplicationNamespace,
         };
     }
 

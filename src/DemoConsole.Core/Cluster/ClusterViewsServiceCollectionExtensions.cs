@@ -52,7 +52,8 @@ public static class ClusterViewsServiceCollectionExtensions
 
     private static ClusterViewsOptions FromScenario(IScenarioSource? scenarios)
     {
-        var namespaces = scenarios?.Current.Scenario.Targets.Namespaces;
-        return namespaces is { Count: > 0 } ? new ClusterViewsOptions { Namespaces = [.. namespaces] } : new ClusterViewsOptions();
+        var targets = scenarios?.Current.Scenario.Targets;
+        var options = targets?.Namespaces is { Count: > 0 } namespaces ? new ClusterViewsOptions { Namespaces = [.. namespaces] } : new ClusterViewsOptions();
+        return targets?.ApplicationNamespace is { Length: > 0 } application ? options with { ApplicationNamespace = application } : options;
     }
 }

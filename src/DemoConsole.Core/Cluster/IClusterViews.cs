@@ -60,6 +60,12 @@ public sealed record ClusterViewsSnapshot(
     /// <summary>Which pods of the application namespace carry the istio-proxy sidecar (part 4).</summary>
     public SidecarCheck SidecarCheck { get; init; } = new(false, 0, [], [], "Not read yet.");
 
+    /// <summary>The namespace of the main services (the scenario's application namespace).</summary>
+    public string ApplicationNamespace { get; init; } = "";
+
     public static ClusterViewsSnapshot Empty(IReadOnlyList<string> namespaces, string applicationNamespace, DateTimeOffset now) => new(
-        ConnectionStatus.Initial(now), namespaces, [], [], ReplicaCheck.Evaluate([], applicationNamespace), [], [], [], [], [], [], [], 0, now);
+        ConnectionStatus.Initial(now), namespaces, [], [], ReplicaCheck.Evaluate([], applicationNamespace), [], [], [], [], [], [], [], 0, now)
+    {
+        ApplicationNamespace = applicationNamespace,
+    };
 }

@@ -1,9 +1,10 @@
+using DemoConsole.Core.Actions;
 namespace DemoConsole.Core.Load;
 
 /// <summary>
 /// An immutable picture of a run at one moment; safe to keep, render or serialize from any thread.
 /// </summary>
-public sealed record LoadSnapshot
+public sealed record LoadSnapshot : IActionResult
 {
     /// <summary>The run this picture belongs to.</summary>
     public required Guid RunId { get; init; }

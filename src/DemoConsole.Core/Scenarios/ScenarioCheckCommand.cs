@@ -99,7 +99,7 @@ public static class ScenarioCheckCommand
         output.WriteLine($"  actions: {actions.Count}");
         foreach (var action in actions)
         {
-            output.WriteLine($"    {action.Id} ({action.Kind}){Where(action.Part)} line {action.Line}{(ActionKinds.Known.Contains(action.Kind) ? "" : " [unknown kind]")}");
+            output.WriteLine($"    {action.Id} ({action.Kind}){Where(action.Part)} line {action.Line}{(Actions.Kinds.ActionKindCatalog.Find(action.Kind) is not null ? "" : " [unknown kind]")}");
         }
 
         var panels = scenario.Panels.ToList();

@@ -1,5 +1,5 @@
 using DemoConsole.Core.Actions;
-using DemoConsole.Core.Actions.Load;
+using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Cluster.Actions;
 using DemoConsole.Sandbox;
@@ -33,13 +33,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<GatewayAddress>();
         services.TryAddSingleton<IGatewayAddress>(sp => sp.GetRequiredService<GatewayAddress>());
         services.TryAddSingleton<ILoadEngine>(sp => new HttpLoadEngine(LoadCaps(sp), sp.GetRequiredService<TimeProvider>()));
-        // Every action kind is an IActionHandler in DI; the executor gets them all.
-        foreach (var kind in new[] { ActionKinds.LoadBurst, ActionKinds.RequestSequence, ActionKinds.SteadyTraffic })
-        {
-            services.AddSingleton<IActionHandler>(sp => new LoadActionHandler(kind, sp.GetRequiredService<ILoadEngine>(), sp.GetRequiredService<IGatewayAddress>()));
-        }
-
         services.AddClusterActions(sp => ClusterActionOptions(sp, configuration));
+        // Every kind of the catalog with a handler, one IActionHandler each; the executor gets them all.
+        services.AddActionKinds();
         services.AddClusterViews();
         services.AddPipeline(sp => GitHubOptions(sp, configuration));
         services.AddHostedService<ClusterViewsWarmUp>();

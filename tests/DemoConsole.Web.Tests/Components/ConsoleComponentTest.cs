@@ -38,13 +38,14 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     {
         Scenario = TestScenarios.ThreeParts(
             TestScenarios.Action("burst", "gated", part: 3),
-            TestScenarios.Action("kill", "pod-kill", part: 3));
+            TestScenarios.Action("kill", "pod-kill", part: 3),
+            TestScenarios.Action("restart", "confirming", part: 3));
         Source = new TestScenarioSource(Scenario);
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<IScenarioSource>(Source);
         Services.AddSingleton(new DemoSession(Source, Time, NullLogger<DemoSession>.Instance));
         Services.AddSingleton(Handler);
-        Services.AddSingleton(sp => new ActionExecutor(Source, [Handler], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
+        Services.AddSingleton(sp => new ActionExecutor(Source, [Handler, Confirming], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
         Services.AddSingleton<PresenterPreferences>();
         Services.AddSingleton<IClusterViews>(ClusterViews);
         Services.AddSingleton<ILogTail>(new TestLogTail());
@@ -81,6 +82,9 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     protected TestScenarioSource Source { get; }
 
     protected GatedActionHandler Handler { get; } = new();
+
+    /// <summary>The handler of the "restart" action, which asks first with a server-side preview.</summary>
+    protected GatedActionHandler Confirming { get; } = new("confirming") { Confirmation = DemoConsole.Core.Actions.Kinds.ConfirmationStyle.Preview };
 
     /// <summary>Starts as before the first list from the cluster, so tests see the waiting state too.</summary>
     protected TestClusterViews ClusterViews { get; } = new(ClusterViewsSnapshot.Empty(ClusterViewsOptions.DefaultNamespaces, "titanium-prod", DateTimeOffset.UnixEpoch));

@@ -13,7 +13,7 @@ public class PagesTests : ConsoleComponentTest
         var cut = Render<PartPage>(p => p.Add(x => x.Number, 3).AddCascadingValue(ContextFor(Alice)));
 
         Assert.Equal(3, Session.Snapshot.CurrentPart);
-        Assert.Contains("3부: Monitoring", cut.Find("[data-testid=page-title]").TextContent);
+        Assert.Contains("Part 3: Monitoring", cut.Find("[data-testid=page-title]").TextContent);
         Assert.Contains("Script of part 3.", cut.Find("[data-testid=teleprompter]").TextContent);
         Assert.NotNull(cut.Find("[data-testid=action-burst]"));
     }
@@ -23,7 +23,7 @@ public class PagesTests : ConsoleComponentTest
     {
         var cut = Render<PartPage>(p => p.Add(x => x.Number, 8).AddCascadingValue(ContextFor(Alice)));
 
-        Assert.Contains("8부가 없습니다", cut.Markup);
+        Assert.Contains("has no part 8", cut.Markup);
         Assert.Equal(SessionPosition.Overview, Session.Snapshot.Position);
     }
 
