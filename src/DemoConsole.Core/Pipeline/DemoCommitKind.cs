@@ -1,27 +1,25 @@
-using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Kinds;
 
 namespace DemoConsole.Core.Pipeline;
 
 /// <summary>
 /// <c>demo-commit</c>: one line appended to a file of the demo repository, committed through the GitHub API, and the
-/// pipeline it starts. Declared so scenarios are checked against its parameters; its handler is not built yet.
+/// pipeline it starts followed to running pods. Repository, branch, file and message come only from the scenario.
 /// </summary>
 public static class DemoCommitKind
 {
+    public static readonly ActionParameter File = new("file", ParameterType.Text, true, "file of the repository to append the demo line to");
+    public static readonly ActionParameter Repository = new("repository", ParameterType.Text, false, "owner/name of the demo repository");
+    public static readonly ActionParameter Branch = new("branch", ParameterType.Text, false, "branch to commit to (default main)");
+    public static readonly ActionParameter Message = new("message", ParameterType.Text, false, "commit message");
+    public static readonly ActionParameter Service = new("service", ParameterType.Text, false, "the service whose rollout follows");
+
     public static readonly ActionKindDescriptor Descriptor = new()
     {
         Name = "demo-commit",
-        Parameters =
-        [
-            new("file", ParameterType.Text, true, "file of the repository to append the demo line to"),
-            new("repository", ParameterType.Text, false, "owner/name of the demo repository"),
-            new("branch", ParameterType.Text, false, "branch to commit to"),
-            new("message", ParameterType.Text, false, "commit message"),
-            new("service", ParameterType.Text, false, "the service whose rollout follows"),
-        ],
+        Parameters = [File, Repository, Branch, Message, Service],
         Confirmation = ConfirmationStyle.Preview,
-        ResultType = typeof(IActionResult),
-        NotBuiltReason = "The demo commit (GitHub pipeline) is not available in this version of the console.",
+        ResultType = typeof(DemoCommitProgress),
+        HandlerType = typeof(DemoCommitActionHandler),
     };
 }

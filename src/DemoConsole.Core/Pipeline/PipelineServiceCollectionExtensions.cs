@@ -14,7 +14,7 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddPipeline(this IServiceCollection services, Func<IServiceProvider, GitHubOptions> options)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new GitHubConnection(options(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new GitHubConnection(() => options(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IDemoCommitService, DemoCommitService>();
         services.TryAddSingleton<IRepositoryAccessCheck, RepositoryAccessCheck>();
         services.TryAddSingleton<IPipelineFollower, PipelineFollower>();

@@ -83,8 +83,9 @@ internal sealed class PipelineTracking : IPipelineTracking
                     return Publish(version, PipelineOutcome.TimedOut);
                 }
 
-                // Wake on a cluster change, the next poll, or (when GitHub is done) at least once a second for the clock.
-                var wait = _github.Done ? TimeSpan.FromSeconds(1) : nextPoll - _time.GetUtcNow();
+                // Wake on a cluster change, the next poll, or at least once a second so the stopwatch on screen ticks.
+                var untilPoll = nextPoll - _time.GetUtcNow();
+                var wait = _github.Done || untilPoll > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : untilPoll;
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
                 timeout.CancelAfter(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
                 try

@@ -23,10 +23,10 @@ public sealed class PipelineFollowerTests(ITestOutputHelper output)
 
         await using var tracking = new PipelineFollower(connection, views, TimeProvider.System)
             .Follow(new PipelineFollowRequest(PipelineSandbox.Demo, commit.Sha!, commit.Message, commit.CommittedAt!.Value, commit.HtmlUrl));
-        var watched = await AsyncWait.ForAsync(tracking.WatchAsync, s => s.IsFinished, "the pipeline to finish");
-        var final = await tracking.Completion.WaitAsync(AsyncWait.DefaultTimeout);
+        var watched = await AsyncWait.ForAsync(tracking.WatchAsync, s => s.IsFinished, "the pipeline to finish", PipelineSandbox.Patience);
+        var final = await tracking.Completion.WaitAsync(PipelineSandbox.Patience);
 
-        Assert.Equal(PipelineOutcome.Succeeded, final.Outcome);
+        Assert.True(final.Outcome == PipelineOutcome.Succeeded, PipelineSandbox.Describe(final));
         Assert.All(final.Stages, s => Assert.Equal(PipelineStageState.Succeeded, s.State));
         Assert.Equal([PipelineStageKind.Commit, PipelineStageKind.Ci, PipelineStageKind.Cd, PipelineStageKind.Sync, PipelineStageKind.Rollout], final.Stages.Select(s => s.Kind));
         var ci = Assert.Single(final.Runs, r => r.IsCi);
@@ -65,9 +65,9 @@ public sealed class PipelineFollowerTests(ITestOutputHelper output)
 
         await using var tracking = new PipelineFollower(connection, views, TimeProvider.System)
             .Follow(new PipelineFollowRequest(PipelineSandbox.Demo, commit.Sha!, commit.Message, commit.CommittedAt!.Value));
-        var final = await tracking.Completion.WaitAsync(AsyncWait.DefaultTimeout);
+        var final = await tracking.Completion.WaitAsync(PipelineSandbox.Patience);
 
-        Assert.Equal(PipelineOutcome.Failed, final.Outcome);
+        Assert.True(final.Outcome == PipelineOutcome.Failed, PipelineSandbox.Describe(final));
         Assert.Equal("Trivy vulnerability scan", final.Failure?.Step);
         Assert.Contains("/actions/runs/", final.Failure!.LogUrl, StringComparison.Ordinal);
         Assert.Equal(PipelineStageState.Failed, final.Stage(PipelineStageKind.Ci).State);

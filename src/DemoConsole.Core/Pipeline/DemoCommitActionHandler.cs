@@ -1,0 +1,102 @@
+using DemoConsole.Core.Actions;
+using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Scenarios;
+
+namespace DemoConsole.Core.Pipeline;
+
+/// <summary>
+/// Runs <c>demo-commit</c>: the confirmation names repository, branch, file and message (all from the scenario, never from
+/// a page), the run commits exactly the previewed target through <see cref="IDemoCommitService"/>, then follows the
+/// pipeline it started with <see cref="IPipelineFollower"/>, reporting <see cref="DemoCommitProgress"/> live.
+/// </summary>
+public sealed class DemoCommitActionHandler(ActionKindDescriptor descriptor, IDemoCommitService commits, IPipelineFollower follower, TimeProvider time) : IActionHandler
+{
+    /// <summary>Reports at most this often: the stream of snapshots is faster than any screen needs.</summary>
+    private static readonly TimeSpan ReportPace = TimeSpan.FromMilliseconds(250);
+
+    public ActionKindDescriptor Descriptor { get; } = descriptor;
+
+    public string? Validate(ActionDefinition action) =>
+        Descriptor.FirstProblem(action) ?? commits.UnavailableReason ?? (Target(action) is null
+            ? $"demo-commit needs 'repository' as owner/name, a branch and a file (got '{DemoCommitKind.Repository.Text(action)}')."
+            : null);
+
+    public Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken)
+    {
+        if (Validate(action) is { } refusal)
+        {
+            return Task.FromResult(ActionPreview.Refused(refusal));
+        }
+
+        var target = Target(action)!;
+        var message = Message(action);
+        return Task.FromResult(new ActionPreview(
+            $"Append \"# Demo commit - <date>\" to {target.Path} on {target.FullName}, branch {target.Branch}, and commit it as \"{message}\"; "
+            + "then follow CI → CD → Argo CD → rollout.",
+            $"{target.FullName} @ {target.Branch}: {target.Path}", true, null, new DemoCommitRequest(target, message)));
+    }
+
+    public async Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)
+    {
+        if (Validate(context.Action) is { } refusal)
+        {
+            return ActionOutcome.Refused(refusal);
+        }
+
+        // With a confirmed preview the run commits exactly what was previewed.
+        var request = context.Pin as DemoCommitRequest ?? new DemoCommitRequest(Target(context.Action)!, Message(context.Action));
+        var target = request.Target;
+        DemoCommitProgress Progress(string? sha, string? url, PipelineSnapshot? pipeline, string? problem) =>
+            new(target.FullName, target.Branch, target.Path, request.Message, sha, url, pipeline, problem);
+
+        context.Report(Progress(null, null, null, null));
+        var commit = await commits.CommitAsync(request, cancellationToken);
+        if (!commit.Succeeded)
+        {
+            var failed = Progress(null, null, null, commit.Problem?.Message);
+            return ActionOutcome.Failed(commit.Problem?.Message ?? "The demo commit failed.", failed);
+        }
+
+        context.Report(Progress(commit.Sha, commit.HtmlUrl, null, null));
+        await using var tracking = follower.Follow(new PipelineFollowRequest(target, commit.Sha!, request.Message, commit.CommittedAt!.Value, commit.HtmlUrl));
+        var last = tracking.Current;
+        var reported = DateTimeOffset.MinValue;
+        try
+        {
+            await foreach (var snapshot in tracking.WatchAsync(cancellationToken))
+            {
+                last = snapshot;
+                if (snapshot.IsFinished)
+                {
+                    break;
+                }
+
+                if (time.GetUtcNow() - reported >= ReportPace)
+                {
+                    reported = time.GetUtcNow();
+                    context.Report(Progress(commit.Sha, commit.HtmlUrl, snapshot, snapshot.Problem));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ActionOutcome.Failed($"Stopped following {commit.Sha![..7]}; the pipeline goes on on GitHub.", Progress(commit.Sha, commit.HtmlUrl, last, null));
+        }
+
+        var result = Progress(commit.Sha, commit.HtmlUrl, last, last.Problem);
+        var stages = string.Join(", ", last.Stages.Skip(1).Where(s => s.Duration is not null).Select(s => $"{s.Kind} {s.Duration!.Value.TotalSeconds:0} s"));
+        return last.Outcome switch
+        {
+            PipelineOutcome.Succeeded => ActionOutcome.Succeeded($"{commit.Sha![..7]} is running: {last.Rollout?.NewReady}/{last.Rollout?.Desired} new pods Ready {last.Elapsed.TotalSeconds:0} s after the commit ({stages}).", result),
+            PipelineOutcome.Failed => ActionOutcome.Failed(last.Failure is { } f ? $"{f.Workflow} failed at {f.Step} ({f.Job}); nothing was deployed." : $"The pipeline failed: {last.Problem}", result),
+            _ => ActionOutcome.Failed($"The pipeline did not finish ({last.Outcome}).", result),
+        };
+    }
+
+    private static RepositoryTarget? Target(ActionDefinition action) =>
+        DemoCommitKind.Repository.Text(action) is { } repository
+            ? RepositoryTarget.Parse(repository, DemoCommitKind.Branch.Text(action) ?? "main", DemoCommitKind.File.Text(action) ?? "")
+            : null;
+
+    private static string Message(ActionDefinition action) => DemoCommitKind.Message.Text(action) ?? "Demo commit";
+}

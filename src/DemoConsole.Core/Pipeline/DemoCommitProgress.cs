@@ -1,0 +1,17 @@
+using DemoConsole.Core.Actions;
+
+namespace DemoConsole.Core.Pipeline;
+
+/// <summary>
+/// The live result of a <c>demo-commit</c> run: where it committed (exactly what the confirmation named), the commit,
+/// and the pipeline it started as the latest snapshot (stages, runs and steps, Argo CD, rollout, stopwatch).
+/// </summary>
+public sealed record DemoCommitProgress(
+    string Repository,
+    string Branch,
+    string File,
+    string Message,
+    string? Sha,
+    string? HtmlUrl,
+    PipelineSnapshot? Pipeline,
+    string? Problem) : IActionResult;
