@@ -33,8 +33,11 @@ public static class ViewKinds
     /// <summary>A deployment's revisions with change-cause and images: <c>namespace</c>, <c>deployment</c>.</summary>
     public const string RolloutHistory = "rollout-history";
 
+    /// <summary>The latest demo-commit run's pipeline: commit → CI → CD → Argo CD → rollout, with the stopwatch.</summary>
+    public const string Pipeline = "pipeline";
+
     public static IReadOnlySet<string> Known { get; } = new[]
     {
-        Pods, Workloads, Security, NetworkPolicies, AlertRules, Logs, ArgoCd, Autoscalers, RolloutHistory,
+        Pods, Workloads, Security, NetworkPolicies, AlertRules, Logs, ArgoCd, Autoscalers, RolloutHistory, Pipeline,
     }.ToFrozenSet(StringComparer.Ordinal);
 }
