@@ -8,6 +8,7 @@ using DemoConsole.Sandbox;
 using DemoConsole.Tests.Shared;
 using k8s;
 using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DemoConsole.Core.Tests.Cluster.Actions;
@@ -33,6 +34,9 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
         services.AddSingleton<IScenarioSource>(new StaticScenarioSource(scenario));
         services.AddLogging();
         services.AddClusterActions(_ => options);
+        // demo-commit's handler needs the pipeline services; without a token its button is disabled with the reason.
+        services.AddSingleton<IClusterViews>(new DemoConsole.Tests.Shared.TestClusterViews());
+        services.AddPipeline(_ => new GitHubOptions());
         services.AddActionKinds();
         services.AddSingleton<ActionExecutor>();
         _services = services.BuildServiceProvider();

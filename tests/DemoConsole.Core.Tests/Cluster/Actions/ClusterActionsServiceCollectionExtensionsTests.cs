@@ -4,6 +4,7 @@ using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Cluster.Actions;
 using DemoConsole.Core.Load;
 using DemoConsole.Core.Scenarios;
+using DemoConsole.Core.Pipeline;
 using DemoConsole.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,6 +46,9 @@ public sealed class ClusterActionsServiceCollectionExtensionsTests
         services.AddSingleton<IGatewayAddress>(new NoGateway());
         services.AddSingleton<IScenarioSource>(new TestScenarioSource(DefaultScenario.Load()));
         services.AddClusterActions(_ => options);
+        // demo-commit's handler needs the pipeline services; without a token its button is disabled with the reason.
+        services.AddSingleton<IClusterViews>(new DemoConsole.Tests.Shared.TestClusterViews());
+        services.AddPipeline(_ => new GitHubOptions());
         services.AddActionKinds();
         return services;
     }
