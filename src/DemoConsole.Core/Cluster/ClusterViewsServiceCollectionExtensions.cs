@@ -46,7 +46,8 @@ public static class ClusterViewsServiceCollectionExtensions
             sp.GetRequiredService<FrameProbe>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PreflightChecks)),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ClusterViewsOptions>()));
+            sp.GetRequiredService<ClusterViewsOptions>(),
+            sp.GetService<Pipeline.IRepositoryAccessCheck>()));
         return services;
     }
 

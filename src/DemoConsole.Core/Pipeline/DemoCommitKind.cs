@@ -1,4 +1,5 @@
 using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Pipeline;
 
@@ -22,4 +23,12 @@ public static class DemoCommitKind
         ResultType = typeof(DemoCommitProgress),
         HandlerType = typeof(DemoCommitActionHandler),
     };
+
+    /// <summary>Every repository, branch and file the scenario's demo-commit actions write to (for the pre-flight check).</summary>
+    public static IReadOnlyList<RepositoryTarget> Targets(Scenario scenario) =>
+        scenario.Actions.Where(a => a.Kind == Descriptor.Name)
+            .Select(a => Repository.Text(a) is { } repository ? RepositoryTarget.Parse(repository, Branch.Text(a) ?? "main", File.Text(a) ?? "") : null)
+            .OfType<RepositoryTarget>()
+            .Distinct()
+            .ToList();
 }

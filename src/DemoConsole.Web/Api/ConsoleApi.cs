@@ -79,7 +79,8 @@ public static class ConsoleApi
 
         // The console's origin, for the panels' framing check, is the one this request came in on.
         api.MapPost("/preflight", async (IPreflightChecks checks, IGatewayAddress gateway, DemoSession session, HttpRequest request, CancellationToken cancellationToken) =>
-            await checks.RunAsync(new PreflightRequest(session.Scenario.Panels.ToList(), new Uri($"{request.Scheme}://{request.Host}/"), gateway.Gateway), cancellationToken))
+            await checks.RunAsync(new PreflightRequest(session.Scenario.Panels.ToList(), new Uri($"{request.Scheme}://{request.Host}/"), gateway.Gateway,
+                Core.Pipeline.DemoCommitKind.Targets(session.Scenario)), cancellationToken))
             .RequireAuthorization(write);
 
         api.MapGet("/sandbox", (EmbeddedSandbox sandbox) => sandbox.Host is { } host

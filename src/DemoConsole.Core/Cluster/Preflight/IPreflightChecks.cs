@@ -20,7 +20,8 @@ public interface IPreflightChecks
 /// <param name="Panels">The panels to probe (each at the URL its iframe will use).</param>
 /// <param name="ConsoleOrigin">This console's origin, which the panels' framing rules must allow.</param>
 /// <param name="Gateway">Overrides <see cref="Actions.IGatewayAddress"/> when set.</param>
-public sealed record PreflightRequest(IReadOnlyList<PanelDefinition> Panels, Uri ConsoleOrigin, Uri? Gateway = null);
+/// <param name="Repositories">The demo commits' repositories, branches and files: readable, Actions readable (checked when an access check is registered).</param>
+public sealed record PreflightRequest(IReadOnlyList<PanelDefinition> Panels, Uri ConsoleOrigin, Uri? Gateway = null, IReadOnlyList<Pipeline.RepositoryTarget>? Repositories = null);
 
 /// <summary>One check's outcome: green or red, what was found, and when it ran.</summary>
 /// <param name="Id">Stable key for the page ("pods:titanium-prod", "gateway", "panel:grafana-overview", "load-generator").</param>

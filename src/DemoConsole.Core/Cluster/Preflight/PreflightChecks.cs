@@ -7,7 +7,7 @@ namespace DemoConsole.Core.Cluster;
 
 /// <summary>Runs the pre-flight checks with fresh reads (not the live views' cache: a checklist wants the truth now).</summary>
 public sealed class PreflightChecks(IClusterConnection connection, IGatewayAddress? gatewayAddress, FrameProbe frameProbe, HttpClient http,
-    TimeProvider time, ClusterViewsOptions options) : IPreflightChecks
+    TimeProvider time, ClusterViewsOptions options, Pipeline.IRepositoryAccessCheck? repositories = null) : IPreflightChecks
 {
     /// <summary>How long one check may take before it counts as failed.</summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(10);
@@ -23,6 +23,16 @@ public sealed class PreflightChecks(IClusterConnection connection, IGatewayAddre
         checks.Add(("gateway", "Gateway answers GET /blog/ with 200", ct => GatewayAsync(request.Gateway ?? gatewayAddress?.Gateway, ct)));
         checks.AddRange(request.Panels.Select(p => ($"panel:{p.Id}", $"Panel '{p.Title}' reachable and embeddable",
             (Func<CancellationToken, Task<(bool, string, string?)>>)(ct => PanelAsync(p, request.ConsoleOrigin, ct)))));
+        if (repositories is not null)
+        {
+            checks.AddRange((request.Repositories ?? []).Select(t => ($"github:{t.FullName}", $"GitHub: {t.FullName} ({t.Branch}, {t.Path}) readable, Actions readable",
+                (Func<CancellationToken, Task<(bool, string, string?)>>)(async ct =>
+                {
+                    var report = await repositories.CheckAsync(t, ct);
+                    return (report.Passed, string.Join(" ", report.Items.Select(i => i.Detail)), report.Passed ? null : "Missing: " + string.Join("; ", report.Missing));
+                }))));
+        }
+
         checks.Add(("load-generator", $"Load generator running ({options.ApplicationNamespace}, {LoadGeneratorSelector})", LoadGeneratorAsync));
         return await Task.WhenAll(checks.Select(c => RunOneAsync(c.Id, c.Name, c.Run, cancellationToken)));
     }
