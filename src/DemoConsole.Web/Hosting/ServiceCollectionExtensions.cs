@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddActionKinds();
         services.AddClusterViews();
         services.AddPipeline(sp => GitHubOptions(sp, configuration));
+        services.AddHostedService<GitHubAccessCheckAtStart>();
         services.AddHostedService<ClusterViewsWarmUp>();
         services.TryAddSingleton<PresenterPreferences>();
         services.AddSingleton<FrameOriginPolicy>();
