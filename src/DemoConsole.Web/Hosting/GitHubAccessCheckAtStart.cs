@@ -8,24 +8,19 @@ namespace DemoConsole.Web.Hosting;
 /// demo commits need and logs what is missing, so a wrong token shows at start-up and not on stage. Never logs the token.
 /// </summary>
 public sealed partial class GitHubAccessCheckAtStart(IHostApplicationLifetime lifetime, IScenarioSource scenarios, GitHubConnection connection,
-    IRepositoryAccessCheck check, ILogger<GitHubAccessCheckAtStart> logger) : IHostedService, IDisposable
+    IRepositoryAccessCheck check, ILogger<GitHubAccessCheckAtStart> logger) : IHostedService
 {
-    private readonly CancellationTokenSource _stop = new();
     private Task _run = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => _run = Task.Run(() => RunAsync(_stop.Token)));
+        // The host's own stopping token ends the check: nothing of ours to dispose, whatever order the host stops in.
+        lifetime.ApplicationStarted.Register(() => _run = Task.Run(() => RunAsync(lifetime.ApplicationStopping)));
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stop.CancelAsync();
-        await _run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    public void Dispose() => _stop.Dispose();
+    public async Task StopAsync(CancellationToken cancellationToken) =>
+        await _run.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
     private async Task RunAsync(CancellationToken stop)
     {
