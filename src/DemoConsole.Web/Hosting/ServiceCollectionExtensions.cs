@@ -4,7 +4,6 @@ using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Cluster.Actions;
 using DemoConsole.Sandbox;
 using DemoConsole.Core.Load;
-using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Session;
 using DemoConsole.Web.Configuration;
@@ -43,7 +42,6 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<ClusterViewsWarmUp>();
         services.TryAddSingleton<PresenterPreferences>();
         services.AddSingleton<FrameOriginPolicy>();
-        services.AddHttpClient<FrameProbe>();
 
         services.AddSingleton<EmbeddedSandbox>();
         services.TryAddSingleton<IClusterConnection>(sp => new ClusterConnection(() => ClusterTarget(sp), sp.GetRequiredService<TimeProvider>()));

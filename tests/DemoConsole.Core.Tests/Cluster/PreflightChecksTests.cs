@@ -117,7 +117,7 @@ public sealed class PreflightChecksTests
     }
 
     private static PreflightChecks Checks(IClusterConnection connection, IGatewayAddress gateway, HttpClient http) =>
-        new(connection, gateway, new FrameProbe(http, TimeProvider.System, NullLogger<FrameProbe>.Instance), http, TimeProvider.System, new ClusterViewsOptions());
+        new(connection, gateway, new FrameProbe(new HandlerHttpClientFactory(), TimeProvider.System, NullLogger<FrameProbe>.Instance), http, TimeProvider.System, new ClusterViewsOptions());
 
     private static async Task<IReadOnlyList<PreflightResult>> UntilAsync(PreflightChecks checks, Func<IReadOnlyList<PreflightResult>, bool> done)
     {

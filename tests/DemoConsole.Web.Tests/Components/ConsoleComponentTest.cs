@@ -51,7 +51,7 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, "/etc/demo/kubeconfig", "stage"), TimeProvider.System));
         var options = Options.Create(new DemoConsoleOptions());
         Services.AddSingleton(new EmbeddedSandbox(options, new GatewayAddress(options, Source), NullLogger<EmbeddedSandbox>.Instance));
-        Services.AddSingleton(new FrameProbe(new HttpClient(new UnreachableHandler()), Time, NullLogger<FrameProbe>.Instance));
+        Services.AddSingleton(new FrameProbe(new HandlerHttpClientFactory(new UnreachableHandler()), Time, NullLogger<FrameProbe>.Instance));
         Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.ShowTransitionDuration = 0;
