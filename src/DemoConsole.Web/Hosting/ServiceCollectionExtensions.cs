@@ -37,7 +37,7 @@ public static class ServiceCollectionExtensions
             services.AddSingleton<IActionHandler>(sp => new LoadActionHandler(kind, sp.GetRequiredService<ILoadEngine>(), sp.GetRequiredService<IGatewayAddress>()));
         }
 
-        services.AddClusterActions(sp => ClusterActionOptions(sp, configuration));
+        services.AddClusterActions(ClusterActionOptions);
         services.AddClusterViews();
         services.AddHostedService<ClusterViewsWarmUp>();
         services.TryAddSingleton<PresenterPreferences>();
@@ -73,13 +73,14 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Guard rails from <c>DemoConsole:ClusterActions</c>. In sandbox mode, manifests come from the sandbox's shipped
-    /// folder unless folders are configured.
+    /// Guard rails from <c>DemoConsole:ClusterActions</c> (bound and validated at start-up with the other options). In
+    /// sandbox mode, manifests come from the sandbox's shipped folder unless folders are configured.
     /// </summary>
-    private static ClusterActionOptions ClusterActionOptions(IServiceProvider services, IConfiguration configuration)
+    private static ClusterActionOptions ClusterActionOptions(IServiceProvider services)
     {
-        var options = configuration.GetSection("DemoConsole:ClusterActions").Get<ClusterActionOptions>() ?? new ClusterActionOptions();
-        var sandbox = services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value.Cluster.Mode == ClusterMode.Sandbox;
+        var console = services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value;
+        var options = console.ClusterActions;
+        var sandbox = console.Cluster.Mode == ClusterMode.Sandbox;
         return sandbox && options.ManifestFolders.Count == 0
             ? options with { ManifestFolders = [Path.GetDirectoryName(SandboxHost.LoadGeneratorManifestPath)!] }
             : options;
