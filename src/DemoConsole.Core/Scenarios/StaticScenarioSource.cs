@@ -9,9 +9,6 @@ public sealed class StaticScenarioSource : IScenarioSource
         Current = new ScenarioState(scenario, [], (timeProvider ?? TimeProvider.System).GetUtcNow());
     }
 
-    /// <summary>A source serving <see cref="DefaultScenario.Load"/>.</summary>
-    public static StaticScenarioSource ForDefault(TimeProvider? timeProvider = null) => new(DefaultScenario.Load(), timeProvider);
-
     public ScenarioState Current { get; }
 
     /// <summary>Never raised: nothing is ever reloaded.</summary>

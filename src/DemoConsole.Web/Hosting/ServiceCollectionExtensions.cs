@@ -44,7 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FrameOriginPolicy>();
 
         services.AddSingleton<EmbeddedSandbox>();
-        services.TryAddSingleton<IClusterConnection>(sp => new ClusterConnection(() => ClusterTarget(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IClusterConnection>(sp => new ClusterConnection(() => ClusterTarget(sp)));
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSandbox>());
 
         services.AddHostedService<SessionStateFile>();

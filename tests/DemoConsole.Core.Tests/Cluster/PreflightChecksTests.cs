@@ -83,7 +83,7 @@ public sealed class PreflightChecksTests
     public async Task RunAsync_ClusterAndGatewayUnreachable_EveryCheckFailsWithItsReason()
     {
         var kubeconfig = await ResourceInformerTests.ClosedPortKubeconfigAsync();
-        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig), TimeProvider.System);
+        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig));
         using var http = new HttpClient();
         var checks = Checks(connection, new FixedGateway(await ClosedPortUrlAsync("/")), http);
 

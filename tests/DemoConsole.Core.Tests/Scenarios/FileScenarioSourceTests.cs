@@ -148,7 +148,7 @@ public sealed class FileScenarioSourceTests : IDisposable
     [Fact]
     public void StaticSource_Default_ServesTheDefaultScenarioWithoutProblems()
     {
-        var source = StaticScenarioSource.ForDefault();
+        var source = new StaticScenarioSource(DefaultScenario.Load());
 
         Assert.Same(DefaultScenario.Load(), source.Current.Scenario);
         Assert.Empty(source.Current.Problems);

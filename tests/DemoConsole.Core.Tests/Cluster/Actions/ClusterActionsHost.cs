@@ -25,7 +25,7 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
     private ClusterActionsHost(SandboxHost sandbox, ClusterActionOptions options, Scenario scenario)
     {
         Sandbox = sandbox;
-        _connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox, sandbox.KubeconfigPath), TimeProvider.System);
+        _connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox, sandbox.KubeconfigPath));
         var engine = new HttpLoadEngine(new LoadCaps { MaxRate = 100, MaxRequests = 1_000, AllowedTargets = [sandbox.Gateway] }, TimeProvider.System);
         Handlers = new ClusterActionHandlers(_connection, engine, new FixedGateway(sandbox.Gateway), options, TimeProvider.System, new StaticScenarioSource(scenario));
         Executor = new ActionExecutor(new StaticScenarioSource(scenario), Handlers.All, TimeProvider.System, NullLogger<ActionExecutor>.Instance);

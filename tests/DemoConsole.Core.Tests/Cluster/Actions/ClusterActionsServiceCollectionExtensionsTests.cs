@@ -13,7 +13,7 @@ public sealed class ClusterActionsServiceCollectionExtensionsTests
     public void AddClusterActions_Resolved_RegistersEveryClusterKindOnceOverOneSetOfServices()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox), TimeProvider.System));
+        services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox)));
         services.AddSingleton<ILoadEngine>(new HttpLoadEngine(new LoadCaps()));
         services.AddSingleton<IGatewayAddress>(new NoGateway());
         services.AddClusterActions(_ => new ClusterActionOptions { AllowedNamespaces = ["demo"] });
@@ -37,7 +37,7 @@ public sealed class ClusterActionsServiceCollectionExtensionsTests
         var options = new ClusterActionOptions { AvailabilityInterval = TimeSpan.FromMilliseconds(1), AvailabilityPath = "blog", ManifestFolders = ["relative"] };
 
         var error = Assert.Throws<ArgumentException>(() => new ClusterActionHandlers(
-            new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox), TimeProvider.System),
+            new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox)),
             new HttpLoadEngine(new LoadCaps()), new NoGateway(), options, TimeProvider.System));
 
         Assert.Contains("AvailabilityInterval", error.Message);
