@@ -2,35 +2,6 @@ using k8s;
 
 namespace DemoConsole.Core.Cluster;
 
-public enum ClusterMode
-{
-    /// <summary>The embedded sandbox on loopback (the default: no cluster needed).</summary>
-    Sandbox,
-
-    /// <summary>A kubeconfig file and context (the usual KUBECONFIG rules when no path is given).</summary>
-    Kubeconfig,
-
-    /// <summary>The service account of the pod the console runs in.</summary>
-    InCluster,
-}
-
-/// <summary>Which cluster the console talks to. In sandbox mode the kubeconfig is the one the sandbox wrote.</summary>
-public sealed record ClusterTarget(ClusterMode Mode, string? KubeconfigPath = null, string? Context = null);
-
-/// <summary>
-/// The one place that turns configuration into a KubernetesClient. Everything that talks to the cluster gets
-/// its client here, so the sandbox and a real cluster go through the very same code.
-/// </summary>
-public interface IClusterConnection
-{
-    ClusterTarget Target { get; }
-
-    /// <summary>The client; throws <see cref="ClusterUnavailableException"/> with a readable reason when it cannot be built.</summary>
-    IKubernetes Client { get; }
-}
-
-public sealed class ClusterUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>Builds the KubernetesClient lazily, so that in sandbox mode it is built after the sandbox wrote its kubeconfig.</summary>
 public sealed class ClusterConnection(Func<ClusterTarget> target) : IClusterConnection, IDisposable
 {

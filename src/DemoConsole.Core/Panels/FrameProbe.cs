@@ -3,12 +3,6 @@ using Microsoft.Extensions.Logging;
 
 namespace DemoConsole.Core.Panels;
 
-/// <summary>Whether a panel URL can be shown in the console's iframe, and if not, why and how to fix it.</summary>
-public sealed record FrameProbeResult(bool Reachable, bool Embeddable, string? Problem, string? Fix, DateTimeOffset CheckedAt)
-{
-    public bool CanShow => Reachable && Embeddable;
-}
-
 /// <summary>
 /// A browser does not tell a page why an iframe stayed blank, so the server asks the panel itself: is it
 /// reachable, and do its X-Frame-Options or CSP frame-ancestors forbid this console's origin?
