@@ -49,6 +49,8 @@ public sealed class DemoConsoleOptionsValidator : IValidateOptions<DemoConsoleOp
             problems.Add("DemoConsole:Load: MaxRate, MaxRequests, MaxDurationSeconds and MaxInFlight must all be greater than 0.");
         }
 
+        problems.AddRange(options.ClusterActions.Validate().Select(p => $"DemoConsole:ClusterActions: {p}"));
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

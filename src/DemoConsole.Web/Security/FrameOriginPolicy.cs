@@ -24,21 +24,3 @@ public sealed class FrameOriginPolicy(IScenarioSource scenarios, IOptions<DemoCo
         return $"frame-src {frames}; frame-ancestors 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
     }
 }
-
-public static class SecurityHeadersMiddleware
-{
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
-        {
-            var policy = context.RequestServices.GetRequiredService<FrameOriginPolicy>();
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = policy.ContentSecurityPolicy();
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-                return Task.CompletedTask;
-            });
-            await next();
-        });
-}

@@ -49,10 +49,10 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<PresenterPreferences>();
         Services.AddSingleton<IClusterViews>(ClusterViews);
         Services.AddSingleton<ILogTail>(new TestLogTail());
-        Services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, "/etc/demo/kubeconfig", "stage"), TimeProvider.System));
+        Services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, "/etc/demo/kubeconfig", "stage")));
         var options = Options.Create(new DemoConsoleOptions());
         Services.AddSingleton(new EmbeddedSandbox(options, new GatewayAddress(options, Source), NullLogger<EmbeddedSandbox>.Instance));
-        Services.AddSingleton(new FrameProbe(new HttpClient(new UnreachableHandler()), Time, NullLogger<FrameProbe>.Instance));
+        Services.AddSingleton(new FrameProbe(new HandlerHttpClientFactory(new UnreachableHandler()), Time, NullLogger<FrameProbe>.Instance));
         Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.ShowTransitionDuration = 0;

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DemoConsole.Core.Load;
 
-namespace DemoConsole.Core.Load;
+namespace DemoConsole.Web.CommandLine;
 
 /// <summary>The <c>--json</c> output: figures in milliseconds and counts, stable for scripts.</summary>
 internal sealed record BurstJsonReport(

@@ -1,8 +1,10 @@
 using DemoConsole.Core.Scenarios;
+using DemoConsole.Tests.Shared;
+using DemoConsole.Web.CommandLine;
 
-namespace DemoConsole.Core.Tests.Scenarios;
+namespace DemoConsole.Web.Tests.CommandLine;
 
-public sealed class ScenarioCheckCommandTests : IDisposable
+public sealed class CheckCommandTests : IDisposable
 {
     private readonly StringWriter _stdout = new();
     private readonly StringWriter _stderr = new();
@@ -15,12 +17,15 @@ public sealed class ScenarioCheckCommandTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
+    /// <summary>A scenario fixture of the Core tests (the parser's own test files).</summary>
+    private static string Fixture(string name) => Path.Combine(RepoPaths.RepoRoot, "tests", "DemoConsole.Core.Tests", "Scenarios", "Fixtures", name);
+
     private string[] ErrorLines => _stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [Fact]
     public void Run_Seed_PrintsOutlineAndExitsZero()
     {
-        var exit = ScenarioCheckCommand.Run([TestFiles.SeedPath], _stdout, _stderr);
+        var exit = CheckCommand.Run([RepoPaths.SeedRunbook], _stdout, _stderr);
 
         Assert.Equal(0, exit);
         Assert.Equal("", _stderr.ToString());
@@ -39,7 +44,7 @@ public sealed class ScenarioCheckCommandTests : IDisposable
         var path = Path.Combine(_directory, "titanium.ko.md");
         File.WriteAllText(path, DefaultScenario.Markdown);
 
-        var exit = ScenarioCheckCommand.Run([path], _stdout, _stderr);
+        var exit = CheckCommand.Run([path], _stdout, _stderr);
 
         Assert.Equal(0, exit);
         var outline = _stdout.ToString();
@@ -54,9 +59,9 @@ public sealed class ScenarioCheckCommandTests : IDisposable
     [Fact]
     public void Run_FileWithErrors_PrintsFileLineProblemsAndExitsOne()
     {
-        var path = TestFiles.FixturePath("bad-parts.md");
+        var path = Fixture("bad-parts.md");
 
-        var exit = ScenarioCheckCommand.Run([path], _stdout, _stderr);
+        var exit = CheckCommand.Run([path], _stdout, _stderr);
 
         Assert.Equal(1, exit);
         Assert.Equal("", _stdout.ToString());
@@ -76,7 +81,7 @@ public sealed class ScenarioCheckCommandTests : IDisposable
         var path = Path.Combine(_directory, "warn.md");
         File.WriteAllText(path, "# Warned\n\n## Scenario\n\n### Part 1: Silent\n\nNo script here.\n");
 
-        var exit = ScenarioCheckCommand.Run([path], _stdout, _stderr);
+        var exit = CheckCommand.Run([path], _stdout, _stderr);
 
         Assert.Equal(0, exit);
         Assert.Contains("1. Silent [20 min] 0 scripts", _stdout.ToString(), StringComparison.Ordinal);
@@ -86,7 +91,7 @@ public sealed class ScenarioCheckCommandTests : IDisposable
     [Fact]
     public void Run_MissingFile_ExitsOne()
     {
-        var exit = ScenarioCheckCommand.Run(["/nonexistent/scenario.md"], _stdout, _stderr);
+        var exit = CheckCommand.Run(["/nonexistent/scenario.md"], _stdout, _stderr);
 
         Assert.Equal(1, exit);
         Assert.Equal(["/nonexistent/scenario.md: error: file not found"], ErrorLines);
@@ -99,7 +104,7 @@ public sealed class ScenarioCheckCommandTests : IDisposable
     [InlineData(" ")]
     public void Run_BadUsage_PrintsUsageAndExitsTwo(params string[] args)
     {
-        var exit = ScenarioCheckCommand.Run(args, _stdout, _stderr);
+        var exit = CheckCommand.Run(args, _stdout, _stderr);
 
         Assert.Equal(2, exit);
         Assert.StartsWith("usage: DemoConsole check FILE", _stderr.ToString(), StringComparison.Ordinal);
@@ -108,7 +113,7 @@ public sealed class ScenarioCheckCommandTests : IDisposable
     [Fact]
     public void Run_Help_PrintsUsageAndExitsZero()
     {
-        Assert.Equal(0, ScenarioCheckCommand.Run(["--help"], _stdout, _stderr));
+        Assert.Equal(0, CheckCommand.Run(["--help"], _stdout, _stderr));
         Assert.StartsWith("usage:", _stdout.ToString(), StringComparison.Ordinal);
     }
 }

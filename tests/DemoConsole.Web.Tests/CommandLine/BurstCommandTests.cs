@@ -1,13 +1,20 @@
 using System.Text.Json;
-using DemoConsole.Core.Load;
 using DemoConsole.Tests.Shared;
+using DemoConsole.Web.CommandLine;
 
-namespace DemoConsole.Core.Tests.Load;
+namespace DemoConsole.Web.Tests.CommandLine;
 
-public sealed class BurstCommandTests : LoadTargetTestBase, IDisposable
+/// <summary><c>burst</c> in process, against its own Kestrel target on a loopback port.</summary>
+public sealed class BurstCommandTests : IAsyncLifetime, IDisposable
 {
     private readonly StringWriter _stdout = new();
     private readonly StringWriter _stderr = new();
+
+    private KestrelLoadTarget Target { get; set; } = null!;
+
+    public async Task InitializeAsync() => Target = await KestrelLoadTarget.StartAsync();
+
+    async Task IAsyncLifetime.DisposeAsync() => await Target.DisposeAsync();
 
     private Task<int> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
 
@@ -157,22 +164,4 @@ public sealed class BurstCommandTests : LoadTargetTestBase, IDisposable
         Assert.Contains("  State:        stopped", _stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("aborted 2", _stdout.ToString(), StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData("10s", 10_000)]
-    [InlineData("500ms", 500)]
-    [InlineData("1.5m", 90_000)]
-    [InlineData("1h", 3_600_000)]
-    public void TryParse_DurationWithUnit_Parses(string text, double milliseconds)
-    {
-        Assert.True(DurationText.TryParse(text, out var duration));
-        Assert.Equal(milliseconds, duration.TotalMilliseconds);
-    }
-
-    [Theory]
-    [InlineData("10")]
-    [InlineData("fast")]
-    [InlineData("")]
-    [InlineData("1e300h")]
-    public void TryParse_NoUnitOrNotANumber_Refuses(string text) => Assert.False(DurationText.TryParse(text, out _));
 }

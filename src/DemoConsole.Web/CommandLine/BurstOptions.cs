@@ -1,4 +1,6 @@
-namespace DemoConsole.Core.Load;
+using DemoConsole.Core.Load;
+
+namespace DemoConsole.Web.CommandLine;
 
 /// <summary>The parsed command line of <c>DemoConsole burst</c>.</summary>
 internal sealed record BurstOptions(

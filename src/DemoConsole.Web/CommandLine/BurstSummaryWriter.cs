@@ -1,6 +1,7 @@
 using System.Globalization;
+using DemoConsole.Core.Load;
 
-namespace DemoConsole.Core.Load;
+namespace DemoConsole.Web.CommandLine;
 
 /// <summary>Prints a run's result the way hey does, so the two can be read side by side.</summary>
 internal static class BurstSummaryWriter

@@ -1,12 +1,13 @@
 using System.Globalization;
+using DemoConsole.Core.Scenarios;
 
-namespace DemoConsole.Core.Scenarios;
+namespace DemoConsole.Web.CommandLine;
 
 /// <summary>
 /// <c>DemoConsole check FILE</c>: lints a scenario so a team can check its runbook in CI. Prints the outline to
 /// stdout and problems to stderr as <c>FILE:LINE: error: message</c> (the format editors and CI annotate).
 /// </summary>
-public static class ScenarioCheckCommand
+internal static class CheckCommand
 {
     public const int ExitOk = 0;
     public const int ExitErrors = 1;
@@ -99,7 +100,7 @@ public static class ScenarioCheckCommand
         output.WriteLine($"  actions: {actions.Count}");
         foreach (var action in actions)
         {
-            output.WriteLine($"    {action.Id} ({action.Kind}){Where(action.Part)} line {action.Line}{(Actions.Kinds.ActionKindCatalog.Find(action.Kind) is not null ? "" : " [unknown kind]")}");
+            output.WriteLine($"    {action.Id} ({action.Kind}){Where(action.Part)} line {action.Line}{(DemoConsole.Core.Actions.Kinds.ActionKindCatalog.Find(action.Kind) is not null ? "" : " [unknown kind]")}");
         }
 
         var panels = scenario.Panels.ToList();

@@ -1,6 +1,7 @@
 using System.Globalization;
+using DemoConsole.Core.Load;
 
-namespace DemoConsole.Core.Load;
+namespace DemoConsole.Web.CommandLine;
 
 /// <summary>Parses <c>burst</c> arguments, collecting every usage problem rather than stopping at the first.</summary>
 internal static class BurstArguments

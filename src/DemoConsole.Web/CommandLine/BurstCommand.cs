@@ -1,10 +1,12 @@
-namespace DemoConsole.Core.Load;
+using DemoConsole.Core.Load;
+
+namespace DemoConsole.Web.CommandLine;
 
 /// <summary>
 /// <c>DemoConsole burst &lt;url&gt; ...</c>: the load engine from the command line, printing a summary like hey's
 /// (or JSON), for side-by-side comparison with wrk and hey and for scripts. Loopback targets only.
 /// </summary>
-public static class BurstCommand
+internal static class BurstCommand
 {
     /// <summary>Exit code: the run completed and its expectation (if any) passed.</summary>
     public const int Ok = 0;

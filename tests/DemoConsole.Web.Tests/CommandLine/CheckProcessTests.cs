@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace DemoConsole.Web.Tests.Host;
+namespace DemoConsole.Web.Tests.CommandLine;
 
 /// <summary>`DemoConsole check FILE` run as a real process, the way a team's CI would run it.</summary>
-public sealed class CheckCommandTests : IDisposable
+public sealed class CheckProcessTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("check-").FullName;
 
