@@ -42,6 +42,12 @@ public sealed class AuthOptions
 
     /// <summary>When true, anyone who can reach the console may watch <c>/watch</c> without a token.</summary>
     public bool OpenWatching { get; set; }
+
+    /// <summary>Sign-in attempts (form and audience link) one address may make per minute; more are answered 429.</summary>
+    public int SignInPerMinute { get; set; } = 10;
+
+    /// <summary>API write calls one address may make per minute (a clicker app needs a few; a key guesser needs many).</summary>
+    public int ApiWritesPerMinute { get; set; } = 120;
 }
 
 public sealed class ClusterOptions

@@ -21,6 +21,11 @@ public sealed class DemoConsoleOptionsValidator : IValidateOptions<DemoConsoleOp
             problems.Add("DemoConsole:Auth:ViewerToken must differ from the presenter key.");
         }
 
+        if (options.Auth.SignInPerMinute < 1 || options.Auth.ApiWritesPerMinute < 1)
+        {
+            problems.Add("DemoConsole:Auth:SignInPerMinute and :ApiWritesPerMinute must be at least 1.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.ScenarioPath) && !File.Exists(options.ScenarioPath))
         {
             problems.Add($"DemoConsole:ScenarioPath: file '{options.ScenarioPath}' does not exist.");
