@@ -1,3 +1,5 @@
+using DemoConsole.Core.Observability;
+
 namespace DemoConsole.Core.Scenarios;
 
 /// <summary>
@@ -38,6 +40,9 @@ public sealed record Scenario
 
     /// <summary>Values from front matter such as the gateway base URL or the demo namespaces.</summary>
     public ScenarioTargets Targets { get; init; } = new();
+
+    /// <summary>Query overrides and thresholds of the metrics views (front matter <c>metrics:</c>); the runbook's by default.</summary>
+    public ScenarioMetrics Metrics { get; init; } = ScenarioMetrics.Default;
 
     /// <summary>Every action of the scenario, wherever it was declared.</summary>
     public IEnumerable<ActionDefinition> Actions =>
@@ -143,7 +148,14 @@ public enum PanelKind
 }
 
 /// <summary>An embedded view declared in a <c>demo-panel</c> fenced block.</summary>
-public sealed record PanelDefinition(string Id, PanelKind Kind, string Title, Uri Url, int? Part, int Line);
+public sealed record PanelDefinition(string Id, PanelKind Kind, string Title, Uri Url, int? Part, int Line)
+{
+    /// <summary>
+    /// The console's own view to show when the frame cannot be: a view kind (<c>golden-signals</c>) or the id of a
+    /// <c>demo-view</c>. Null: by panel kind (<see cref="ViewKinds.FallbackFor"/>).
+    /// </summary>
+    public string? Fallback { get; init; }
+}
 
 /// <summary>A live cluster view declared in a <c>demo-view</c> fenced block (see <see cref="ViewKinds"/>).</summary>
 public sealed record ViewDefinition(string Id, string Kind, string Title, int? Part, IReadOnlyDictionary<string, string> Parameters, int Line);
