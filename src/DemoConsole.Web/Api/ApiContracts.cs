@@ -52,6 +52,6 @@ public sealed record RunStartedDto(string RunId);
 
 public sealed record ErrorDto(string Error);
 
-public sealed record SandboxDto(Uri KubernetesApi, Uri Gateway, string Kubeconfig);
+public sealed record SandboxDto(Uri KubernetesApi, Uri Gateway, string Kubeconfig, Uri? Prometheus, Uri? Alertmanager);
 
 public sealed record RunRequestDto(IReadOnlyDictionary<string, string>? Parameters);

@@ -19,6 +19,12 @@ public sealed class DemoConsoleOptions
 
     public LoadOptions Load { get; set; } = new();
 
+    /// <summary>The Prometheus the metrics views read; empty in sandbox mode: the sandbox's.</summary>
+    public MetricsSourceOptions Prometheus { get; set; } = new();
+
+    /// <summary>The Alertmanager whose active alerts the alerts view shows; optional.</summary>
+    public MetricsSourceOptions Alertmanager { get; set; } = new();
+
     /// <summary>Where the session (part, timers, checklist) is kept across restarts; empty: not kept.</summary>
     public string? StateFile { get; set; } = System.IO.Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),

@@ -4,6 +4,7 @@ using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Cluster.Actions;
 using DemoConsole.Sandbox;
 using DemoConsole.Core.Load;
+using DemoConsole.Core.Observability;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Session;
@@ -41,6 +42,9 @@ public static class ServiceCollectionExtensions
         services.AddClusterActions(sp => ClusterActionOptions(sp, configuration));
         services.AddClusterViews();
         services.AddHostedService<ClusterViewsWarmUp>();
+        services.TryAddSingleton<MetricsEndpoints>();
+        services.TryAddSingleton<IMetricsEndpoints>(sp => sp.GetRequiredService<MetricsEndpoints>());
+        services.AddObservability();
         services.TryAddSingleton<PresenterPreferences>();
         services.AddSingleton<FrameOriginPolicy>();
         services.AddHttpClient<FrameProbe>();
