@@ -1,0 +1,31 @@
+using System.Globalization;
+using DemoConsole.Core.Observability;
+using DemoConsole.Core.Scenarios;
+using Microsoft.AspNetCore.Components;
+
+namespace DemoConsole.Web.Components.Panels.Metrics;
+
+public sealed partial class ServiceGraphView
+{
+    private ServiceGraphSnapshot? _snapshot;
+    private GraphLayout _layout = GraphLayout.Empty;
+
+    [Inject]
+    private IMetricsFeeds Feeds { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public ViewDefinition View { get; set; } = default!;
+
+    [Parameter]
+    public bool Large { get; set; }
+
+    protected override void OnInitialized() =>
+        Follow(Feeds.WatchServiceGraphAsync, snapshot =>
+        {
+            _snapshot = snapshot;
+            _layout = GraphLayout.Of(snapshot);
+        });
+
+    private static string EdgeText(GraphEdge edge) =>
+        string.Create(CultureInfo.InvariantCulture, $"{edge.Rps:0.0} rps · {MetricText.Percent(edge.ErrorPercent)} · P95 {MetricText.Milliseconds(edge.P95)}");
+}
