@@ -102,6 +102,29 @@ public sealed record ScenarioSection
     public IReadOnlyList<ScenarioBlock> Blocks { get; init; } = [];
 
     public IEnumerable<ScriptBlock> Script => Blocks.OfType<ScriptBlock>();
+
+    /// <summary>
+    /// The console's own view a panel of this section falls back to: the section's view named by the panel's
+    /// <c>fallback</c>, a view kind named by it, or the kind's default (Grafana → golden-signals, Kiali → service-graph).
+    /// </summary>
+    public ViewDefinition? FallbackOf(PanelDefinition panel)
+    {
+        var named = panel.Fallback is { } fallback
+            ? Blocks.OfType<ViewBlock>().Select(b => b.View).FirstOrDefault(v => v.Id == fallback)
+            : null;
+        var kind = named?.Kind ?? (panel.Fallback is { } k && ViewKinds.Known.Contains(k) ? k : ViewKinds.FallbackFor(panel.Kind));
+        return named ?? (kind is null ? null : new ViewDefinition($"{panel.Id}-native", kind, panel.Title, panel.Part, new Dictionary<string, string>(), panel.Line));
+    }
+
+    /// <summary>The section's views that are not some panel's fallback: those are shown in their panel's place.</summary>
+    public IEnumerable<ViewDefinition> StandaloneViews
+    {
+        get
+        {
+            var fallbacks = Blocks.OfType<PanelBlock>().Select(p => p.Panel.Fallback).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            return Blocks.OfType<ViewBlock>().Select(b => b.View).Where(v => !fallbacks.Contains(v.Id));
+        }
+    }
 }
 
 /// <summary>A piece of a section, in document order. Only panels, views and action results are shown to the audience.</summary>
