@@ -33,8 +33,9 @@ public static class MetricQueries
         [LatencyP95] = $"histogram_quantile(0.95, sum(rate({Buckets}[$rate])) by (le))",
         [LatencyP99] = $"histogram_quantile(0.99, sum(rate({Buckets}[$rate])) by (le))",
         [TrafficByService] = $"sum(rate({Requests}}}[$rate])) by (destination_service_name)",
-        [Errors4xxPercent] = $"100 * sum(rate({Requests},response_code=~\"4..\"}}[$rate])) / sum(rate({Requests}}}[$rate]))",
-        [Errors5xxPercent] = $"100 * sum(rate({Requests},response_code=~\"5..\"}}[$rate])) / sum(rate({Requests}}}[$rate]))",
+        // "or vector(0)": no 5xx series at all is 0 %, not "no data"; with no traffic at all the division stays empty.
+        [Errors4xxPercent] = $"100 * (sum(rate({Requests},response_code=~\"4..\"}}[$rate])) or vector(0)) / sum(rate({Requests}}}[$rate]))",
+        [Errors5xxPercent] = $"100 * (sum(rate({Requests},response_code=~\"5..\"}}[$rate])) or vector(0)) / sum(rate({Requests}}}[$rate]))",
         [RequestsByCode] = $"sum(rate({Requests}}}[$rate])) by (response_code)",
         // Percent of one core: the runbook reads "CPU 1-3%" off the same kind of panel.
         [CpuByPod] = $"100 * sum(rate(container_cpu_usage_seconds_total{Containers}[$rate])) by (pod)",
