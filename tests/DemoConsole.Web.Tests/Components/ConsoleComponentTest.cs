@@ -2,11 +2,13 @@ using Bunit;
 using Bunit.TestDoubles;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Observability;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
 using DemoConsole.Core.Session;
 using DemoConsole.Tests.Shared;
+using DemoConsole.Tests.Shared.Web;
 using DemoConsole.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -48,6 +50,7 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<PresenterPreferences>();
         Services.AddSingleton<IClusterViews>(ClusterViews);
         Services.AddSingleton<ILogTail>(new TestLogTail());
+        Services.AddSingleton<IMetricsFeeds>(Metrics);
         Services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, "/etc/demo/kubeconfig", "stage"), TimeProvider.System));
         var options = Options.Create(new DemoConsoleOptions());
         Services.AddSingleton(new EmbeddedSandbox(options, new GatewayAddress(options, Source), NullLogger<EmbeddedSandbox>.Instance));
@@ -84,6 +87,9 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
 
     /// <summary>Starts as before the first list from the cluster, so tests see the waiting state too.</summary>
     protected TestClusterViews ClusterViews { get; } = new(ClusterViewsSnapshot.Empty(ClusterViewsOptions.DefaultNamespaces, "titanium-prod", DateTimeOffset.UnixEpoch));
+
+    /// <summary>Starts before the first round from Prometheus; tests publish what it answers.</summary>
+    protected TestMetricsFeeds Metrics { get; } = new();
 
     protected DemoSession Session => Services.GetRequiredService<DemoSession>();
 
