@@ -81,7 +81,7 @@ public static class GoldenSignalsReader
             RpsByService = rps,
             Errors4xx = new SignalValue(e4, t.Errors4xx.Judge(e4)),
             Errors5xx = new SignalValue(e5, t.Errors5xx.Judge(e5)),
-            RequestsByCode = By(MetricQueries.RequestsByCode, "response_code").Select(c => c with { Value = Math.Round(c.Value * perWindow) }).ToList(),
+            RequestsByCode = By(MetricQueries.RequestsByCode, "response_code").Select(c => c with { Value = Math.Round(c.Value * perWindow, 1) }).ToList(),
             CpuMax = new SignalValue(cpuMax, t.Cpu.Judge(cpuMax)),
             CpuByPod = cpu,
             MemoryByPod = By(MetricQueries.MemoryByPod, "pod"),

@@ -39,7 +39,7 @@ public sealed partial class GoldenSignalsView
         builder.AddComponentParameter(3, nameof(SignalTile.Value), MetricText.Percent(s.Errors5xx.Value));
         builder.AddComponentParameter(4, nameof(SignalTile.Level), Worst(s.Errors5xx.Level, s.Errors4xx.Level));
         builder.AddComponentParameter(5, nameof(SignalTile.ChildContent), Lines(
-            [$"4xx {MetricText.Percent(s.Errors4xx.Value)}", .. s.RequestsByCode.Take(4).Select(c => $"{c.Label}: {c.Value.ToString("0", CultureInfo.InvariantCulture)}")]));
+            [$"4xx {MetricText.Percent(s.Errors4xx.Value)}", .. s.RequestsByCode.Take(4).Select(c => $"{c.Label}: {c.Value.ToString("0.#", CultureInfo.InvariantCulture)}")]));
         builder.CloseComponent();
     };
 

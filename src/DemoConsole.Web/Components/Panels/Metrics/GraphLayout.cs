@@ -8,7 +8,7 @@ public sealed record GraphLayout(double Width, double Height, IReadOnlyList<Grap
 {
     public const double NodeWidth = 170;
     public const double NodeHeight = 40;
-    private const double ColumnGap = 130;
+    private const double ColumnGap = 170;
     private const double RowGap = 56;
     private const double Margin = 16;
 
@@ -52,7 +52,7 @@ public sealed record GraphLayout(double Width, double Height, IReadOnlyList<Grap
             }
 
             var mid = (x1 + x2) / 2;
-            return new PlacedEdge(e, Invariant($"M {x1} {y1} C {mid} {y1}, {mid} {y2}, {x2} {y2}"), mid, (y1 + y2) / 2 - 6);
+            return new PlacedEdge(e, Invariant($"M {x1} {y1} C {mid} {y1}, {mid} {y2}, {x2} {y2}"), mid, (y1 + y2) / 2 - 18);
         }).ToList();
         var width = Margin * 2 + layers.Count * NodeWidth + Math.Max(0, layers.Count - 1) * ColumnGap;
         return new GraphLayout(width, height, [.. placed.Values], edges);

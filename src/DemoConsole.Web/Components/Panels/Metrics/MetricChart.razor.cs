@@ -6,6 +6,9 @@ namespace DemoConsole.Web.Components.Panels.Metrics;
 
 public sealed partial class MetricChart
 {
+    private const int MaxLegendEntries = 5;
+    private const int SparsePoints = 12;
+
     private List<ChartSeries<double>> _series = [];
     private List<RunMarker> _markers = [];
     private TimeSeriesChartOptions _options = new();
@@ -66,7 +69,10 @@ public sealed partial class MetricChart
             TimeLabelFormat = Window <= TimeSpan.FromMinutes(5) ? "HH:mm:ss" : "HH:mm",
             TooltipTimeLabelFormat = "HH:mm:ss",
             LineDisplayType = Area ? LineDisplayType.Area : LineDisplayType.Line,
-            ShowLegend = _series.Count > 1,
+            // Ten pods with generated names make a legend taller than the chart; the tooltip names each line instead.
+            ShowLegend = _series.Count is > 1 and <= MaxLegendEntries,
+            // A series that has only just started (or a sparse one) is a point or two: markers keep it visible.
+            ShowDataMarkers = data.Any(s => s.Points.Count < SparsePoints),
             YAxisRequireZeroPoint = true,
             LineStrokeWidth = 2,
         };

@@ -26,6 +26,9 @@ public sealed partial class ServiceGraphView
             _layout = GraphLayout.Of(snapshot);
         });
 
-    private static string EdgeText(GraphEdge edge) =>
-        string.Create(CultureInfo.InvariantCulture, $"{edge.Rps:0.0} rps · {MetricText.Percent(edge.ErrorPercent)} · P95 {MetricText.Milliseconds(edge.P95)}");
+    // Two short lines fit between the columns; one long line ran into the next node.
+    private static string RateText(GraphEdge edge) =>
+        string.Create(CultureInfo.InvariantCulture, $"{edge.Rps:0.0} rps · 5xx {MetricText.Percent(edge.ErrorPercent)}");
+
+    private static string LatencyText(GraphEdge edge) => $"P95 {MetricText.Milliseconds(edge.P95)}";
 }
