@@ -68,6 +68,10 @@ public sealed class GoldenSignalsTests(RealPrometheusBrowserFixture browser) : I
         await Assertions.Expect(audience.GetByTestId("panel-problem")).ToHaveCountAsync(0);
         await Assertions.Expect(audiencePanel.GetByTestId("panel-fallback-reason")).ToHaveCountAsync(0);
 
+        // The burst button's run is drawn on the charts' time axis.
+        await presenter.GetByTestId("run-traffic-burst").ClickAsync();
+        await Assertions.Expect(panel.GetByTestId("run-markers")).ToBeVisibleAsync();
+
         await ScreenshotsAsync(presenter, audience, "part3");
         await SendAsync(http, "/nonexistent-endpoint", 20);
         await presenter.Keyboard.PressAsync("5");

@@ -56,6 +56,21 @@ public class MetricsViewsTests : ConsoleComponentTest
     }
 
     [Fact]
+    public void GoldenSignals_ActionRunInTheWindow_IsMarkedOnTheCharts()
+    {
+        var cut = Render<GoldenSignalsView>(p => p.Add(x => x.View, View(ViewKinds.GoldenSignals)));
+        var now = DateTimeOffset.UtcNow;
+        Metrics.Publish(Signals() with { From = now.AddMinutes(-15), To = now.AddMinutes(1), Series = new Dictionary<string, IReadOnlyList<MetricSeries>>
+        {
+            [MetricQueries.TrafficByService] = [new(new Dictionary<string, string> { ["destination_service_name"] = "prod-blog-service" }, [new(now.AddMinutes(-1), 1), new(now, 3)])],
+        } });
+
+        Assert.True(Executor.Start(Alice, "burst").Started);
+
+        cut.WaitForAssertion(() => Assert.Contains("burst", cut.Find("[data-testid=run-markers]").TextContent));
+    }
+
+    [Fact]
     public void GoldenSignals_NoTraffic_SaysNoTrafficInsteadOfZero()
     {
         var cut = Render<GoldenSignalsView>(p => p.Add(x => x.View, View(ViewKinds.GoldenSignals)));
@@ -107,13 +122,13 @@ public class MetricsViewsTests : ConsoleComponentTest
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=graph-edge]").Count));
         var front = cut.Find("[data-testid=graph-edge][data-target=prod-blog-service-deployment]");
-        Assert.Contains("🔒", front.TextContent);
+        Assert.NotEmpty(front.QuerySelectorAll("[data-testid=edge-lock]"));
         Assert.Contains("12.5 rps", front.TextContent);
         Assert.Contains("P95 19 ms", front.TextContent);
         Assert.Contains("level-danger", front.GetAttribute("class"));
         var data = cut.Find("[data-testid=graph-edge][data-target=postgresql]");
         Assert.Equal("false", data.GetAttribute("data-mtls"));
-        Assert.DoesNotContain("🔒", data.TextContent);
+        Assert.Empty(data.QuerySelectorAll("[data-testid=edge-lock]"));
         Assert.Contains("P95 no traffic", data.TextContent);
         Assert.Equal(["istio-ingressgateway", "prod-blog-service-deployment", "postgresql"], cut.FindAll("[data-testid=graph-node]").Select(n => n.GetAttribute("data-node")));
     }

@@ -42,6 +42,13 @@ public sealed partial class MetricChart
     [Parameter]
     public bool Area { get; set; }
 
+    private static readonly TimeSpan[] Spacings = [.. new[] { 5, 10, 15, 30, 60, 120, 180, 300, 600, 900 }.Select(s => TimeSpan.FromSeconds(s))];
+
+    /// <summary>The chart spans its data, not the window: labels every quarter of that span keep the axis honest while data is young.</summary>
+    private static TimeSpan LabelSpacing(TimeSpan span) => Spacings.FirstOrDefault(s => s >= span / 4, Spacings[^1]);
+
+    private bool ShowLegend => _series.Count is > 1 and <= MaxLegendEntries;
+
     protected override void OnParametersSet()
     {
         // NaN and ±Inf (histogram_quantile over no samples) are gaps, not points at zero.
@@ -63,14 +70,16 @@ public sealed partial class MetricChart
             }));
         }
 
+        var times = data.SelectMany(d => d.Points).Select(p => p.Item1).Concat(_markers.Select(m => m.At.ToLocalTime().DateTime)).ToList();
+        var span = times.Count > 1 ? times.Max() - times.Min() : Window;
         _options = new TimeSeriesChartOptions
         {
-            TimeLabelSpacing = Window / 5,
+            TimeLabelSpacing = LabelSpacing(span),
             TimeLabelFormat = Window <= TimeSpan.FromMinutes(5) ? "HH:mm:ss" : "HH:mm",
             TooltipTimeLabelFormat = "HH:mm:ss",
             LineDisplayType = Area ? LineDisplayType.Area : LineDisplayType.Line,
             // Ten pods with generated names make a legend taller than the chart; the tooltip names each line instead.
-            ShowLegend = _series.Count is > 1 and <= MaxLegendEntries,
+            ShowLegend = ShowLegend,
             // A series that has only just started (or a sparse one) is a point or two: markers keep it visible.
             ShowDataMarkers = data.Any(s => s.Points.Count < SparsePoints),
             YAxisRequireZeroPoint = true,

@@ -26,6 +26,8 @@ public sealed partial class ServiceGraphView
             _layout = GraphLayout.Of(snapshot);
         });
 
+    private static string Invariant(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
     // Two short lines fit between the columns; one long line ran into the next node.
     private static string RateText(GraphEdge edge) =>
         string.Create(CultureInfo.InvariantCulture, $"{edge.Rps:0.0} rps · 5xx {MetricText.Percent(edge.ErrorPercent)}");
