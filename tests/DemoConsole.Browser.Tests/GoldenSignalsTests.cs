@@ -73,6 +73,10 @@ public sealed class GoldenSignalsTests(RealPrometheusBrowserFixture browser) : I
         await Assertions.Expect(panel.GetByTestId("run-markers")).ToBeVisibleAsync();
 
         await ScreenshotsAsync(presenter, audience, "part3");
+        if (Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } folder)
+        {
+            await presenter.GetByTestId("panel-kiali-graph").ScreenshotAsync(new() { Path = Path.Combine(folder, "part3-service-graph.png") });
+        }
         await SendAsync(http, "/nonexistent-endpoint", 20);
         await presenter.Keyboard.PressAsync("5");
         await Assertions.Expect(presenter.GetByTestId("panel-golden-signals-errors").GetByTestId("tile-errors")).ToBeVisibleAsync();

@@ -72,10 +72,11 @@ public sealed partial class MetricChart
 
         var times = data.SelectMany(d => d.Points).Select(p => p.Item1).Concat(_markers.Select(m => m.At.ToLocalTime().DateTime)).ToList();
         var span = times.Count > 1 ? times.Max() - times.Min() : Window;
+        var spacing = LabelSpacing(span);
         _options = new TimeSeriesChartOptions
         {
-            TimeLabelSpacing = LabelSpacing(span),
-            TimeLabelFormat = Window <= TimeSpan.FromMinutes(5) ? "HH:mm:ss" : "HH:mm",
+            TimeLabelSpacing = spacing,
+            TimeLabelFormat = spacing < TimeSpan.FromMinutes(1) ? "HH:mm:ss" : "HH:mm",
             TooltipTimeLabelFormat = "HH:mm:ss",
             LineDisplayType = Area ? LineDisplayType.Area : LineDisplayType.Line,
             // Ten pods with generated names make a legend taller than the chart; the tooltip names each line instead.
