@@ -6,7 +6,8 @@ namespace DemoConsole.Core.Observability;
 /// </summary>
 public sealed record MetricsSource(Uri Url, string? BearerToken = null, string? Username = null, string? Password = null)
 {
-    public override string ToString() => Url.GetLeftPart(UriPartial.Path);
+    /// <summary>Scheme, host, port and path only: user info in the URL (http://user:pass@…) and query strings are dropped.</summary>
+    public override string ToString() => new UriBuilder(Url) { UserName = "", Password = "", Query = "", Fragment = "" }.Uri.ToString();
 }
 
 /// <summary>The Prometheus and Alertmanager the console reads: from configuration, or the embedded sandbox's once it listens.</summary>

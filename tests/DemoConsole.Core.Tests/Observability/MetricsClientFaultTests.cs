@@ -78,6 +78,7 @@ public sealed class MetricsClientFaultTests
         Assert.Equal("Bearer s3cret-token", seen);
         Assert.DoesNotContain("s3cret-token", result.Error!.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-token", new MetricsSource(server.Address, BearerToken: "s3cret-token").ToString(), StringComparison.Ordinal);
+        Assert.Equal("http://prom:9090/api/", new MetricsSource(new Uri("http://admin:pw@prom:9090/api/?token=x")).ToString());
     }
 
     [Fact]

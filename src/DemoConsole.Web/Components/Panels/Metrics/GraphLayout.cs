@@ -12,6 +12,9 @@ public sealed record GraphLayout(double Width, double Height, IReadOnlyList<Grap
     private const double RowGap = 56;
     private const double Margin = 16;
 
+    // Room above the top row for an edge's label and lock.
+    private const double TopPad = 32;
+
     public static GraphLayout Empty { get; } = new(0, 0, [], []);
 
     public sealed record PlacedNode(GraphNode Node, double X, double Y);
@@ -23,14 +26,14 @@ public sealed record GraphLayout(double Width, double Height, IReadOnlyList<Grap
         // Only the layers in use get a column, so a graph without a gateway has no empty gap.
         var layers = snapshot.Nodes.Select(n => n.Layer).Distinct().Order().ToList();
         var rows = Math.Max(1, snapshot.Nodes.GroupBy(n => n.Layer).Select(g => g.Count()).DefaultIfEmpty(1).Max());
-        var height = Margin * 2 + rows * NodeHeight + (rows - 1) * RowGap;
+        var height = TopPad + Margin * 2 + rows * NodeHeight + (rows - 1) * RowGap;
         var placed = new Dictionary<string, PlacedNode>(StringComparer.Ordinal);
         foreach (var group in snapshot.Nodes.GroupBy(n => n.Layer))
         {
             var column = layers.IndexOf(group.Key);
             var nodes = group.OrderBy(n => n.Id, StringComparer.Ordinal).ToList();
             var columnHeight = nodes.Count * NodeHeight + (nodes.Count - 1) * RowGap;
-            var top = (height - columnHeight) / 2;
+            var top = TopPad + (height - TopPad - columnHeight) / 2;
             for (var i = 0; i < nodes.Count; i++)
             {
                 placed[nodes[i].Id] = new PlacedNode(nodes[i], Margin + column * (NodeWidth + ColumnGap), top + i * (NodeHeight + RowGap));
