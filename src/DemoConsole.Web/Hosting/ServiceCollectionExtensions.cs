@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<PresenterPreferences>();
         services.AddSingleton<FrameOriginPolicy>();
         services.AddHttpClient<FrameProbe>();
+        services.TryAddSingleton<PanelModes>();
 
         services.AddSingleton<EmbeddedSandbox>();
         services.TryAddSingleton<IClusterConnection>(sp => new ClusterConnection(() => ClusterTarget(sp), sp.GetRequiredService<TimeProvider>()));

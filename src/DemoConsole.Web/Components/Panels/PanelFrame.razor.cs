@@ -1,5 +1,6 @@
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
+using DemoConsole.Web.Components.Controls;
 using Microsoft.AspNetCore.Components;
 
 namespace DemoConsole.Web.Components.Panels;
@@ -15,6 +16,9 @@ public sealed partial class PanelFrame
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private PanelModes Modes { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public PanelDefinition Panel { get; set; } = default!;
@@ -33,6 +37,9 @@ public sealed partial class PanelFrame
     private bool ShowsNative => Fallback is not null && _probe is not null && (!_probe.CanShow || _nativeChosen);
 
     private string Mode => _probe is null ? "probing" : ShowsNative ? "native" : _probe.CanShow ? "frame" : "problem";
+
+    /// <summary>The presenter's switch is shared: the audience screen follows it.</summary>
+    protected override void OnInitialized() => Follow(Modes.WatchAsync, native => _nativeChosen = native.Contains(Panel.Id));
 
     protected override void OnParametersSet() => _frameUrl = PanelUrls.FrameUrl(Panel);
 
