@@ -103,6 +103,41 @@ public sealed class MetricsClientTests(RealPrometheusFixture real) : IClassFixtu
     }
 
     [Fact]
+    public async Task ServiceGraphReader_TrafficThroughTheGateway_GivesAnIngressEdgeWithMutualTls()
+    {
+        var client = real.Client();
+        ServiceGraphSnapshot? graph = null;
+        await AsyncWait.UntilAsync(async () =>
+        {
+            await real.SendAsync("/blog/", 5);
+            graph = await ServiceGraphReader.ReadAsync(client, ScenarioMetrics.Default, "titanium-prod", new ServiceGraphSnapshot(), DateTimeOffset.UtcNow, CancellationToken.None);
+            return graph.Edges.Any(e => e.Rps > 0 && e.P95 is not null);
+        }, "an edge with traffic");
+
+        var edge = graph!.Edges.First(e => e.Rps > 0);
+        Assert.Equal("istio-ingressgateway", edge.Source);
+        Assert.True(edge.MutualTls);
+        Assert.Equal(GraphLayer.Ingress, graph.Nodes.Single(n => n.Id == "istio-ingressgateway").Layer);
+        Assert.Null(graph.QueryProblem);
+    }
+
+    [Fact]
+    public async Task AlertsReader_RealPrometheusAndAlertmanager_ListsRulesAndTheFiringAlert()
+    {
+        var client = real.Client();
+        AlertsSnapshot? alerts = null;
+        await AsyncWait.UntilAsync(async () =>
+        {
+            alerts = await AlertsReader.ReadAsync(client, new AlertsSnapshot(), DateTimeOffset.UtcNow, CancellationToken.None);
+            return alerts.Firing.Any(a => a.Name == "AlwaysFiring") && alerts.AlertmanagerAlerts.Any(a => a.Name == "AlwaysFiring");
+        }, "AlwaysFiring in the alerts snapshot");
+
+        Assert.Equal(["AlwaysFiring", "HighErrorRate"], alerts!.Rules.Select(r => r.Name).Order());
+        Assert.Equal("warning", alerts.Firing.Single().Severity);
+        Assert.Null(alerts.AlertmanagerProblem);
+    }
+
+    [Fact]
     public async Task AlertmanagerAlertsAsync_NoAlertmanagerConfigured_SaysSo()
     {
         var result = await real.Client(withAlertmanager: false).AlertmanagerAlertsAsync();
