@@ -83,6 +83,9 @@ public sealed record ScenarioTargets
 public sealed record ScenarioPart(int Number, TimeSpan Budget, ScenarioSection Section)
 {
     public string Title => Section.Title;
+
+    /// <summary>The part's name as the scenario's heading words it: "3부" in a Korean scenario, "Part 3" in an English one.</summary>
+    public string Label { get; init; } = $"Part {Number}";
 }
 
 /// <summary>A titled run of content blocks: a part, the preparation, the closing, an extra item, an appendix page.</summary>

@@ -38,23 +38,28 @@ public static class ConsoleApi
         api.MapGet("/actions", (ActionExecutor executor, ClaimsPrincipal user) =>
             executor.List(user.ToActor()).Select(ActionDto.From)).RequireAuthorization(read);
 
-        api.MapPost("/actions/{id}/run", async (string id, HttpRequest request, ActionExecutor executor, ClaimsPrincipal user) =>
+        api.MapPost("/actions/{id}/preview", async (string id, HttpRequest request, ActionExecutor executor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
-            // An optional body sets run-time parameters the action allows (a pod picked from the live list).
-            RunRequestDto? body = null;
-            if (request.ContentLength > 0)
+            var (body, invalid) = await ReadRunRequestAsync(request);
+            if (invalid is not null)
             {
-                try
-                {
-                    body = await request.ReadFromJsonAsync<RunRequestDto>();
-                }
-                catch (System.Text.Json.JsonException ex)
-                {
-                    return Results.BadRequest(new ErrorDto($"The body is not valid JSON: {ex.Message}"));
-                }
+                return invalid;
             }
 
-            var started = executor.Start(user.ToActor(), id, body?.Parameters);
+            var preview = await executor.PreviewAsync(user.ToActor(), id, body?.Parameters, cancellationToken);
+            return Results.Ok(PreviewDto.From(preview));
+        }).RequireAuthorization(write);
+
+        api.MapPost("/actions/{id}/run", async (string id, HttpRequest request, ActionExecutor executor, ClaimsPrincipal user) =>
+        {
+            // An optional body names a preview to run exactly, or sets run-time parameters the action allows.
+            var (body, invalid) = await ReadRunRequestAsync(request);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
+            var started = executor.Start(user.ToActor(), id, body?.Parameters, body?.PreviewId);
             return started.Started
                 ? Results.Accepted($"/api/runs/{started.RunId}", new RunStartedDto(started.RunId))
                 : Results.Conflict(new ErrorDto(started.Error));
@@ -87,4 +92,22 @@ public static class ConsoleApi
 
     private static IResult ToResult(CommandResult result, Func<object> body) =>
         result.Succeeded ? Results.Ok(body()) : Results.Conflict(new ErrorDto(result.Error));
+
+    /// <summary>The optional JSON body of a preview or run request, or a 400 naming what is wrong with it.</summary>
+    private static async Task<(RunRequestDto? Body, IResult? Invalid)> ReadRunRequestAsync(HttpRequest request)
+    {
+        if (request.ContentLength is null or 0)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (await request.ReadFromJsonAsync<RunRequestDto>(), null);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return (null, Results.BadRequest(new ErrorDto($"The body is not valid JSON: {ex.Message}")));
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Cluster.Actions;
 
 namespace DemoConsole.Web.Configuration;
 
@@ -24,6 +25,9 @@ public sealed class DemoConsoleOptions
 
     /// <summary>The Alertmanager whose active alerts the alerts view shows; optional.</summary>
     public MetricsSourceOptions Alertmanager { get; set; } = new();
+
+    /// <summary>Guard rails and pacing of the cluster actions (<c>DemoConsole:ClusterActions</c>), validated with the rest.</summary>
+    public ClusterActionOptions ClusterActions { get; set; } = new();
 
     /// <summary>Where the session (part, timers, checklist) is kept across restarts; empty: not kept.</summary>
     public string? StateFile { get; set; } = System.IO.Path.Combine(

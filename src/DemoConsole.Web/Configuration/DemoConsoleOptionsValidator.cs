@@ -51,6 +51,7 @@ public sealed class DemoConsoleOptionsValidator : IValidateOptions<DemoConsoleOp
 
         problems.AddRange(MetricsSourceProblems("Prometheus", options.Prometheus));
         problems.AddRange(MetricsSourceProblems("Alertmanager", options.Alertmanager));
+        problems.AddRange(options.ClusterActions.Validate().Select(p => $"DemoConsole:ClusterActions: {p}"));
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

@@ -40,22 +40,23 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     {
         Scenario = TestScenarios.ThreeParts(
             TestScenarios.Action("burst", "gated", part: 3),
-            TestScenarios.Action("kill", "pod-kill", part: 3));
+            TestScenarios.Action("kill", "pod-kill", part: 3),
+            TestScenarios.Action("restart", "confirming", part: 3));
         Source = new TestScenarioSource(Scenario);
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<IScenarioSource>(Source);
         Services.AddSingleton(new DemoSession(Source, Time, NullLogger<DemoSession>.Instance));
         Services.AddSingleton(Handler);
-        Services.AddSingleton(sp => new ActionExecutor(Source, [Handler], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
+        Services.AddSingleton(sp => new ActionExecutor(Source, [Handler, Confirming], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
         Services.AddSingleton<PresenterPreferences>();
         Services.AddSingleton<IClusterViews>(ClusterViews);
         Services.AddSingleton<ILogTail>(new TestLogTail());
         Services.AddSingleton<IMetricsFeeds>(Metrics);
         Services.AddSingleton<PanelModes>();
-        Services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, "/etc/demo/kubeconfig", "stage"), TimeProvider.System));
+        Services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, "/etc/demo/kubeconfig", "stage")));
         var options = Options.Create(new DemoConsoleOptions());
         Services.AddSingleton(new EmbeddedSandbox(options, new GatewayAddress(options, Source), NullLogger<EmbeddedSandbox>.Instance));
-        Services.AddSingleton(new FrameProbe(new HttpClient(new PanelHandler(() => PanelsReachable)), Time, NullLogger<FrameProbe>.Instance));
+        Services.AddSingleton(new FrameProbe(new HandlerHttpClientFactory(new PanelHandler(() => PanelsReachable)), Time, NullLogger<FrameProbe>.Instance));
         Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.ShowTransitionDuration = 0;
@@ -85,6 +86,9 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     protected TestScenarioSource Source { get; }
 
     protected GatedActionHandler Handler { get; } = new();
+
+    /// <summary>The handler of the "restart" action, which asks first with a server-side preview.</summary>
+    protected GatedActionHandler Confirming { get; } = new("confirming") { Confirmation = DemoConsole.Core.Actions.Kinds.ConfirmationStyle.Preview };
 
     /// <summary>Starts as before the first list from the cluster, so tests see the waiting state too.</summary>
     protected TestClusterViews ClusterViews { get; } = new(ClusterViewsSnapshot.Empty(ClusterViewsOptions.DefaultNamespaces, "titanium-prod", DateTimeOffset.UnixEpoch));

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Text.RegularExpressions;
+using DemoConsole.Core.Actions.Kinds;
 using Markdig.Syntax;
 using YamlDotNet.RepresentationModel;
 
@@ -142,10 +143,10 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
         string what)
     {
         var (kind, kindLine) = fields.TryGetValue("kind", out var kindField) ? kindField : ("", line);
-        var knownKind = ActionKinds.Known.Contains(kind);
-        if (kind.Length > 0 && !knownKind)
+        var descriptor = ActionKindCatalog.Find(kind);
+        if (kind.Length > 0 && descriptor is null)
         {
-            problems.Warning(kindLine, $"{what}: unknown action kind '{kind}' (known: {string.Join(", ", ActionKinds.Known.Order(StringComparer.Ordinal))}); its button stays disabled");
+            problems.Warning(kindLine, $"{what}: unknown action kind '{kind}' (known: {string.Join(", ", ActionKindCatalog.Names.Order(StringComparer.Ordinal))}); its button stays disabled");
         }
 
         string? expect = null;
@@ -158,14 +159,22 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             }
         }
 
-        if (valid && knownKind)
+        if (!valid)
         {
-            ActionParameterRules.Check(kind, parameters, parameterLines, line, what, problems);
+            return null;
         }
 
-        return valid
-            ? new ActionBlock(line, new ActionDefinition(fields["id"].Value, kind, fields["title"].Value, part, new ReadOnlyDictionary<string, string>(parameters), expect, line))
-            : null;
+        var action = new ActionDefinition(fields["id"].Value, kind, fields["title"].Value, part, new ReadOnlyDictionary<string, string>(parameters), expect, line);
+
+        // Warnings, not errors: the author learns of a typo at lint time, and a kind that grows a parameter never makes
+        // an existing scenario unloadable. The handler reads the same descriptor, so the two cannot disagree.
+        foreach (var (parameter, problem) in descriptor?.Problems(action) ?? [])
+        {
+            var at = parameter is not null && parameterLines.TryGetValue(parameter.Split('.')[0], out var l) ? l : line;
+            problems.Warning(at, $"{what}: {problem}");
+        }
+
+        return new ActionBlock(line, action);
     }
 
     private PanelBlock? ReadPanel(Dictionary<string, (string Value, int Line)> fields, int? part, int line, bool valid, string what)
