@@ -1,8 +1,5 @@
 namespace DemoConsole.Core.Observability;
 
-/// <summary>An alert that fires now: what the banner and the audience screen show.</summary>
-public sealed record FiringAlert(string Name, string? Summary, string? Severity, DateTimeOffset? Since, double Value);
-
 /// <summary>Prometheus's alerting rules and Alertmanager's active alerts as of <see cref="UpdatedAt"/>.</summary>
 public sealed record AlertsSnapshot
 {

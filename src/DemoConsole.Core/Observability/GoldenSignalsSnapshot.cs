@@ -1,14 +1,5 @@
 namespace DemoConsole.Core.Observability;
 
-/// <summary>A number on a tile and how it reads against its threshold; a null value means no traffic (not zero).</summary>
-public sealed record SignalValue(double? Value, SignalLevel Level)
-{
-    public static SignalValue None { get; } = new(null, SignalLevel.NoData);
-}
-
-/// <summary>One labelled number (a service's RPS, a pod's CPU, a response code's rate).</summary>
-public sealed record LabelledValue(string Label, double Value, SignalLevel Level = SignalLevel.Normal);
-
 /// <summary>
 /// The four Golden Signals over one window, as every screen shows them: tile values (the newest point of each series),
 /// the series for the charts, and any query the source refused (shown on its chart, the rest still works).

@@ -1,18 +1,5 @@
 namespace DemoConsole.Core.Observability;
 
-public enum MetricsState
-{
-    /// <summary>Not asked yet.</summary>
-    Starting,
-
-    Up,
-
-    /// <summary>Unreachable, timing out or failing: the "Prometheus down" banner; the last values stay, marked stale.</summary>
-    Down,
-
-    NotConfigured,
-}
-
 /// <summary>Whether the metrics source answered the last round, and why not.</summary>
 public sealed record MetricsHealth(MetricsState State, string? Problem, DateTimeOffset? LastSuccess)
 {

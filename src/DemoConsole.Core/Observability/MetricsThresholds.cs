@@ -1,27 +1,5 @@
 namespace DemoConsole.Core.Observability;
 
-/// <summary>How a signal reads against the runbook's thresholds; <see cref="NoData"/> when there is no traffic to judge.</summary>
-public enum SignalLevel
-{
-    NoData,
-    Normal,
-    Caution,
-    Danger,
-}
-
-/// <summary>A value above <see cref="Caution"/> is a caution, above <see cref="Danger"/> a danger.</summary>
-public sealed record Threshold(double Caution, double Danger)
-{
-    public SignalLevel Judge(double? value) => value switch
-    {
-        null => SignalLevel.NoData,
-        { } v when double.IsNaN(v) => SignalLevel.NoData,
-        { } v when v > Danger => SignalLevel.Danger,
-        { } v when v > Caution => SignalLevel.Caution,
-        _ => SignalLevel.Normal,
-    };
-}
-
 /// <summary>
 /// The appendix's thresholds (P95 target &lt; 100 ms with 50–100 a caution; P99 &lt; 200 ms with 100–200 a caution; 5xx
 /// allowed &lt; 0.1 %, danger &gt; 1 %; CPU danger &gt; 80 %), overridable in the scenario's front matter.
