@@ -52,7 +52,7 @@ public sealed record RunStartedDto(string RunId);
 
 public sealed record ErrorDto(string Error);
 
-public sealed record SandboxDto(Uri KubernetesApi, Uri Gateway, string Kubeconfig);
+public sealed record SandboxDto(Uri KubernetesApi, Uri Gateway, string Kubeconfig, Uri? Prometheus, Uri? Alertmanager);
 
 /// <summary>A run or preview request: run-time parameters the action allows, or (to run) the preview to run exactly.</summary>
 public sealed record RunRequestDto(IReadOnlyDictionary<string, string>? Parameters, string? PreviewId = null);

@@ -82,8 +82,8 @@ public static class ConsoleApi
             await checks.RunAsync(new PreflightRequest(session.Scenario.Panels.ToList(), new Uri($"{request.Scheme}://{request.Host}/"), gateway.Gateway), cancellationToken))
             .RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
-        api.MapGet("/sandbox", (EmbeddedSandbox sandbox) => sandbox.Host is { } host
-            ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath))
+        api.MapGet("/sandbox", (EmbeddedSandbox sandbox, MetricsEndpoints metrics) => sandbox.Host is { } host
+            ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath, metrics.SandboxPrometheus, metrics.SandboxAlertmanager))
             : Results.NotFound(new ErrorDto("The console is not running on the embedded sandbox (DemoConsole:Cluster:Mode).")))
             .RequireAuthorization(read);
 

@@ -20,6 +20,12 @@ public sealed class DemoConsoleOptions
 
     public LoadOptions Load { get; set; } = new();
 
+    /// <summary>The Prometheus the metrics views read; empty in sandbox mode: the sandbox's.</summary>
+    public MetricsSourceOptions Prometheus { get; set; } = new();
+
+    /// <summary>The Alertmanager whose active alerts the alerts view shows; optional.</summary>
+    public MetricsSourceOptions Alertmanager { get; set; } = new();
+
     /// <summary>Guard rails and pacing of the cluster actions (<c>DemoConsole:ClusterActions</c>), validated with the rest.</summary>
     public ClusterActionOptions ClusterActions { get; set; } = new();
 

@@ -4,6 +4,8 @@ using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Cluster.Actions;
 using DemoConsole.Sandbox;
 using DemoConsole.Core.Load;
+using DemoConsole.Core.Observability;
+using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Session;
 using DemoConsole.Web.Configuration;
@@ -36,8 +38,12 @@ public static class ServiceCollectionExtensions
         services.AddActionKinds();
         services.AddClusterViews();
         services.AddHostedService<ClusterViewsWarmUp>();
+        services.TryAddSingleton<MetricsEndpoints>();
+        services.TryAddSingleton<IMetricsEndpoints>(sp => sp.GetRequiredService<MetricsEndpoints>());
+        services.AddObservability();
         services.TryAddSingleton<PresenterPreferences>();
         services.AddSingleton<FrameOriginPolicy>();
+        services.TryAddSingleton<PanelModes>();
 
         services.AddSingleton<EmbeddedSandbox>();
         services.TryAddSingleton<IClusterConnection>(sp => new ClusterConnection(() => ClusterTarget(sp)));
