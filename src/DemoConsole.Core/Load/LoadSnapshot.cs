@@ -12,9 +12,6 @@ public sealed record LoadSnapshot : IActionResult
     /// <summary>Where the run is in its lifecycle.</summary>
     public required LoadRunState State { get; init; }
 
-    /// <summary>Whether the run has ended (completed, stopped or failed); the figures will not change any more.</summary>
-    public bool IsFinished => State != LoadRunState.Running;
-
     /// <summary>Increases whenever anything counted changes; equal versions mean equal figures.</summary>
     public required long Version { get; init; }
 

@@ -85,6 +85,7 @@ public static class ScenarioParser
             Appendix = [.. outline.Tops.Where(t => t.Kind == TopSection.Appendix)
                 .SelectMany(t => AppendixReader.Read(AppendixTitle(t.Title), t.Line, t.Blocks, context))],
             Targets = front.Targets,
+            Metrics = front.Metrics,
         };
 
         return new ScenarioParseResult(problems.HasErrors ? null : scenario, problems.ToList());

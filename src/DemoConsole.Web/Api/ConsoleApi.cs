@@ -25,15 +25,15 @@ public static class ConsoleApi
 
         api.MapPost("/session/part/{n:int}", (int n, DemoSession session, ClaimsPrincipal user) =>
             ToResult(session.GoTo(user.ToActor(), SessionPosition.ForPart(n)), () => SessionDto.From(session.Scenario, session.Snapshot, session.ReadTimers())))
-            .RequireAuthorization(write);
+            .RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         api.MapPost("/session/next", (DemoSession session, ClaimsPrincipal user) =>
             ToResult(session.Step(user.ToActor(), 1), () => SessionDto.From(session.Scenario, session.Snapshot, session.ReadTimers())))
-            .RequireAuthorization(write);
+            .RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         api.MapPost("/session/previous", (DemoSession session, ClaimsPrincipal user) =>
             ToResult(session.Step(user.ToActor(), -1), () => SessionDto.From(session.Scenario, session.Snapshot, session.ReadTimers())))
-            .RequireAuthorization(write);
+            .RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         api.MapGet("/actions", (ActionExecutor executor, ClaimsPrincipal user) =>
             executor.List(user.ToActor()).Select(ActionDto.From)).RequireAuthorization(read);
@@ -48,7 +48,7 @@ public static class ConsoleApi
 
             var preview = await executor.PreviewAsync(user.ToActor(), id, body?.Parameters, cancellationToken);
             return Results.Ok(PreviewDto.From(preview));
-        }).RequireAuthorization(write);
+        }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         api.MapPost("/actions/{id}/run", async (string id, HttpRequest request, ActionExecutor executor, ClaimsPrincipal user) =>
         {
@@ -63,7 +63,7 @@ public static class ConsoleApi
             return started.Started
                 ? Results.Accepted($"/api/runs/{started.RunId}", new RunStartedDto(started.RunId))
                 : Results.Conflict(new ErrorDto(started.Error));
-        }).RequireAuthorization(write);
+        }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         api.MapGet("/runs", (ActionExecutor executor) => executor.Board.Runs.Select(RunDto.From)).RequireAuthorization(read);
 
@@ -75,16 +75,16 @@ public static class ConsoleApi
         {
             var stopped = executor.Stop(user.ToActor(), id);
             return stopped.Started ? Results.Accepted($"/api/runs/{id}", new RunStartedDto(id)) : Results.Conflict(new ErrorDto(stopped.Error));
-        }).RequireAuthorization(write);
+        }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         // The console's origin, for the panels' framing check, is the one this request came in on.
         api.MapPost("/preflight", async (IPreflightChecks checks, IGatewayAddress gateway, DemoSession session, HttpRequest request, CancellationToken cancellationToken) =>
             await checks.RunAsync(new PreflightRequest(session.Scenario.Panels.ToList(), new Uri($"{request.Scheme}://{request.Host}/"), gateway.Gateway,
                 Core.Pipeline.DemoCommitKind.Targets(session.Scenario)), cancellationToken))
-            .RequireAuthorization(write);
+            .RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
-        api.MapGet("/sandbox", (EmbeddedSandbox sandbox) => sandbox.Host is { } host
-            ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath, host.GitHub))
+        api.MapGet("/sandbox", (EmbeddedSandbox sandbox, MetricsEndpoints metrics) => sandbox.Host is { } host
+            ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath, metrics.SandboxPrometheus, metrics.SandboxAlertmanager, host.GitHub))
             : Results.NotFound(new ErrorDto("The console is not running on the embedded sandbox (DemoConsole:Cluster:Mode).")))
             .RequireAuthorization(read);
 

@@ -16,7 +16,7 @@ internal static class PipelineBenchmark
     {
         var timeScale = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1.0;
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, GitHubPort = 0, TimeScale = timeScale });
-        using var cluster = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, sandbox.KubeconfigPath), TimeProvider.System);
+        using var cluster = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, sandbox.KubeconfigPath));
         await using var views = new ClusterViews(new ClusterViewsOptions(), cluster, TimeProvider.System, NullLoggerFactory.Instance);
         var options = new GitHubOptions { Url = sandbox.GitHub.ToString(), Token = sandbox.GitHubToken };
         if (args.Length > 1)

@@ -125,18 +125,6 @@ public sealed class ActionExecutorTests : IDisposable
     }
 
     [Fact]
-    public async Task RunBoard_LatestForPart_ShowsNewestRunPerAction()
-    {
-        var first = _executor.Start(Alice, "burst");
-        _handler.Finish(ActionOutcome.Succeeded("done"));
-        await AsyncWait.ForAsync(_executor.WatchAsync, b => b.FindRun(first.RunId!)?.IsRunning == false, "first run end");
-
-        var latest = _executor.Board.LatestForPart(3);
-
-        Assert.Equal(first.RunId, Assert.Single(latest).RunId);
-    }
-
-    [Fact]
     public void Start_RunTimeParameterTheKindDoesNotAllow_IsRefusedBeforeRunning()
     {
         var result = _executor.Start(Alice, "burst", new Dictionary<string, string> { ["path"] = "/admin" });

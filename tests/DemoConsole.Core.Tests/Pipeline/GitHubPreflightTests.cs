@@ -5,6 +5,7 @@ using DemoConsole.Core.Pipeline;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Tests.Cluster;
 using DemoConsole.Sandbox.GitHub;
+using DemoConsole.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DemoConsole.Core.Tests.Pipeline;
@@ -34,6 +35,6 @@ public sealed class GitHubPreflightTests
     }
 
     private static PreflightChecks Checks(ClusterSandbox sandbox, HttpClient http, GitHubConnection github) =>
-        new(sandbox.Connection, null, new FrameProbe(http, TimeProvider.System, NullLogger<FrameProbe>.Instance), http, TimeProvider.System,
+        new(sandbox.Connection, null, new FrameProbe(new HandlerHttpClientFactory(), TimeProvider.System, NullLogger<FrameProbe>.Instance), http, TimeProvider.System,
             new ClusterViewsOptions(), new RepositoryAccessCheck(github, TimeProvider.System));
 }

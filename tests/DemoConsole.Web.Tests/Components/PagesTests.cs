@@ -28,6 +28,24 @@ public class PagesTests : ConsoleComponentTest
     }
 
     [Fact]
+    public void Closing_OpenedByUrl_MovesTheSessionAndShowsTheClosingSection()
+    {
+        var cut = Render<Closing>(p => p.AddCascadingValue(ContextFor(Alice)));
+
+        Assert.Equal(PageKind.Closing, Session.Snapshot.Position.Kind);
+        Assert.Equal("Closing", cut.Find("[data-testid=page-title]").TextContent);
+    }
+
+    [Fact]
+    public void Preparation_OpenedByUrl_MovesTheSessionAndShowsThePreparationSection()
+    {
+        var cut = Render<Preparation>(p => p.AddCascadingValue(ContextFor(Alice)));
+
+        Assert.Equal(PageKind.Preparation, Session.Snapshot.Position.Kind);
+        Assert.Equal("Preparation", cut.Find("[data-testid=page-title]").TextContent);
+    }
+
+    [Fact]
     public void Questions_Search_FiltersQuestionsAndAnswers()
     {
         var cut = Render<Questions>(p => p.AddCascadingValue(ContextFor(Alice)));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DemoConsole.Core.Cluster;
 using DemoConsole.Tests.Shared;
 using DemoConsole.Tests.Shared.Web;
 using DemoConsole.Web.Hosting;
@@ -50,6 +51,24 @@ public sealed class ActionPreviewApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("preview again", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.DoesNotContain(_factory.Services.GetRequiredService<EmbeddedSandbox>().Host!.Journal.Requests, r => r.Method == "DELETE");
+    }
+
+    [Fact]
+    public async Task Run_PickedPodOfAStatefulSetWhoseNameSaysNothingOfDatabases_IsRefusedAndNothingIsDeleted()
+    {
+        var client = Presenter();
+        await GuardRailWorld.CreateQueueStatefulSetAsync(_factory.Services.GetRequiredService<IClusterConnection>().Client);
+        var picked = new { parameters = new Dictionary<string, string> { ["pod"] = "prod-queue-0" } };
+
+        var preview = await (await client.PostAsJsonAsync("/api/actions/kill-blog-pod/preview", picked)).Content.ReadFromJsonAsync<JsonElement>();
+        var started = await client.PostAsJsonAsync("/api/actions/kill-blog-pod/run", picked);
+        var run = await EndOfRunAsync(client, (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString());
+
+        Assert.False(preview.GetProperty("canRun").GetBoolean());
+        Assert.Contains("StatefulSets hold state", preview.GetProperty("reason").GetString());
+        Assert.Equal("refused", run.GetProperty("status").GetString());
+        Assert.Contains("StatefulSets hold state", run.GetProperty("message").GetString());
         Assert.DoesNotContain(_factory.Services.GetRequiredService<EmbeddedSandbox>().Host!.Journal.Requests, r => r.Method == "DELETE");
     }
 

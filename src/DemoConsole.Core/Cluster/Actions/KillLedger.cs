@@ -11,18 +11,6 @@ public sealed class KillLedger(ClusterActionOptions options, TimeProvider time)
     private readonly Lock _gate = new();
     private DateTimeOffset? _last;
 
-    /// <summary>When the last kill was recorded, if any.</summary>
-    public DateTimeOffset? LastKill
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _last;
-            }
-        }
-    }
-
     /// <summary>Null when a kill may happen now, otherwise how long to wait, in words.</summary>
     public string? Check()
     {

@@ -13,7 +13,7 @@ namespace DemoConsole.Core.Scenarios.Parsing;
 internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList problems)
 {
     private static readonly string[] ActionKeys = ["id", "kind", "title", "expect"];
-    private static readonly string[] PanelKeys = ["id", "kind", "title", "url"];
+    private static readonly string[] PanelKeys = ["id", "kind", "title", "url", "fallback"];
     private static readonly string[] ViewKeys = ["id", "kind", "title"];
 
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
@@ -72,7 +72,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             }
             else
             {
-                problems.Warning(keyLine, $"{what}: unknown key '{key}' is ignored (a panel has id, kind, title and url)");
+                problems.Warning(keyLine, $"{what}: unknown key '{key}' is ignored (a panel has id, kind, title, url and fallback)");
             }
         }
 
@@ -118,6 +118,12 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
         if (valid && parameters.TryGetValue("filter", out var filter) && !RegexText.IsValid(filter))
         {
             problems.Error(line, $"{what}: filter '{filter}' is not a valid regular expression");
+            valid = false;
+        }
+
+        if (valid && kind.Value == ViewKinds.GoldenSignals && parameters.TryGetValue("window", out var window) && !ViewKinds.Windows.ContainsKey(window))
+        {
+            problems.Error(line, $"{what}: window '{window}' must be one of 5m, 15m, 60m");
             valid = false;
         }
 
@@ -189,8 +195,9 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             valid = false;
         }
 
+        var fallback = fields.TryGetValue("fallback", out var fallbackField) && fallbackField.Value.Length > 0 ? fallbackField.Value : null;
         return valid && url is not null
-            ? new PanelBlock(line, new PanelDefinition(fields["id"].Value, kind, fields["title"].Value, url, part, line))
+            ? new PanelBlock(line, new PanelDefinition(fields["id"].Value, kind, fields["title"].Value, url, part, line) { Fallback = fallback })
             : null;
     }
 

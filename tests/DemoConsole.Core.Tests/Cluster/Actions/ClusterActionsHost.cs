@@ -28,7 +28,7 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
     {
         Sandbox = sandbox;
         var services = new ServiceCollection();
-        services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox, sandbox.KubeconfigPath), TimeProvider.System));
+        services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox, sandbox.KubeconfigPath)));
         services.AddSingleton<ILoadEngine>(new HttpLoadEngine(new LoadCaps { MaxRate = 100, MaxRequests = 1_000, AllowedTargets = [sandbox.Gateway] }, TimeProvider.System));
         services.AddSingleton<IGatewayAddress>(new FixedGateway(sandbox.Gateway));
         services.AddSingleton<IScenarioSource>(new StaticScenarioSource(scenario));

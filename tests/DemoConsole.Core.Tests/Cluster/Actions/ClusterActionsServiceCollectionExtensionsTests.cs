@@ -41,7 +41,7 @@ public sealed class ClusterActionsServiceCollectionExtensionsTests
     private static ServiceCollection Services(ClusterActionOptions options)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox), TimeProvider.System));
+        services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox)));
         services.AddSingleton<ILoadEngine>(new HttpLoadEngine(new LoadCaps()));
         services.AddSingleton<IGatewayAddress>(new NoGateway());
         services.AddSingleton<IScenarioSource>(new TestScenarioSource(DefaultScenario.Load()));

@@ -43,6 +43,22 @@ public sealed class PodKillGuardRailTests
         Assert.Empty(host.PodDeletes(dryRun: true));
     }
 
+    [Theory]
+    [InlineData("pod", "prod-queue-0")]
+    [InlineData("deployment", "prod-queue")]
+    public async Task Run_StatefulSetWhoseNameSaysNothingOfDatabases_IsRefusedAndSendsNoDelete(string key, string value)
+    {
+        await using var host = await ClusterActionsHost.StartAsync(scenario: Kills(("kill-queue", [(key, value)])));
+        await GuardRailWorld.CreateQueueStatefulSetAsync(host.Client);
+
+        var run = await host.RunToEndAsync("kill-queue");
+
+        Assert.Equal(ActionRunStatus.Refused, run.Status);
+        Assert.Contains("StatefulSet 'prod-queue' is protected: StatefulSets hold state", run.Message);
+        Assert.Empty(host.PodDeletes(dryRun: false));
+        Assert.Empty(host.PodDeletes(dryRun: true));
+    }
+
     [Fact]
     public async Task Run_LastReadyReplica_IsRefusedEvenWhenProtectedWorkloadsAreAllowed()
     {

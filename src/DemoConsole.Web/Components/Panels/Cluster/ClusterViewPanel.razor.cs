@@ -64,8 +64,8 @@ public sealed partial class ClusterViewPanel
 
     protected override void OnInitialized()
     {
-        // Logs and rollout history read the cluster themselves; every other view shares the watchers' snapshot.
-        if (View.Kind is not (ViewKinds.Logs or ViewKinds.RolloutHistory))
+        // Logs and rollout history read the cluster themselves, metrics views read Prometheus; every other view shares the watchers' snapshot.
+        if (View.Kind is not (ViewKinds.Logs or ViewKinds.RolloutHistory) && !ViewKinds.Metrics.Contains(View.Kind))
         {
             Follow(Views.WatchAsync, snapshot => _snapshot = snapshot);
         }
