@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using DemoConsole.Sandbox.Api;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Gateway;
+using DemoConsole.Sandbox.Prometheus;
+using DemoConsole.Sandbox.Prometheus.Api;
 using DemoConsole.Sandbox.World;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DemoConsole.Sandbox;
 
 /// <summary>
-/// The running sandbox: the Titanium world, its Kubernetes API and its demo gateway, on loopback ports.
+/// The running sandbox: the Titanium world, its Kubernetes API, its demo gateway and its Prometheus/Alertmanager twin, on loopback ports.
 /// Start with <see cref="StartAsync"/>, stop with <see cref="DisposeAsync"/>.
 /// </summary>
 public sealed class SandboxHost : IAsyncDisposable
@@ -21,9 +23,14 @@ public sealed class SandboxHost : IAsyncDisposable
     private readonly WebApplication _gateway;
     private readonly bool _ownsKubeconfig;
     private readonly LoadGeneratorSimulator _loadGenerator;
+    private readonly WebApplication _prometheus;
+    private readonly PrometheusTwin _twin;
 
-    private SandboxHost(Cluster cluster, WebApplication api, WebApplication gateway, LoadGeneratorSimulator loadGenerator, string kubeconfigPath, bool ownsKubeconfig, RequestJournal journal)
+    private SandboxHost(Cluster cluster, WebApplication api, WebApplication gateway, (WebApplication Server, PrometheusTwin Twin) prometheus, LoadGeneratorSimulator loadGenerator, string kubeconfigPath, bool ownsKubeconfig, RequestJournal journal)
     {
+        _prometheus = prometheus.Server;
+        _twin = prometheus.Twin;
+        Prometheus = BoundUri(prometheus.Server);
         _loadGenerator = loadGenerator;
         _cluster = cluster;
         _api = api;
@@ -40,6 +47,12 @@ public sealed class SandboxHost : IAsyncDisposable
 
     /// <summary>Base address of the demo gateway (the seed's http://10.0.11.168:31304).</summary>
     public Uri Gateway { get; }
+
+    /// <summary>Base address of the Prometheus twin's HTTP API (/api/v1/query, /api/v1/rules, …).</summary>
+    public Uri Prometheus { get; }
+
+    /// <summary>Base address of the Alertmanager twin's API v2 (/api/v2/alerts); served by the Prometheus twin's server.</summary>
+    public Uri Alertmanager => Prometheus;
 
     /// <summary>A kubeconfig pointing at <see cref="KubernetesApi"/>.</summary>
     public string KubeconfigPath { get; }
@@ -72,16 +85,23 @@ public sealed class SandboxHost : IAsyncDisposable
         var demoGateway = new DemoGateway(cluster);
         WebApplication? api = null;
         WebApplication? gateway = null;
+        WebApplication? prometheus = null;
+        PrometheusTwin? twin = null;
         try
         {
             api = await StartServerAsync(port => KubeApiServer.Build(cluster, journal, address, port), options.ApiPort, options.FallbackToFreePort, cancellationToken);
             gateway = await StartServerAsync(port => GatewayServer.Build(demoGateway, address, port), options.GatewayPort, options.FallbackToFreePort, cancellationToken);
+            twin = new PrometheusTwin(cluster, demoGateway, BoundUri(gateway), options.PrometheusScrapeInterval, options.PrometheusRetention);
+            var prometheusTwin = twin;
+            prometheus = await StartServerAsync(port => PrometheusServer.Build(prometheusTwin, address, port), options.PrometheusPort, options.FallbackToFreePort, cancellationToken);
+            twin.ExternalUrl = BoundUri(prometheus);
             var ownsKubeconfig = options.KubeconfigPath is null;
             var kubeconfig = options.KubeconfigPath ?? Path.Combine(Path.GetTempPath(), $"sandbox-kubeconfig-{Guid.NewGuid():N}.yaml");
             var loadGenerator = new LoadGeneratorSimulator(cluster, demoGateway);
-            var host = new SandboxHost(cluster, api, gateway, loadGenerator, kubeconfig, ownsKubeconfig, journal);
+            var host = new SandboxHost(cluster, api, gateway, (prometheus, twin), loadGenerator, kubeconfig, ownsKubeconfig, journal);
             KubeconfigWriter.Write(kubeconfig, host.KubernetesApi);
             loadGenerator.Start();
+            twin.Start();
             return host;
         }
         catch
@@ -96,6 +116,16 @@ public sealed class SandboxHost : IAsyncDisposable
                 await gateway.DisposeAsync();
             }
 
+            if (prometheus is not null)
+            {
+                await prometheus.DisposeAsync();
+            }
+
+            if (twin is not null)
+            {
+                await twin.DisposeAsync();
+            }
+
             await cluster.DisposeAsync();
             throw;
         }
@@ -107,11 +137,14 @@ public sealed class SandboxHost : IAsyncDisposable
         // The cluster stops first so open watches and log follows end, letting Kestrel shut down promptly.
         await _cluster.StopAsync();
         await _loadGenerator.DisposeAsync();
+        await _twin.DisposeAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _api.StopAsync(timeout.Token);
         await _gateway.StopAsync(timeout.Token);
+        await _prometheus.StopAsync(timeout.Token);
         await _api.DisposeAsync();
         await _gateway.DisposeAsync();
+        await _prometheus.DisposeAsync();
         await _cluster.DisposeAsync();
         if (_ownsKubeconfig)
         {
@@ -120,6 +153,8 @@ public sealed class SandboxHost : IAsyncDisposable
     }
 
     internal Cluster Cluster => _cluster;
+
+    internal PrometheusTwin PrometheusTwin => _twin;
 
     private static async Task<WebApplication> StartServerAsync(Func<int, WebApplication> build, int port, bool fallback, CancellationToken cancellationToken)
     {

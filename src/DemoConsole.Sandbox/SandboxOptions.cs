@@ -9,7 +9,16 @@ public sealed record SandboxOptions
     /// <summary>Port of the demo gateway. 0 picks a free port.</summary>
     public int GatewayPort { get; init; } = 31304;
 
-    /// <summary>Address both servers listen on; loopback unless a team deliberately shares a sandbox.</summary>
+    /// <summary>Port of the Prometheus twin (Prometheus HTTP API and Alertmanager API v2). 0 picks a free port.</summary>
+    public int PrometheusPort { get; init; } = 30090;
+
+    /// <summary>How often the Prometheus twin scrapes the sandbox's exporters, before the time scale applies.</summary>
+    public TimeSpan PrometheusScrapeInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How much history the Prometheus twin keeps, before the time scale applies (the 60-minute views plus rate windows).</summary>
+    public TimeSpan PrometheusRetention { get; init; } = TimeSpan.FromMinutes(90);
+
+    /// <summary>Address all servers listen on; loopback unless a team deliberately shares a sandbox.</summary>
     public string BindAddress { get; init; } = "127.0.0.1";
 
     /// <summary>Where to write the kubeconfig; null writes one to a temporary file.</summary>
@@ -35,6 +44,16 @@ public sealed record SandboxOptions
         if (GatewayPort is < 0 or > 65535)
         {
             problems.Add($"GatewayPort must be between 0 and 65535 (got {GatewayPort}).");
+        }
+
+        if (PrometheusPort is < 0 or > 65535)
+        {
+            problems.Add($"PrometheusPort must be between 0 and 65535 (got {PrometheusPort}).");
+        }
+
+        if (PrometheusScrapeInterval <= TimeSpan.Zero || PrometheusRetention < PrometheusScrapeInterval)
+        {
+            problems.Add($"PrometheusScrapeInterval must be positive and at most PrometheusRetention (got {PrometheusScrapeInterval} and {PrometheusRetention}).");
         }
 
         if (!System.Net.IPAddress.TryParse(BindAddress, out _))

@@ -7,7 +7,7 @@ namespace DemoConsole.Sandbox.Prometheus;
 /// (job, instance) and the <c>up</c> series a real Prometheus adds. Reads the exporters in process: the samples are
 /// the very ones their scrape endpoints serve.
 /// </summary>
-internal sealed class SelfScraper(TimeProvider time, SampleStore store, IReadOnlyList<ScrapeTarget> targets, TimeSpan interval) : IAsyncDisposable
+internal sealed class SelfScraper(TimeProvider time, SampleStore store, IReadOnlyList<ScrapeTarget> targets, TimeSpan interval, Action<Exception> fault) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
@@ -53,7 +53,15 @@ internal sealed class SelfScraper(TimeProvider time, SampleStore store, IReadOnl
         {
             do
             {
-                ScrapeOnce(time.GetUtcNow().ToUnixTimeMilliseconds());
+                try
+                {
+                    ScrapeOnce(time.GetUtcNow().ToUnixTimeMilliseconds());
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Kept, not thrown: one bad scrape must not stop the twin in the middle of a demo.
+                    fault(e);
+                }
             }
             while (await timer.WaitForNextTickAsync(_stop.Token));
         }

@@ -12,6 +12,7 @@ internal static class TestSandbox
         {
             ApiPort = 0,
             GatewayPort = 0,
+            PrometheusPort = 0,
             TimeScale = timeScale,
         });
 
