@@ -38,7 +38,7 @@ internal static class AlertmanagerEndpoints
             .ToList();
 
         context.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(context.Response.Body);
+        await using var json = new Utf8JsonWriter(context.Response.Body, ApiJson.Options);
         json.WriteStartArray();
         foreach (var (rule, alert) in alerts)
         {

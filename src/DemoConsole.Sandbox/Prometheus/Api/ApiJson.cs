@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DemoConsole.Sandbox.Metrics;
 using DemoConsole.Sandbox.Prometheus.PromQl;
@@ -11,10 +12,13 @@ namespace DemoConsole.Sandbox.Prometheus.Api;
 /// </summary>
 internal static class ApiJson
 {
+    // Quotes as \" rather than \u0022, as Go's encoder writes them; the JSON is equal either way, logs are not.
+    public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static async Task WriteSuccessAsync(HttpContext context, Action<Utf8JsonWriter> writeData)
     {
         context.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(context.Response.Body);
+        await using var json = new Utf8JsonWriter(context.Response.Body, Options);
         json.WriteStartObject();
         json.WriteString("status", "success");
         json.WritePropertyName("data");
@@ -27,7 +31,7 @@ internal static class ApiJson
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(context.Response.Body);
+        await using var json = new Utf8JsonWriter(context.Response.Body, Options);
         json.WriteStartObject();
         json.WriteString("status", "error");
         json.WriteString("errorType", errorType);
