@@ -5,6 +5,7 @@ using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Store;
 using DemoConsole.Sandbox.Tests.Support;
 using DemoConsole.Tests.Shared;
+using Xunit.Abstractions;
 
 namespace DemoConsole.Sandbox.Tests.Prometheus;
 
@@ -13,13 +14,16 @@ namespace DemoConsole.Sandbox.Tests.Prometheus;
 /// traffic crosses its gateway (the seed's blog burst, user and login calls, 404/405 error bursts, then 503s while
 /// the user service is unready), then the Golden Signals queries and the titanium-alerts expression run against both
 /// at the same evaluation time. Same series must come back, with values within a tolerance: each side samples on
-/// its own phase, so a rate's extrapolation may differ by up to half a scrape interval over the window (≤ ~7 % here);
-/// the tolerance is 12 % relative (plus 1e-9 absolute for values near zero), and exact for the memory gauge.
+/// its own phase, and rate() extrapolates to the window's edges at the window's average slope, so a series whose
+/// slope changes inside the window (the user service's pods once unready) may differ by up to one scrape interval
+/// per edge over the ~20 s window (≤ ~10 %; measured up to 7 % on CPU, ≤ 3 % on request rates, ≤ 1 % on ratios and
+/// quantiles). The tolerance is 15 % relative (1e-9 absolute near zero) for rates, 0.1 % for working sets (64 bytes a
+/// request on ~100 MiB), exact for series counts.
 /// </summary>
 [Collection(nameof(DifferentialTests))]
-public sealed class DifferentialTests
+public sealed class DifferentialTests(ITestOutputHelper output)
 {
-    private const double RateTolerance = 0.12;
+    private const double RateTolerance = 0.15;
 
     // The reference's Golden Signals (istio-metrics-and-kiali.md), with the rate window W in place of 5m.
     private static readonly string[] GoldenSignals =
@@ -71,7 +75,7 @@ public sealed class DifferentialTests
         var traffic = Task.Run(() => DriveTrafficAsync(gateway, stop.Token));
         await WaitForScrapesAsync(sandbox, real, 3);
         var windowStart = sandbox.Cluster.Now;
-        await WaitForScrapesAsync(sandbox, real, 8);
+        await WaitForScrapesAsync(sandbox, real, 10);
 
         // The user service's readiness probe fails: the api-gateway's sidecar finds no healthy upstream (503 UH).
         foreach (var pod in sandbox.Cluster.Store.List(ResourceTypes.Pods, "titanium-prod").Items.Where(p => (string?)p.Metadata["labels"]?["app"] == "user-service"))
@@ -83,7 +87,7 @@ public sealed class DifferentialTests
             });
         }
 
-        await WaitForScrapesAsync(sandbox, real, 8);
+        await WaitForScrapesAsync(sandbox, real, 10);
 
         var at = sandbox.Cluster.Now;
         var window = $"{(int)Math.Floor((at - windowStart).TotalSeconds)}s";
@@ -96,7 +100,8 @@ public sealed class DifferentialTests
             var expected = VectorResult.Read(await real.GetAsync(path), q);
             using var response = await twin.GetAsync(new Uri(path, UriKind.Relative));
             var actual = VectorResult.Read(JsonNode.Parse(await response.Content.ReadAsStringAsync())!, q);
-            VectorResult.AssertSame(q, expected, actual, tolerance, 1e-9);
+            var largest = VectorResult.AssertSame(q, expected, actual, tolerance, 1e-9);
+            output.WriteLine($"{largest:P2} largest difference, {expected.Count} series: {q}");
         }
 
         await stop.CancelAsync();

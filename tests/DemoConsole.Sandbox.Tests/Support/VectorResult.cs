@@ -26,18 +26,26 @@ internal static class VectorResult
         return result;
     }
 
-    /// <summary>Same series, and every value within the relative tolerance (or the absolute one, for values near 0).</summary>
-    public static void AssertSame(string query, Dictionary<string, double> real, Dictionary<string, double> twin, double relative, double absolute)
+    /// <summary>Same series, and every value within the relative tolerance (or the absolute one, for values near 0); returns the largest relative difference.</summary>
+    public static double AssertSame(string query, Dictionary<string, double> real, Dictionary<string, double> twin, double relative, double absolute)
     {
         Assert.True(real.Count > 0, $"{query}: the real Prometheus returned no series");
         Assert.True(real.Keys.Order(StringComparer.Ordinal).SequenceEqual(twin.Keys.Order(StringComparer.Ordinal)),
             $"{query}: series differ.\nreal: {string.Join("; ", real.Keys.Order(StringComparer.Ordinal))}\ntwin: {string.Join("; ", twin.Keys.Order(StringComparer.Ordinal))}");
+        var largest = 0.0;
         foreach (var (labels, expected) in real)
         {
             var actual = twin[labels];
+            if (!double.IsNaN(expected) && expected != actual)
+            {
+                largest = Math.Max(largest, Math.Abs(expected - actual) / Math.Max(Math.Abs(expected), Math.Abs(actual)));
+            }
+
             var same = double.IsNaN(expected) ? double.IsNaN(actual)
                 : expected == actual || Math.Abs(expected - actual) <= Math.Max(absolute, relative * Math.Max(Math.Abs(expected), Math.Abs(actual)));
             Assert.True(same, $"{query}: {labels} real {expected.ToString(CultureInfo.InvariantCulture)} twin {actual.ToString(CultureInfo.InvariantCulture)}");
         }
+
+        return largest;
     }
 }

@@ -92,7 +92,7 @@ internal sealed class Parser
             {
                 Take();
                 var range = Expect(TokenKind.Duration, "duration");
-                if (Peek.Kind == TokenKind.Colon)
+                if (Peek.Kind == TokenKind.Colon || (Peek.Kind == TokenKind.Identifier && Peek.Text.StartsWith(':')))
                 {
                     throw PromQlException.Unsupported("a subquery");
                 }
