@@ -24,15 +24,19 @@ internal sealed class PrometheusTwin : IAsyncDisposable
         var samplesPerSeries = (int)Math.Ceiling(retention / scrapeInterval) + 1;
         Store = new SampleStore(samplesPerSeries, interval * samplesPerSeries);
         var instance = gatewayUri.Authority;
-        Scraper = new SelfScraper(cluster.Time, Store,
+        Targets =
         [
             new ScrapeTarget(IstioJob, instance, gateway.Metrics.Families),
             new ScrapeTarget(KubeletJob, instance, gateway.Containers.Families),
-        ], interval, cluster.Faults.Enqueue);
+        ];
+        Scraper = new SelfScraper(cluster.Time, Store, Targets, interval, cluster.Faults.Enqueue);
         Rules = new RuleManager(cluster, Store);
     }
 
     public Cluster Cluster { get; }
+
+    /// <summary>The exporters the twin scrapes, as a real Prometheus would be configured to (job, instance, path's content).</summary>
+    public IReadOnlyList<ScrapeTarget> Targets { get; }
 
     public SampleStore Store { get; }
 

@@ -5,7 +5,7 @@ namespace DemoConsole.Sandbox.Prometheus.PromQl;
 /// <summary>sum/avg/max/min/count/group by or without labels, with Prometheus 2.42's arithmetic (incremental mean for avg).</summary>
 internal static class Aggregations
 {
-    public static List<Sample> Apply(Aggregate aggregate, IReadOnlyList<Sample> input)
+    public static List<Sample> Apply(Aggregate aggregate, IReadOnlyList<Sample> input, LabelCache cache)
     {
         var groups = new Dictionary<LabelSet, Group>();
         var order = new List<LabelSet>();
@@ -13,7 +13,7 @@ internal static class Aggregations
         var by = aggregate.Grouping.ToHashSet(StringComparer.Ordinal);
         foreach (var sample in input)
         {
-            var key = aggregate.Without ? sample.Labels.Without(without) : sample.Labels.Keep(by);
+            var key = cache.Derive(aggregate, "group", sample.Labels, l => aggregate.Without ? l.Without(without) : l.Keep(by));
             if (!groups.TryGetValue(key, out var group))
             {
                 groups[key] = new Group { Value = sample.Value, Mean = sample.Value, Count = 1 };

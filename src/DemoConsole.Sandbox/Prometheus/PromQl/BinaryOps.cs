@@ -8,7 +8,7 @@ namespace DemoConsole.Sandbox.Prometheus.PromQl;
 /// </summary>
 internal static class BinaryOps
 {
-    public static QueryValue Apply(Binary binary, QueryValue left, QueryValue right)
+    public static QueryValue Apply(Binary binary, QueryValue left, QueryValue right, LabelCache cache)
     {
         if (left.Kind == ValueKind.Scalar && right.Kind == ValueKind.Scalar)
         {
@@ -18,20 +18,20 @@ internal static class BinaryOps
 
         if (binary.IsSetOperator)
         {
-            return QueryValue.OfVector(SetOperation(binary, left.Vector!, right.Vector!));
+            return QueryValue.OfVector(SetOperation(binary, left.Vector!, right.Vector!, cache));
         }
 
         if (left.Kind == ValueKind.Vector && right.Kind == ValueKind.Vector)
         {
-            return QueryValue.OfVector(VectorVector(binary, left.Vector!, right.Vector!));
+            return QueryValue.OfVector(VectorVector(binary, left.Vector!, right.Vector!, cache));
         }
 
         return left.Kind == ValueKind.Vector
-            ? QueryValue.OfVector(VectorScalar(binary, left.Vector!, right.Scalar, swap: false))
-            : QueryValue.OfVector(VectorScalar(binary, right.Vector!, left.Scalar, swap: true));
+            ? QueryValue.OfVector(VectorScalar(binary, left.Vector!, right.Scalar, swap: false, cache))
+            : QueryValue.OfVector(VectorScalar(binary, right.Vector!, left.Scalar, swap: true, cache));
     }
 
-    private static List<Sample> VectorScalar(Binary binary, IReadOnlyList<Sample> vector, double scalar, bool swap)
+    private static List<Sample> VectorScalar(Binary binary, IReadOnlyList<Sample> vector, double scalar, bool swap, LabelCache cache)
     {
         var output = new List<Sample>();
         foreach (var sample in vector)
@@ -51,20 +51,20 @@ internal static class BinaryOps
 
             if (keep)
             {
-                output.Add(new Sample(!binary.IsComparison || binary.ReturnBool ? sample.Labels.WithoutName() : sample.Labels, value));
+                output.Add(new Sample(!binary.IsComparison || binary.ReturnBool ? cache.WithoutName(sample.Labels) : sample.Labels, value));
             }
         }
 
         return output;
     }
 
-    private static List<Sample> VectorVector(Binary binary, IReadOnlyList<Sample> left, IReadOnlyList<Sample> right)
+    private static List<Sample> VectorVector(Binary binary, IReadOnlyList<Sample> left, IReadOnlyList<Sample> right, LabelCache cache)
     {
         var matching = binary.Matching;
         var rightBySignature = new Dictionary<LabelSet, Sample>();
         foreach (var sample in right)
         {
-            var signature = Signature(sample.Labels, matching);
+            var signature = Signature(sample.Labels, matching, binary, cache);
             if (!rightBySignature.TryAdd(signature, sample))
             {
                 throw new PromQlException(
@@ -77,7 +77,7 @@ internal static class BinaryOps
         var produced = new HashSet<LabelSet>();
         foreach (var sample in left)
         {
-            if (!rightBySignature.TryGetValue(Signature(sample.Labels, matching), out var other))
+            if (!rightBySignature.TryGetValue(Signature(sample.Labels, matching, binary, cache), out var other))
             {
                 continue;
             }
@@ -92,8 +92,11 @@ internal static class BinaryOps
                 continue;
             }
 
-            var labels = !binary.IsComparison || binary.ReturnBool ? sample.Labels.WithoutName() : sample.Labels;
-            labels = matching.On ? labels.Keep(matching.Labels.ToHashSet(StringComparer.Ordinal)) : labels.Without(matching.Labels.ToHashSet(StringComparer.Ordinal));
+            var labels = cache.Derive(binary, "result", sample.Labels, l =>
+            {
+                var result = !binary.IsComparison || binary.ReturnBool ? l.WithoutName() : l;
+                return matching.On ? result.Keep(matching.Labels.ToHashSet(StringComparer.Ordinal)) : result.Without(matching.Labels.ToHashSet(StringComparer.Ordinal));
+            });
             if (!produced.Add(labels))
             {
                 throw new PromQlException("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)", "execution");
@@ -105,24 +108,25 @@ internal static class BinaryOps
         return output;
     }
 
-    private static List<Sample> SetOperation(Binary binary, IReadOnlyList<Sample> left, IReadOnlyList<Sample> right)
+    private static List<Sample> SetOperation(Binary binary, IReadOnlyList<Sample> left, IReadOnlyList<Sample> right, LabelCache cache)
     {
-        var rightSignatures = right.Select(s => Signature(s.Labels, binary.Matching)).ToHashSet();
+        var rightSignatures = right.Select(s => Signature(s.Labels, binary.Matching, binary, cache)).ToHashSet();
         switch (binary.Op)
         {
             case "and":
-                return left.Where(s => rightSignatures.Contains(Signature(s.Labels, binary.Matching))).ToList();
+                return left.Where(s => rightSignatures.Contains(Signature(s.Labels, binary.Matching, binary, cache))).ToList();
             case "unless":
-                return left.Where(s => !rightSignatures.Contains(Signature(s.Labels, binary.Matching))).ToList();
+                return left.Where(s => !rightSignatures.Contains(Signature(s.Labels, binary.Matching, binary, cache))).ToList();
             default:
-                var leftSignatures = left.Select(s => Signature(s.Labels, binary.Matching)).ToHashSet();
-                return left.Concat(right.Where(s => !leftSignatures.Contains(Signature(s.Labels, binary.Matching)))).ToList();
+                var leftSignatures = left.Select(s => Signature(s.Labels, binary.Matching, binary, cache)).ToHashSet();
+                return left.Concat(right.Where(s => !leftSignatures.Contains(Signature(s.Labels, binary.Matching, binary, cache)))).ToList();
         }
     }
 
-    private static LabelSet Signature(LabelSet labels, VectorMatching matching) => matching.On
-        ? labels.Keep(matching.Labels.ToHashSet(StringComparer.Ordinal))
-        : labels.Without(matching.Labels.Append(LabelSet.MetricName).ToHashSet(StringComparer.Ordinal));
+    private static LabelSet Signature(LabelSet labels, VectorMatching matching, Binary binary, LabelCache cache) =>
+        cache.Derive(binary, "signature", labels, l => matching.On
+            ? l.Keep(matching.Labels.ToHashSet(StringComparer.Ordinal))
+            : l.Without(matching.Labels.Append(LabelSet.MetricName).ToHashSet(StringComparer.Ordinal)));
 
     /// <summary>Go's vectorElemBinop: arithmetic gives (result, true); a comparison gives (left, holds).</summary>
     private static (double Value, bool Keep) Element(string op, double l, double r) => op switch

@@ -13,6 +13,7 @@ internal sealed class Evaluator(SampleStore store, double rangeScale = 1.0)
     public const int MaxPoints = 11_000;
 
     private readonly Dictionary<VectorSelector, IReadOnlyList<(LabelSet Labels, SeriesBuffer Samples)>> _selected = [];
+    private readonly LabelCache _labels = new();
 
     /// <summary>An instant query at <paramref name="time"/> (Unix ms).</summary>
     public QueryValue Instant(Expr expr, long time) => Evaluate(expr, time);
@@ -51,8 +52,8 @@ internal sealed class Evaluator(SampleStore store, double rangeScale = 1.0)
         VectorSelector selector => QueryValue.OfVector(SelectInstant(selector, time)),
         MatrixSelector matrix => QueryValue.OfMatrix(SelectRange(matrix, time)),
         Unary unary => Negate(unary, Evaluate(unary.Operand, time)),
-        Aggregate aggregate => QueryValue.OfVector(Aggregations.Apply(aggregate, Evaluate(aggregate.Inner, time).Vector!)),
-        Binary binary => BinaryOps.Apply(binary, Evaluate(binary.Left, time), Evaluate(binary.Right, time)),
+        Aggregate aggregate => QueryValue.OfVector(Aggregations.Apply(aggregate, Evaluate(aggregate.Inner, time).Vector!, _labels)),
+        Binary binary => BinaryOps.Apply(binary, Evaluate(binary.Left, time), Evaluate(binary.Right, time), _labels),
         Call call => EvaluateCall(call, time),
         _ => throw PromQlException.Unsupported($"expression {expr.GetType().Name}"),
     };
@@ -72,13 +73,13 @@ internal sealed class Evaluator(SampleStore store, double rangeScale = 1.0)
                         : RateFunctions.ExtrapolatedRate(series.Points, time - range, time, range, call.Function == "rate");
                     if (value is { } v)
                     {
-                        output.Add(new Sample(series.Labels.WithoutName(), v));
+                        output.Add(new Sample(_labels.WithoutName(series.Labels), v));
                     }
                 }
 
                 return QueryValue.OfVector(output);
             case "histogram_quantile":
-                return QueryValue.OfVector(HistogramQuantile.Apply(Evaluate(call.Args[0], time).Scalar, Evaluate(call.Args[1], time).Vector!));
+                return QueryValue.OfVector(HistogramQuantile.Apply(Evaluate(call.Args[0], time).Scalar, Evaluate(call.Args[1], time).Vector!, _labels));
             case "vector":
                 return QueryValue.OfVector([new Sample(LabelSet.Empty, Evaluate(call.Args[0], time).Scalar)]);
             case "scalar":
@@ -94,11 +95,11 @@ internal sealed class Evaluator(SampleStore store, double rangeScale = 1.0)
                     return QueryValue.OfVector([]);
                 }
 
-                return QueryValue.OfVector(Evaluate(call.Args[0], time).Vector!.Select(s => new Sample(s.Labels.WithoutName(), math(s.Value))).ToList());
+                return QueryValue.OfVector(Evaluate(call.Args[0], time).Vector!.Select(s => new Sample(_labels.WithoutName(s.Labels), math(s.Value))).ToList());
         }
     }
 
-    private static QueryValue Negate(Unary unary, QueryValue value)
+    private QueryValue Negate(Unary unary, QueryValue value)
     {
         if (!unary.Negate)
         {
@@ -107,7 +108,7 @@ internal sealed class Evaluator(SampleStore store, double rangeScale = 1.0)
 
         return value.Kind == ValueKind.Scalar
             ? QueryValue.OfScalar(-value.Scalar)
-            : QueryValue.OfVector(value.Vector!.Select(s => new Sample(s.Labels.WithoutName(), -s.Value)).ToList());
+            : QueryValue.OfVector(value.Vector!.Select(s => new Sample(_labels.WithoutName(s.Labels), -s.Value)).ToList());
     }
 
     private List<Sample> SelectInstant(VectorSelector selector, long time)

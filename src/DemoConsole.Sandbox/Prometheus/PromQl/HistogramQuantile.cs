@@ -9,7 +9,9 @@ namespace DemoConsole.Sandbox.Prometheus.PromQl;
 /// </summary>
 internal static class HistogramQuantile
 {
-    public static List<Sample> Apply(double q, IReadOnlyList<Sample> input)
+    private static readonly object Bucket = new();
+
+    public static List<Sample> Apply(double q, IReadOnlyList<Sample> input, LabelCache cache)
     {
         var groups = new Dictionary<LabelSet, (LabelSet Output, List<(double Upper, double Count)> Buckets)>();
         foreach (var sample in input)
@@ -20,10 +22,10 @@ internal static class HistogramQuantile
                 continue;
             }
 
-            var key = sample.Labels.Without(["le"]);
+            var key = cache.Derive(Bucket, "bucket", sample.Labels, l => l.Without(["le"]));
             if (!groups.TryGetValue(key, out var group))
             {
-                groups[key] = group = (key.WithoutName(), []);
+                groups[key] = group = (cache.WithoutName(key), []);
             }
 
             group.Buckets.Add((upper, sample.Value));
