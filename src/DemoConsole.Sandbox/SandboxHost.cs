@@ -89,12 +89,14 @@ public sealed class SandboxHost : IAsyncDisposable
         PrometheusTwin? twin = null;
         try
         {
-            api = await StartServerAsync(port => KubeApiServer.Build(cluster, journal, address, port), options.ApiPort, options.FallbackToFreePort, cancellationToken);
+            var resourceMetrics = new ResourceMetricsApi(cluster);
+            api = await StartServerAsync(port => KubeApiServer.Build(cluster, journal, address, port, resourceMetrics), options.ApiPort, options.FallbackToFreePort, cancellationToken);
             gateway = await StartServerAsync(port => GatewayServer.Build(demoGateway, address, port), options.GatewayPort, options.FallbackToFreePort, cancellationToken);
             twin = new PrometheusTwin(cluster, demoGateway, BoundUri(gateway), options.PrometheusScrapeInterval, options.PrometheusRetention);
             var prometheusTwin = twin;
             prometheus = await StartServerAsync(port => PrometheusServer.Build(prometheusTwin, address, port), options.PrometheusPort, options.FallbackToFreePort, cancellationToken);
             twin.ExternalUrl = BoundUri(prometheus);
+            resourceMetrics.Twin = twin;
             var ownsKubeconfig = options.KubeconfigPath is null;
             var kubeconfig = options.KubeconfigPath ?? Path.Combine(Path.GetTempPath(), $"sandbox-kubeconfig-{Guid.NewGuid():N}.yaml");
             var loadGenerator = new LoadGeneratorSimulator(cluster, demoGateway);
