@@ -74,6 +74,16 @@ internal sealed class SampleStore(int samplesPerSeries, TimeSpan retention)
         }
     }
 
+    /// <summary>Every value a label has across the held series, sorted (the label values endpoint).</summary>
+    public IReadOnlyList<string> LabelValues(string name)
+    {
+        lock (_lock)
+        {
+            return _byName.Values.SelectMany(s => s.Keys).Select(l => l.Get(name)).Where(v => v.Length > 0)
+                .Distinct().Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
     public int SeriesCount
     {
         get

@@ -50,6 +50,9 @@ public sealed class PrometheusApiTests
         Assert.Equal(["envoy-stats", "kubelet"], series.Select(s => (string?)s!["metric"]!["job"]));
         Assert.All(series, s => Assert.All(s!["values"]!.AsArray(), p => Assert.Equal("1", (string?)p![1])));
         Assert.Equal("up", (string?)series[0]!["metric"]!["__name__"]);
+        var names = (await GetAsync(prometheus, "api/v1/label/__name__/values"))["data"]!.AsArray().Select(n => (string?)n).ToList();
+        Assert.Contains("container_cpu_usage_seconds_total", names);
+        Assert.Contains("up", names);
     }
 
     [Theory]

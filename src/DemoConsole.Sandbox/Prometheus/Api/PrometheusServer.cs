@@ -39,6 +39,17 @@ internal static class PrometheusServer
             json.WriteString("goVersion", "");
             json.WriteEndObject();
         }));
+        app.MapGet("/api/v1/label/{name}/values", (HttpContext c, string name) => ApiJson.WriteSuccessAsync(c, json =>
+        {
+            // Kiali lists metric names this way; values over every series the twin holds.
+            json.WriteStartArray();
+            foreach (var value in twin.Store.LabelValues(name))
+            {
+                json.WriteStringValue(value);
+            }
+
+            json.WriteEndArray();
+        }));
         app.MapGet("/api/v2/alerts", (HttpContext c) => AlertmanagerEndpoints.AlertsAsync(c, twin));
         app.MapGet("/-/healthy", () => Results.Text("Prometheus Server is Healthy.\n"));
         app.MapGet("/-/ready", () => Results.Text("Prometheus Server is Ready.\n"));
