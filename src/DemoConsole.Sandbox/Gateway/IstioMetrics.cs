@@ -55,16 +55,16 @@ internal sealed class IstioMetrics
         {
             lock (series)
             {
-                counts.Add(new(labels.With(LabelSet.MetricName, "istio_requests_total"), series.Count));
-                var bucketName = labels.With(LabelSet.MetricName, "istio_request_duration_milliseconds_bucket");
+                var names = series.Exposed;
+                counts.Add(new(names[0], series.Count));
                 for (var i = 0; i < Buckets.Length; i++)
                 {
-                    durations.Add(new(bucketName.With("le", Exposition.Number(Buckets[i])), series.Buckets[i]));
+                    durations.Add(new(names[3 + i], series.Buckets[i]));
                 }
 
-                durations.Add(new(bucketName.With("le", "+Inf"), series.Count));
-                durations.Add(new(labels.With(LabelSet.MetricName, "istio_request_duration_milliseconds_sum"), series.Sum));
-                durations.Add(new(labels.With(LabelSet.MetricName, "istio_request_duration_milliseconds_count"), series.Count));
+                durations.Add(new(names[^1], series.Count));
+                durations.Add(new(names[1], series.Sum));
+                durations.Add(new(names[2], series.Count));
             }
         }
 
@@ -94,7 +94,7 @@ internal sealed class IstioMetrics
 
     private void Observe(LabelSet labels, double milliseconds)
     {
-        var series = _requests.GetOrAdd(labels, _ => new HistogramSeries());
+        var series = _requests.GetOrAdd(labels, l => new HistogramSeries(l));
         lock (series)
         {
             series.Count++;
@@ -109,8 +109,18 @@ internal sealed class IstioMetrics
         }
     }
 
-    private sealed class HistogramSeries
+    private sealed class HistogramSeries(LabelSet labels)
     {
+        // The exposed label sets, built once: total, sum, count, then one per bucket and +Inf (scrapes are frequent).
+        public readonly LabelSet[] Exposed =
+        [
+            labels.With(LabelSet.MetricName, "istio_requests_total"),
+            labels.With(LabelSet.MetricName, "istio_request_duration_milliseconds_sum"),
+            labels.With(LabelSet.MetricName, "istio_request_duration_milliseconds_count"),
+            .. IstioMetrics.Buckets.Select(b => Exposition.Number(b)).Append("+Inf")
+                .Select(le => labels.With(LabelSet.MetricName, "istio_request_duration_milliseconds_bucket").With("le", le)),
+        ];
+
         public long Count;
         public double Sum;
         public readonly long[] Buckets = new long[IstioMetrics.Buckets.Length];
