@@ -106,8 +106,34 @@ public sealed class DifferentialTests(ITestOutputHelper output)
 
         await stop.CancelAsync();
         await traffic;
+        await AssertSameRulesShapeAsync(real, twin);
         Assert.Empty(sandbox.Cluster.Faults);
     }
+
+    // /api/v1/rules from the PrometheusRule (converted to a rules file for the real one): the same fields, rules,
+    // durations, labels and annotations. The file path, interval and timings differ by construction.
+    private static async Task AssertSameRulesShapeAsync(RealPrometheus real, HttpClient twin)
+    {
+        var expected = (await real.GetAsync("api/v1/rules"))["data"]!["groups"]![0]!;
+        using var response = await twin.GetAsync(new Uri("api/v1/rules", UriKind.Relative));
+        var actual = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["groups"]![0]!;
+
+        Assert.Equal(Keys(expected), Keys(actual));
+        Assert.Equal((string?)expected["name"], (string?)actual["name"]);
+        var expectedRules = expected["rules"]!.AsArray();
+        var actualRules = actual["rules"]!.AsArray();
+        Assert.Equal(expectedRules.Count, actualRules.Count);
+        for (var i = 0; i < expectedRules.Count; i++)
+        {
+            Assert.Equal(Keys(expectedRules[i]!), Keys(actualRules[i]!));
+            foreach (var field in new[] { "name", "duration", "labels", "annotations", "health", "type" })
+            {
+                Assert.Equal(expectedRules[i]![field]!.ToJsonString(), actualRules[i]![field]!.ToJsonString());
+            }
+        }
+    }
+
+    private static string Keys(JsonNode node) => string.Join(",", node.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
 
     private static async Task WaitForScrapesAsync(SandboxHost sandbox, RealPrometheus real, int count)
     {
