@@ -106,6 +106,7 @@ internal sealed class RuleManager(Cluster cluster, SampleStore store) : IAsyncDi
     private List<RuleGroup> Load()
     {
         var groups = new List<RuleGroup>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in cluster.Store.List(ResourceTypes.PrometheusRules, null).Items)
         {
             var file = $"/etc/prometheus/rules/prometheus-kube-prometheus-stack-prometheus-rulefiles-0/{item.Namespace}-{item.Name}-{item.Uid}.yaml";
@@ -126,6 +127,7 @@ internal sealed class RuleManager(Cluster cluster, SampleStore store) : IAsyncDi
                     var labels = Map(rule["labels"]);
                     var annotations = Map(rule["annotations"]);
                     var key = $"{file}|{groupName}|{alert}|{expr}|{hold}|{string.Join(",", labels)}|{string.Join(",", annotations)}";
+                    seen.Add(key);
                     lock (_lock)
                     {
                         if (!_rules.TryGetValue(key, out var existing))
@@ -138,6 +140,15 @@ internal sealed class RuleManager(Cluster cluster, SampleStore store) : IAsyncDi
                 }
 
                 groups.Add(new RuleGroup(groupName, file, interval, rules) { LastEvaluation = null });
+            }
+        }
+
+        // A deleted or edited rule's old state goes with it, as when Prometheus reloads a changed rule file.
+        lock (_lock)
+        {
+            foreach (var gone in _rules.Keys.Where(k => !seen.Contains(k)).ToList())
+            {
+                _rules.Remove(gone);
             }
         }
 
