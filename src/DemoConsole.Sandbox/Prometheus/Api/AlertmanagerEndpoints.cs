@@ -44,14 +44,14 @@ internal static class AlertmanagerEndpoints
         {
             json.WriteStartObject();
             ApiJson.Map(json, "annotations", alert.Annotations);
-            json.WriteString("endsAt", ApiJson.Rfc3339(alert.ValidUntil));
+            json.WriteString("endsAt", ApiJson.Rfc3339Millis(alert.ValidUntil));
             json.WriteString("fingerprint", LabelFingerprint.Of(alert.Labels));
             json.WriteStartArray("receivers");
             json.WriteStartObject();
             json.WriteString("name", Receiver);
             json.WriteEndObject();
             json.WriteEndArray();
-            json.WriteString("startsAt", ApiJson.Rfc3339(alert.FiredAt ?? alert.ActiveAt));
+            json.WriteString("startsAt", ApiJson.Rfc3339Millis(alert.FiredAt ?? alert.ActiveAt));
             json.WriteStartObject("status");
             json.WriteStartArray("inhibitedBy");
             json.WriteEndArray();
@@ -61,7 +61,7 @@ internal static class AlertmanagerEndpoints
             json.WriteEndArray();
             json.WriteString("state", "active");
             json.WriteEndObject();
-            json.WriteString("updatedAt", ApiJson.Rfc3339(rule.LastEvaluation ?? alert.ActiveAt));
+            json.WriteString("updatedAt", ApiJson.Rfc3339Millis(rule.LastEvaluation ?? alert.ActiveAt));
             json.WriteString("generatorURL", $"{twin.ExternalUrl}graph?g0.expr={Uri.EscapeDataString(rule.Query)}&g0.tab=1");
             ApiJson.Labels(json, "labels", alert.Labels);
             json.WriteEndObject();

@@ -129,6 +129,10 @@ internal static class ApiJson
         return text + "Z";
     }
 
+    /// <summary>Alertmanager's date-time (go-openapi strfmt): always three fraction digits, UTC.</summary>
+    public static string Rfc3339Millis(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
     private static void Point(Utf8JsonWriter json, long milliseconds, string value)
     {
         json.WriteStartArray();
