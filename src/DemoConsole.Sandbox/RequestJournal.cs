@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 
 namespace DemoConsole.Sandbox;
 
-/// <summary>One request the Kubernetes API received.</summary>
-public sealed record ApiRequestRecord(DateTimeOffset Time, string Method, string Path, string Query);
+/// <summary>One request the Kubernetes API received; <see cref="Body"/> is kept for DELETEs (their preconditions), else null.</summary>
+public sealed record ApiRequestRecord(DateTimeOffset Time, string Method, string Path, string Query, string? Body = null);
 
 /// <summary>
 /// What the sandbox's Kubernetes API received, newest last (bounded), so tests can assert for example that
@@ -17,6 +17,21 @@ public sealed class RequestJournal
     public IReadOnlyList<ApiRequestRecord> Requests => _requests.ToArray();
 
     public void Clear() => _requests.Clear();
+
+    /// <summary>The body of a small request, leaving it readable for the endpoint (a DELETE's options are tiny).</summary>
+    internal static async Task<string?> ReadBodyAsync(Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        if (request.ContentLength is null or 0 or > 16_384)
+        {
+            return null;
+        }
+
+        request.EnableBuffering();
+        using var reader = new StreamReader(request.Body, leaveOpen: true);
+        var body = await reader.ReadToEndAsync();
+        request.Body.Position = 0;
+        return body;
+    }
 
     internal void Add(ApiRequestRecord request)
     {

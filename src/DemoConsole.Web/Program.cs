@@ -1,5 +1,4 @@
-using DemoConsole.Core.Load;
-using DemoConsole.Core.Scenarios;
+using DemoConsole.Web.CommandLine;
 using DemoConsole.Web.Hosting;
 using Serilog;
 
@@ -8,12 +7,7 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger()
 
 try
 {
-    return args.FirstOrDefault() switch
-    {
-        "check" => ScenarioCheckCommand.Run(args[1..], Console.Out, Console.Error),
-        "burst" => await RunBurstAsync(args[1..]),
-        _ => await RunConsoleAsync(args),
-    };
+    return ConsoleCommands.TryRun(args) is { } command ? await command : await RunConsoleAsync(args);
 }
 catch (Exception ex) when (ex is not OperationCanceledException)
 {
@@ -23,18 +17,6 @@ catch (Exception ex) when (ex is not OperationCanceledException)
 finally
 {
     await Log.CloseAndFlushAsync();
-}
-
-// Ctrl+C stops a burst early and still prints what was measured.
-static async Task<int> RunBurstAsync(string[] args)
-{
-    using var stop = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) =>
-    {
-        e.Cancel = true;
-        stop.Cancel();
-    };
-    return await BurstCommand.RunAsync(args, Console.Out, Console.Error, stop.Token);
 }
 
 static async Task<int> RunConsoleAsync(string[] args)

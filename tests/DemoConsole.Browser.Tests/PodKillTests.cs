@@ -1,4 +1,7 @@
+using System.Text.RegularExpressions;
 using DemoConsole.Tests.Shared.Web;
+using DemoConsole.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DemoConsole.Browser.Tests;
@@ -13,18 +16,24 @@ public sealed class FastSandboxFixture : BrowserFixture
 public sealed class PodKillTests(FastSandboxFixture browser) : IClassFixture<FastSandboxFixture>
 {
     [Fact]
-    public async Task KillOnPresenterPage_AfterConfirmation_AudienceSeesTimelineAndRecoveryTime()
+    public async Task KillOnPresenterPage_ConfirmedWhileThePageReRenders_DeletesExactlyTheNamedPodAndAudienceSeesRecovery()
     {
+        var journal = browser.Services.GetRequiredService<EmbeddedSandbox>().Host!.Journal;
         var presenter = await browser.PresenterPageAsync("alice");
         var audience = await browser.AudiencePageAsync();
         await presenter.Keyboard.PressAsync("6");
         await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("6부");
 
+        // A request sequence reports its figures several times a second, re-rendering the action panel meanwhile.
+        await presenter.GetByTestId("run-availability-check").ClickAsync();
         await presenter.GetByTestId("run-kill-blog-pod").ClickAsync();
 
         // The confirmation names the pod the server's dry run accepted; nothing is deleted before Confirm.
-        var confirm = presenter.GetByTestId("confirm-kill-blog-pod");
-        await Assertions.Expect(confirm).ToContainTextAsync("prod-blog-service-deployment");
+        var text = presenter.GetByTestId("confirm-text-kill-blog-pod");
+        await Assertions.Expect(text).ToContainTextAsync("prod-blog-service-deployment");
+        var named = Regex.Match(await text.TextContentAsync() ?? "", @"Delete pod (\S+)").Groups[1].Value;
+        await Assertions.Expect(presenter.Locator("[data-testid=action-availability-check] [data-testid=run-result]")).ToHaveAttributeAsync("data-status", "succeeded");
+        await Assertions.Expect(text).ToContainTextAsync($"Delete pod {named} ");
         await presenter.GetByTestId("confirm-run-kill-blog-pod").ClickAsync();
 
         var recovery = audience.Locator("[data-testid=audience-run-kill-blog-pod] [data-testid=recovery]");
@@ -33,5 +42,9 @@ public sealed class PodKillTests(FastSandboxFixture browser) : IClassFixture<Fas
         await Assertions.Expect(recovery.GetByTestId("recovery-seconds")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\ds$"));
         await Assertions.Expect(recovery.Locator("li.done")).ToHaveCountAsync(6);
         await Assertions.Expect(recovery.GetByTestId("recovery-availability")).ToContainTextAsync("0 failed");
+        await Assertions.Expect(recovery).ToContainTextAsync(named);
+        var deletes = journal.Requests.Where(r => r.Method == "DELETE" && r.Path.Contains("/pods/", StringComparison.Ordinal)).ToList();
+        Assert.Single(deletes, r => r.Query.Contains("dryRun=All", StringComparison.Ordinal));
+        Assert.EndsWith("/pods/" + named, Assert.Single(deletes, r => !r.Query.Contains("dryRun", StringComparison.Ordinal)).Path);
     }
 }

@@ -1,5 +1,6 @@
 using DemoConsole.Sandbox.Store;
 using DemoConsole.Sandbox.Tests.Support;
+using DemoConsole.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DemoConsole.Sandbox.Tests;
@@ -20,27 +21,47 @@ public sealed class RealisticTimingTests
         var deletedAt = clock.GetUtcNow();
 
         sandbox.Cluster.Pods.Delete(Ns, victim.Name, null, dryRun: false);
-        var stillTerminatingAfterHalfASecond = false;
+        var halfASecond = deletedAt + TimeSpan.FromMilliseconds(500);
+        bool? stillTerminatingAfterHalfASecond = null;
         StoredObject? ready = null;
-        // Simulated time moves in small steps; between steps the sandbox reacts on its own threads, so each step
-        // also waits (without sleeping) until the next store change or a short real-time bound.
-        while (ready is null && clock.GetUtcNow() - deletedAt < TimeSpan.FromSeconds(60))
+        // A discrete-event run: once the sandbox has done everything it can at this instant, the clock jumps to the
+        // next timed transition (or to the half-second check). No step size is guessed and no real time is waited.
+        while (ready is null)
         {
-            using var change = store.Watch(null, null, store.ResourceVersion);
-            clock.Advance(TimeSpan.FromMilliseconds(250));
-            await change.Events.WaitToReadAsync().AsTask().WaitAsync(TimeSpan.FromMilliseconds(20)).ContinueWith(_ => { }, TaskScheduler.Default);
-            if (clock.GetUtcNow() - deletedAt == TimeSpan.FromMilliseconds(500))
+            await CaughtUpAsync(sandbox);
+            if (stillTerminatingAfterHalfASecond is null && clock.GetUtcNow() >= halfASecond)
             {
                 stillTerminatingAfterHalfASecond = store.Get(ResourceTypes.Pods, Ns, victim.Name)?.IsTerminating == true;
             }
 
             ready = StoreWait.Pods(store, Ns, "blog-service").FirstOrDefault(p => !original.Contains(p.Name) && StoreWait.IsReady(p));
+            if (ready is null)
+            {
+                var next = sandbox.Cluster.PendingTransitions.DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+                Assert.True(next != DateTimeOffset.MaxValue, "the replacement is not Ready and nothing is scheduled to happen");
+                Assert.True(next - deletedAt < TimeSpan.FromMinutes(2), $"the next transition is due at {next - deletedAt} after the deletion");
+                var target = stillTerminatingAfterHalfASecond is null && halfASecond < next ? halfASecond : next;
+                clock.Advance(target - clock.GetUtcNow());
+            }
         }
 
         Assert.True(stillTerminatingAfterHalfASecond);
+        Assert.Empty(sandbox.Cluster.Faults);
         Assert.NotNull(ready);
         var readyAt = Rfc3339.Parse(ready.Node["status"]!["conditions"]!.AsArray().First(c => (string?)c!["type"] == "Ready")!["lastTransitionTime"]);
         var elapsed = readyAt!.Value - deletedAt;
         Assert.InRange(elapsed, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>
+    /// Until every transition due by now has run and the controllers have reconciled every change: then the sandbox
+    /// waits on the clock. A condition on the sandbox's state, polled (it has no change stream of its own).
+    /// </summary>
+    private static Task CaughtUpAsync(SandboxHost sandbox)
+    {
+        var cluster = sandbox.Cluster;
+        return AsyncWait.UntilAsync(
+            () => cluster.PendingTransitions.All(due => due > cluster.Now) && cluster.Controllers.CaughtUpTo == cluster.Store.ResourceVersion,
+            "the sandbox to do everything due by now");
     }
 }

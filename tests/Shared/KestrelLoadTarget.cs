@@ -20,13 +20,15 @@ namespace DemoConsole.Tests.Shared;
 public sealed class KestrelLoadTarget : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly TimeProvider _time;
     private long _requests;
     private int _stalled;
     private volatile TaskCompletionSource? _pause;
     private volatile TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private KestrelLoadTarget()
+    private KestrelLoadTarget(TimeProvider time)
     {
+        _time = time;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -39,7 +41,7 @@ public sealed class KestrelLoadTarget : IAsyncDisposable
         _app.MapGet("/blog/", () => Results.Text("<html><body>blog</body></html>", "text/html"));
         _app.MapGet("/delay/{ms:int}", async (int ms, CancellationToken aborted) =>
         {
-            await Task.Delay(ms, aborted);
+            await Task.Delay(TimeSpan.FromMilliseconds(ms), _time, aborted);
             return Results.Text("late");
         });
         _app.MapGet("/fail", () => Results.StatusCode(500));
@@ -56,9 +58,10 @@ public sealed class KestrelLoadTarget : IAsyncDisposable
     /// <summary>Requests currently held by <c>/stall</c>.</summary>
     public int StalledCount => Volatile.Read(ref _stalled);
 
-    public static async Task<KestrelLoadTarget> StartAsync()
+    /// <summary>Starts the target; <c>/delay</c> and <see cref="Pause"/> run on <paramref name="time"/> (a test passes a fake clock, a benchmark the system's).</summary>
+    public static async Task<KestrelLoadTarget> StartAsync(TimeProvider? time = null)
     {
-        var target = new KestrelLoadTarget();
+        var target = new KestrelLoadTarget(time ?? TimeProvider.System);
         await target._app.StartAsync();
         var address = target._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         target.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -88,7 +91,7 @@ public sealed class KestrelLoadTarget : IAsyncDisposable
     {
         var pause = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _pause = pause;
-        _ = Task.Delay(duration).ContinueWith(_ => pause.TrySetResult(), TaskScheduler.Default);
+        _ = Task.Delay(duration, _time).ContinueWith(_ => pause.TrySetResult(), TaskScheduler.Default);
     }
 
     public async ValueTask DisposeAsync()

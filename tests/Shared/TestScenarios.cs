@@ -1,3 +1,4 @@
+using DemoConsole.Core.Live;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Tests.Shared;
@@ -10,6 +11,7 @@ public static class TestScenarios
         Title = "Test demo",
         Source = "test",
         Budget = new ScenarioBudget(TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(12)),
+        Targets = new ScenarioTargets { ApplicationNamespace = "titanium-prod" },
         Preparation = Section("Preparation", 3, actions.Where(a => a.Part is null)),
         Parts =
         [
@@ -42,16 +44,15 @@ public static class TestScenarios
     };
 }
 
-/// <summary>A scenario source whose scenario a test can replace.</summary>
+/// <summary>A scenario source whose scenario a test can replace; subscribers see the replacement as after a reload.</summary>
 public sealed class TestScenarioSource(Scenario scenario) : IScenarioSource
 {
-    public ScenarioState Current { get; private set; } = new(scenario, [], DateTimeOffset.UnixEpoch);
+    private readonly SnapshotBroadcaster<ScenarioState> _state = new(new ScenarioState(scenario, [], DateTimeOffset.UnixEpoch));
 
-    public event Action<ScenarioState>? Changed;
+    public ScenarioState Current => _state.Current;
 
-    public void Replace(Scenario next, IReadOnlyList<ScenarioProblem>? problems = null)
-    {
-        Current = new ScenarioState(next, problems ?? [], DateTimeOffset.UnixEpoch);
-        Changed?.Invoke(Current);
-    }
+    public IAsyncEnumerable<ScenarioState> WatchAsync(CancellationToken cancellationToken = default) => _state.SubscribeAsync(cancellationToken);
+
+    public void Replace(Scenario next, IReadOnlyList<ScenarioProblem>? problems = null) =>
+        _state.Publish(new ScenarioState(next, problems ?? [], DateTimeOffset.UnixEpoch));
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
+using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Live;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
@@ -10,11 +10,13 @@ namespace DemoConsole.Core.Actions;
 /// <summary>
 /// The one way a presenter action runs, from a button or the API alike: role check, the handler's guard
 /// rails, one run per action at a time, one audit event per run, and the work itself in the background so
-/// that closing a tab neither stops nor orphans it.
+/// that closing a tab neither stops nor orphans it. A kind that asks first is previewed once on the server
+/// (<see cref="PreviewAsync"/>); running with that preview's id does exactly what it named, or refuses.
 /// </summary>
 public sealed partial class ActionExecutor : IDisposable
 {
-    private const int HistoryLimit = 200;
+    /// <summary>How long a confirmation may stay open before its preview must be made again.</summary>
+    public static readonly TimeSpan PreviewValidity = TimeSpan.FromSeconds(60);
 
     private readonly IScenarioSource _scenarios;
     private readonly Dictionary<string, IActionHandler> _handlers;
@@ -23,23 +25,28 @@ public sealed partial class ActionExecutor : IDisposable
     private readonly CancellationTokenSource _shutdown = new();
     private readonly ConcurrentDictionary<string, string> _inFlightByAction = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _stops = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
-    private readonly SnapshotBroadcaster<RunBoard> _board = new(RunBoard.Empty);
+    private readonly PendingPreviews _previews;
+    private readonly RunBoardStore _board = new();
 
     public ActionExecutor(IScenarioSource scenarios, IEnumerable<IActionHandler> handlers, TimeProvider time, ILogger<ActionExecutor> logger)
     {
         _scenarios = scenarios;
-        _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+        _handlers = handlers.ToDictionary(h => h.Descriptor.Name, StringComparer.Ordinal);
         _time = time;
         _logger = logger;
+        _previews = new PendingPreviews(time, PreviewValidity);
     }
 
     public RunBoard Board => _board.Current;
 
     /// <summary>The run board now, then after every change (a slow reader skips to the newest).</summary>
-    public IAsyncEnumerable<RunBoard> WatchAsync(CancellationToken cancellationToken) => _board.SubscribeAsync(cancellationToken);
+    public IAsyncEnumerable<RunBoard> WatchAsync(CancellationToken cancellationToken) => _board.WatchAsync(cancellationToken);
 
     public ActionRunSnapshot? FindRun(string runId) => Board.FindRun(runId);
+
+    /// <summary>The descriptor of a kind this console knows (with or without a handler), or null.</summary>
+    public ActionKindDescriptor? Describe(string kind) =>
+        _handlers.TryGetValue(kind, out var handler) ? handler.Descriptor : ActionKindCatalog.Find(kind);
 
     public IReadOnlyList<ActionAvailability> List(Actor actor) =>
         _scenarios.Current.Scenario.Actions.Select(a => Availability(a, actor)).ToList();
@@ -50,24 +57,58 @@ public sealed partial class ActionExecutor : IDisposable
         return new ActionAvailability(action.Id, action.Kind, action.Part, action.Title, reason is null, reason);
     }
 
-    /// <param name="runTimeParameters">Values the handler allows a presenter to set for this run (see
-    /// <see cref="IActionHandler.RunTimeParameters"/>); any other key is refused.</param>
-    public RunStartResult Start(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters = null)
+    /// <summary>
+    /// Computes what a run would do (once, on the server) and keeps it under a preview id for
+    /// <see cref="PreviewValidity"/>. Nothing is changed; a refused preview has no id.
+    /// </summary>
+    public async Task<ActionPreviewResult> PreviewAsync(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters, CancellationToken cancellationToken)
     {
-        var declared = _scenarios.Current.Scenario.Actions.FirstOrDefault(a => a.Id == actionId);
-        if (declared is null)
+        if (Resolve(actor, actionId, runTimeParameters, out var problem) is not { } action)
         {
-            return Refuse(actor, actionId, "unknown", $"There is no action '{actionId}' in the scenario.");
+            return new ActionPreviewResult(null, actionId, $"Refused: {problem}", null, false, problem, null);
         }
 
-        if (WithRunTimeParameters(declared, runTimeParameters, out var problem) is not { } action)
+        var preview = await _handlers[action.Kind].PreviewAsync(action, cancellationToken);
+        if (!preview.CanRun)
         {
-            return Refuse(actor, actionId, declared.Kind, problem!);
+            return new ActionPreviewResult(null, actionId, preview.Summary, preview.Target, false, preview.Reason, null);
         }
 
-        if (RefusalReason(action, actor) is { } reason)
+        var (id, until) = _previews.Add(action, preview.Pin, actor.Name);
+        return new ActionPreviewResult(id, actionId, preview.Summary, preview.Target, true, null, until);
+    }
+
+    /// <param name="runTimeParameters">Values the kind allows a presenter to set for this run (see
+    /// <see cref="ActionKindDescriptor.RunTimeParameters"/>); any other key is refused.</param>
+    /// <param name="previewId">A preview from <see cref="PreviewAsync"/>: the run does exactly what it named. Without one,
+    /// the handler decides when it runs (scripts preview and run in one step).</param>
+    public RunStartResult Start(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters = null, string? previewId = null)
+    {
+        object? pin = null;
+        ActionDefinition? action;
+        string? problem;
+        if (previewId is null)
         {
-            return Refuse(actor, actionId, action.Kind, reason);
+            action = Resolve(actor, actionId, runTimeParameters, out problem);
+        }
+        else if (runTimeParameters is { Count: > 0 })
+        {
+            (action, problem) = (null, "A previewed run takes its parameters from the preview.");
+        }
+        else if (_previews.Take(previewId, actionId, actor.Name, out problem) is { } entry)
+        {
+            // The guard rails are checked again: the preview may be a minute old.
+            action = Resolve(actor, actionId, entry.Action.Parameters, out problem) is not null ? entry.Action : null;
+            pin = entry.Pin;
+        }
+        else
+        {
+            action = null;
+        }
+
+        if (action is null)
+        {
+            return Refuse(actor, actionId, KindOf(actionId), problem ?? "Refused.");
         }
 
         var runId = Guid.NewGuid().ToString("n")[..12];
@@ -87,12 +128,12 @@ public sealed partial class ActionExecutor : IDisposable
             StartedAt = _time.GetUtcNow(),
             Parameters = action.Parameters,
         };
-        Update(run);
+        _board.Add(run);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
         _stops[runId] = stop;
 
         // Not awaited on purpose: the run belongs to the server, not to the circuit or request that started it.
-        _ = Task.Run(() => RunAsync(_handlers[action.Kind], action, run, stop.Token), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(_handlers[action.Kind], action, run, pin, stop.Token), CancellationToken.None);
         return new RunStartResult(runId, null);
     }
 
@@ -113,17 +154,38 @@ public sealed partial class ActionExecutor : IDisposable
         return new RunStartResult(runId, null);
     }
 
-    /// <summary>The action with a presenter's run-time values applied, or null (and why) when a key is not allowed.</summary>
-    public ActionDefinition? WithRunTimeParameters(ActionDefinition action, IReadOnlyDictionary<string, string>? values, out string? problem)
+    public void Dispose()
+    {
+        _shutdown.Cancel();
+        _shutdown.Dispose();
+    }
+
+    /// <summary>The declared action with the presenter's run-time values applied, if everything allows it to run now.</summary>
+    private ActionDefinition? Resolve(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters, out string? problem)
+    {
+        var declared = _scenarios.Current.Scenario.Actions.FirstOrDefault(a => a.Id == actionId);
+        if (declared is null)
+        {
+            problem = $"There is no action '{actionId}' in the scenario.";
+            return null;
+        }
+
+        var action = WithRunTimeParameters(declared, runTimeParameters, out problem);
+        problem ??= action is null ? null : RefusalReason(action, actor);
+        return problem is null ? action : null;
+    }
+
+    private ActionDefinition? WithRunTimeParameters(ActionDefinition action, IReadOnlyDictionary<string, string>? values, out string? problem)
     {
         problem = null;
-        if (values is null || values.Count == 0)
+        var changed = values?.Where(v => !action.Parameters.TryGetValue(v.Key, out var declared) || declared != v.Value).ToList() ?? [];
+        if (changed.Count == 0)
         {
             return action;
         }
 
-        var allowed = _handlers.TryGetValue(action.Kind, out var handler) ? handler.RunTimeParameters : new HashSet<string>();
-        var refused = values.Keys.Where(k => !allowed.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        var allowed = Describe(action.Kind)?.RunTimeParameters ?? new HashSet<string>();
+        var refused = changed.Select(v => v.Key).Where(k => !allowed.Contains(k)).Order(StringComparer.Ordinal).ToList();
         if (refused.Count > 0)
         {
             problem = $"'{string.Join("', '", refused)}' cannot be set when running '{action.Id}'; it comes from the scenario.";
@@ -131,7 +193,7 @@ public sealed partial class ActionExecutor : IDisposable
         }
 
         var merged = new Dictionary<string, string>(action.Parameters, StringComparer.Ordinal);
-        foreach (var (key, value) in values)
+        foreach (var (key, value) in changed)
         {
             merged[key] = value;
         }
@@ -139,17 +201,11 @@ public sealed partial class ActionExecutor : IDisposable
         return action with { Parameters = merged };
     }
 
-    public void Dispose()
-    {
-        _shutdown.Cancel();
-        _shutdown.Dispose();
-    }
-
     private string? RefusalReason(ActionDefinition action, Actor actor)
     {
         if (!_handlers.TryGetValue(action.Kind, out var handler))
         {
-            return $"Action kind '{action.Kind}' is not available in this version of the console.";
+            return ActionKindCatalog.Find(action.Kind)?.NotAvailableReason ?? $"Action kind '{action.Kind}' is not available in this version of the console.";
         }
 
         if (!actor.IsPresenter)
@@ -160,9 +216,12 @@ public sealed partial class ActionExecutor : IDisposable
         return _inFlightByAction.ContainsKey(action.Id) ? "Running now." : handler.Validate(action);
     }
 
-    private async Task RunAsync(IActionHandler handler, ActionDefinition action, ActionRunSnapshot run, CancellationToken cancellationToken)
+    private string KindOf(string actionId) =>
+        _scenarios.Current.Scenario.Actions.FirstOrDefault(a => a.Id == actionId)?.Kind ?? "unknown";
+
+    private async Task RunAsync(IActionHandler handler, ActionDefinition action, ActionRunSnapshot run, object? pin, CancellationToken cancellationToken)
     {
-        var context = new ActionRunContext(run.RunId, action, run.StartedBy, progress => Update(Current(run.RunId) with { Result = progress }));
+        var context = new ActionRunContext(run.RunId, action, run.StartedBy, progress => _board.Report(run.RunId, progress), pin);
         ActionOutcome outcome;
         try
         {
@@ -170,14 +229,14 @@ public sealed partial class ActionExecutor : IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            outcome = new ActionOutcome(ActionRunStatus.Cancelled, "Stopped.", Current(run.RunId).Result);
+            outcome = new ActionOutcome(ActionRunStatus.Cancelled, "Stopped.", null);
         }
 #pragma warning disable CA1031 // A failing action must become a visible message, never take the console down.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogRunCrashed(ex, run.RunId, action.Id);
-            outcome = ActionOutcome.Failed($"The action failed: {ex.Message}", Current(run.RunId).Result);
+            outcome = ActionOutcome.Failed($"The action failed: {ex.Message}");
         }
 
         if (cancellationToken.IsCancellationRequested && outcome.Status == ActionRunStatus.Succeeded)
@@ -185,39 +244,14 @@ public sealed partial class ActionExecutor : IDisposable
             outcome = outcome with { Status = ActionRunStatus.Cancelled };
         }
 
-        var ended = Current(run.RunId) with
-        {
-            Status = outcome.Status,
-            Message = outcome.Message,
-            Result = outcome.Result,
-            EndedAt = _time.GetUtcNow(),
-        };
         if (_stops.TryRemove(run.RunId, out var stop))
         {
             stop.Dispose();
         }
 
+        var ended = _board.End(run.RunId, outcome, _time.GetUtcNow());
         _inFlightByAction.TryRemove(action.Id, out _);
-        Update(ended);
-        LogRunEnded(action.Id, action.Kind, run.RunId, run.StartedBy, ended.Status, ended.Message ?? "", (ended.EndedAt.Value - ended.StartedAt).TotalSeconds);
-    }
-
-    private ActionRunSnapshot Current(string runId) => Board.Runs.First(r => r.RunId == runId);
-
-    private void Update(ActionRunSnapshot run)
-    {
-        lock (_gate)
-        {
-            var runs = Board.Runs;
-            var index = runs.FindIndex(r => r.RunId == run.RunId);
-            runs = index >= 0 ? runs.SetItem(index, run) : runs.Insert(0, run);
-            if (runs.Count > HistoryLimit && !runs[^1].IsRunning)
-            {
-                runs = runs.RemoveAt(runs.Count - 1);
-            }
-
-            _board.Publish(new RunBoard(Board.Version + 1, runs));
-        }
+        LogRunEnded(action.Id, action.Kind, run.RunId, run.StartedBy, ended.Status, ended.Message ?? "", (ended.EndedAt!.Value - ended.StartedAt).TotalSeconds);
     }
 
     private RunStartResult Refuse(Actor actor, string actionId, string kind, string reason)
@@ -238,18 +272,4 @@ public sealed partial class ActionExecutor : IDisposable
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Stop of run {RunId} requested by {Actor}")]
     private partial void LogStopRequested(string runId, string actor);
-}
-
-/// <summary>All runs, newest first (running and recent history), as one immutable value for screens to render.</summary>
-public sealed record RunBoard(long Version, ImmutableList<ActionRunSnapshot> Runs)
-{
-    public static RunBoard Empty { get; } = new(0, []);
-
-    /// <summary>The newest run of each action of a part: what a part page and the audience screen show.</summary>
-    public IReadOnlyList<ActionRunSnapshot> LatestForPart(int? part) =>
-        Runs.Where(r => r.Part == part).GroupBy(r => r.ActionId).Select(g => g.First()).ToList();
-
-    public ActionRunSnapshot? LatestForAction(string actionId) => Runs.FirstOrDefault(r => r.ActionId == actionId);
-
-    public ActionRunSnapshot? FindRun(string runId) => Runs.FirstOrDefault(r => r.RunId == runId);
 }

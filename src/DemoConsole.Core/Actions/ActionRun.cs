@@ -37,7 +37,7 @@ public sealed record ActionRunSnapshot
     public string? Message { get; init; }
 
     /// <summary>The live figures while running, the final result when ended (a load summary, a recovery timeline, ...).</summary>
-    public object? Result { get; init; }
+    public IActionResult? Result { get; init; }
 
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 

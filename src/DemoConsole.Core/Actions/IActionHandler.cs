@@ -1,29 +1,31 @@
+using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Actions;
 
 /// <summary>
-/// Runs one kind of scenario action (<c>load-burst</c>, <c>pod-kill</c>, ...). Handlers are registered in DI;
-/// a kind without a handler shows as a disabled button with the reason, never as a fake result.
+/// Runs one kind of scenario action (<c>load-burst</c>, <c>pod-kill</c>, ...). Each kind is described by an
+/// <see cref="ActionKindDescriptor"/>; a kind without a handler shows as a disabled button with the reason, never as a
+/// fake result. See docs/action-kinds.md.
 /// </summary>
 public interface IActionHandler
 {
-    /// <summary>The <c>kind:</c> value of the <c>demo-action</c> blocks this handler runs.</summary>
-    string Kind { get; }
-
-    /// <summary>
-    /// Parameters a presenter may set when starting a run (a pod picked from the live list), on top of the
-    /// scenario's. Everything else comes from the scenario only; none by default.
-    /// </summary>
-    IReadOnlySet<string> RunTimeParameters => EmptySet;
-
-    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
+    /// <summary>The kind this handler runs: name, parameters, run-time parameters, confirmation, result type.</summary>
+    ActionKindDescriptor Descriptor { get; }
 
     /// <summary>
     /// Checks a declared action against this handler's guard rails (caps, allow-listed targets, required
     /// parameters). Returns null when it may run, otherwise the reason it may not, in words for the presenter.
     /// </summary>
     string? Validate(ActionDefinition action);
+
+    /// <summary>
+    /// What a run would do, computed once on the server for the confirmation. The <see cref="ActionPreview.Pin"/> it
+    /// returns is handed back to <see cref="RunAsync"/> through <see cref="ActionRunContext.Pin"/>, so the run does
+    /// exactly what was previewed or refuses. By default a sentence naming the action.
+    /// </summary>
+    Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken) =>
+        Task.FromResult(ActionPreview.Sentence($"{action.Title}: this changes the cluster.", action.Id));
 
     /// <summary>
     /// Does the work. Runs in the background, not on a browser circuit; reports live progress through
@@ -33,32 +35,11 @@ public interface IActionHandler
 }
 
 /// <summary>How a run ended, with its figures (<see cref="Result"/> is serialised as the run's <c>result</c>).</summary>
-public sealed record ActionOutcome(ActionRunStatus Status, string Message, object? Result)
+public sealed record ActionOutcome(ActionRunStatus Status, string Message, IActionResult? Result)
 {
-    public static ActionOutcome Succeeded(string message, object? result = null) => new(ActionRunStatus.Succeeded, message, result);
+    public static ActionOutcome Succeeded(string message, IActionResult? result = null) => new(ActionRunStatus.Succeeded, message, result);
 
-    public static ActionOutcome Failed(string message, object? result = null) => new(ActionRunStatus.Failed, message, result);
-}
+    public static ActionOutcome Failed(string message, IActionResult? result = null) => new(ActionRunStatus.Failed, message, result);
 
-/// <summary>What a handler gets for one run: the action as declared, who started it, and a way to report progress.</summary>
-public sealed class ActionRunContext
-{
-    private readonly Action<object> _report;
-
-    public ActionRunContext(string runId, ActionDefinition action, string startedBy, Action<object> report)
-    {
-        RunId = runId;
-        Action = action;
-        StartedBy = startedBy;
-        _report = report;
-    }
-
-    public string RunId { get; }
-
-    public ActionDefinition Action { get; }
-
-    public string StartedBy { get; }
-
-    /// <summary>Publishes live figures to every screen. Call at a screen's pace (a few times a second), not per request.</summary>
-    public void Report(object progress) => _report(progress);
+    public static ActionOutcome Refused(string message, IActionResult? result = null) => new(ActionRunStatus.Refused, message, result);
 }

@@ -1,57 +1,9 @@
 using k8s;
-using k8s.Autorest;
 
 namespace DemoConsole.Core.Cluster;
 
-public enum ClusterMode
-{
-    /// <summary>The embedded sandbox on loopback (the default: no cluster needed).</summary>
-    Sandbox,
-
-    /// <summary>A kubeconfig file and context (the usual KUBECONFIG rules when no path is given).</summary>
-    Kubeconfig,
-
-    /// <summary>The service account of the pod the console runs in.</summary>
-    InCluster,
-}
-
-/// <summary>Which cluster the console talks to. In sandbox mode the kubeconfig is the one the sandbox wrote.</summary>
-public sealed record ClusterTarget(ClusterMode Mode, string? KubeconfigPath = null, string? Context = null);
-
-public enum ClusterHealth
-{
-    Unknown,
-    Connected,
-    Unreachable,
-    Unauthorized,
-    NotConfigured,
-}
-
-/// <summary>What the console knows about its cluster connection, for the banner every page shows.</summary>
-public sealed record ClusterStatus(ClusterHealth Health, string Description, string? Problem, DateTimeOffset CheckedAt)
-{
-    public bool IsConnected => Health == ClusterHealth.Connected;
-}
-
-/// <summary>
-/// The one place that turns configuration into a KubernetesClient. Everything that talks to the cluster gets
-/// its client here, so the sandbox and a real cluster go through the very same code.
-/// </summary>
-public interface IClusterConnection
-{
-    ClusterTarget Target { get; }
-
-    /// <summary>The client; throws <see cref="ClusterUnavailableException"/> with a readable reason when it cannot be built.</summary>
-    IKubernetes Client { get; }
-
-    /// <summary>Asks the API server for its version: reachable, authorised, or why not. Never throws.</summary>
-    Task<ClusterStatus> CheckAsync(CancellationToken cancellationToken);
-}
-
-public sealed class ClusterUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>Builds the KubernetesClient lazily, so that in sandbox mode it is built after the sandbox wrote its kubeconfig.</summary>
-public sealed class ClusterConnection(Func<ClusterTarget> target, TimeProvider time) : IClusterConnection, IDisposable
+public sealed class ClusterConnection(Func<ClusterTarget> target) : IClusterConnection, IDisposable
 {
     private readonly Lock _gate = new();
     private Kubernetes? _client;
@@ -66,29 +18,6 @@ public sealed class ClusterConnection(Func<ClusterTarget> target, TimeProvider t
             {
                 return _client ??= new Kubernetes(BuildConfiguration(Target));
             }
-        }
-    }
-
-    public async Task<ClusterStatus> CheckAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var description = Describe(Target);
-        try
-        {
-            var version = await Client.Version.GetCodeAsync(cancellationToken);
-            return new ClusterStatus(ClusterHealth.Connected, $"{description} (Kubernetes {version.GitVersion})", null, now);
-        }
-        catch (ClusterUnavailableException ex)
-        {
-            return new ClusterStatus(ClusterHealth.NotConfigured, description, ex.Message, now);
-        }
-        catch (HttpOperationException ex) when ((int)ex.Response.StatusCode is 401 or 403)
-        {
-            return new ClusterStatus(ClusterHealth.Unauthorized, description, $"The API server refused the credentials ({(int)ex.Response.StatusCode}).", now);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or HttpOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return new ClusterStatus(ClusterHealth.Unreachable, description, $"The API server did not answer: {ex.Message}", now);
         }
     }
 

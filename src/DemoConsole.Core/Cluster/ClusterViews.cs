@@ -32,22 +32,28 @@ public sealed class ClusterViews : IClusterViews, IAsyncDisposable
         _broadcaster = new SnapshotBroadcaster<ClusterViewsSnapshot>(ClusterViewsSnapshot.Empty(options.Namespaces, options.ApplicationNamespace, time.GetUtcNow()));
     }
 
-    public ClusterViewsSnapshot Current
+    /// <summary>Reading never starts the watchers: a property read with side effects would hide when the cluster is first contacted.</summary>
+    public ClusterViewsSnapshot Current => _broadcaster.Current;
+
+    /// <summary>Whether the informers were started (for tests of when the cluster is first contacted).</summary>
+    internal bool Started
     {
         get
         {
-            Start();
-            return _broadcaster.Current;
+            lock (_gate)
+            {
+                return _informers is not null;
+            }
         }
     }
 
     public IAsyncEnumerable<ClusterViewsSnapshot> WatchAsync(CancellationToken cancellationToken = default)
     {
+        // The first subscriber starts the watchers (when no hosted service did at start-up).
         Start();
         return _broadcaster.SubscribeAsync(cancellationToken);
     }
 
-    /// <summary>Starts the informers once; a hosted service may call it at start-up so the first page shows data at once.</summary>
     public void Start()
     {
         lock (_gate)
@@ -104,6 +110,7 @@ public sealed class ClusterViews : IClusterViews, IAsyncDisposable
         {
             Synced = synced,
             SidecarCheck = SidecarCheck.Evaluate(pods, _options.ApplicationNamespace),
+            ApplicationNamespace = _options.ApplicationNamespace,
         };
     }
 

@@ -12,7 +12,8 @@ namespace DemoConsole.Core.Cluster;
 public static class ClusterViewsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IClusterViews"/> (one instance, watching from first use), <see cref="ILogTail"/> and
+    /// Adds <see cref="IClusterViews"/> (one instance, watching from first use), <see cref="ILogTail"/>, the shared
+    /// <see cref="FrameProbe"/> and
     /// <see cref="IPreflightChecks"/> (gateway from <see cref="IGatewayAddress"/> when registered). Needs <see cref="IClusterConnection"/>
     /// from the host; <see cref="TimeProvider"/> and logging default to the system's and none. Without
     /// <paramref name="options"/> the namespaces are the scenario's Targets.Namespaces when an
@@ -34,10 +35,9 @@ public static class ClusterViewsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<ClusterViewsOptions>().Informer));
-        if (!services.Any(d => d.ServiceType == typeof(FrameProbe)))
-        {
-            services.AddHttpClient<FrameProbe>();
-        }
+        // One probe for the process: its cache is what spares the panels' servers a probe per panel per screen.
+        services.AddHttpClient(FrameProbe.HttpClientName);
+        services.TryAddSingleton<FrameProbe>();
 
         services.AddHttpClient(nameof(PreflightChecks));
         services.TryAddTransient<IPreflightChecks>(sp => new PreflightChecks(
@@ -52,7 +52,8 @@ public static class ClusterViewsServiceCollectionExtensions
 
     private static ClusterViewsOptions FromScenario(IScenarioSource? scenarios)
     {
-        var namespaces = scenarios?.Current.Scenario.Targets.Namespaces;
-        return namespaces is { Count: > 0 } ? new ClusterViewsOptions { Namespaces = [.. namespaces] } : new ClusterViewsOptions();
+        var targets = scenarios?.Current.Scenario.Targets;
+        var options = targets?.Namespaces is { Count: > 0 } namespaces ? new ClusterViewsOptions { Namespaces = [.. namespaces] } : new ClusterViewsOptions();
+        return targets?.ApplicationNamespace is { Length: > 0 } application ? options with { ApplicationNamespace = application } : options;
     }
 }

@@ -2,16 +2,19 @@ namespace DemoConsole.Core.Cluster;
 
 /// <summary>
 /// Live, read-only views of the demo's namespaces (pods, workloads, autoscalers, network policies, mTLS, Argo CD
-/// applications, alert rules), kept current by resilient list+watch. One instance per process; it connects on
-/// first use. Never throws: an unreachable cluster shows as <see cref="ClusterViewsSnapshot.Connection"/>.
+/// applications, alert rules), kept current by resilient list+watch. One instance per process; it connects when
+/// started (<see cref="Start"/>, called by the host at start-up) or on the first <see cref="WatchAsync"/>. Never throws: an unreachable cluster shows as <see cref="ClusterViewsSnapshot.Connection"/>.
 /// </summary>
 public interface IClusterViews
 {
-    /// <summary>The latest snapshot (starts watching on first access).</summary>
+    /// <summary>The latest snapshot; empty until started. Reading it never starts watching.</summary>
     ClusterViewsSnapshot Current { get; }
 
+    /// <summary>Starts watching the cluster, once; later calls do nothing.</summary>
+    void Start();
+
     /// <summary>
-    /// The current snapshot first, then each newer one. Newest-wins per subscriber: a slow reader skips
+    /// Starts watching if not started, then yields the current snapshot first, then each newer one. Newest-wins per subscriber: a slow reader skips
     /// intermediate snapshots rather than queueing them. Ends when <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     IAsyncEnumerable<ClusterViewsSnapshot> WatchAsync(CancellationToken cancellationToken = default);
@@ -60,6 +63,12 @@ public sealed record ClusterViewsSnapshot(
     /// <summary>Which pods of the application namespace carry the istio-proxy sidecar (part 4).</summary>
     public SidecarCheck SidecarCheck { get; init; } = new(false, 0, [], [], "Not read yet.");
 
+    /// <summary>The namespace of the main services (the scenario's application namespace).</summary>
+    public string ApplicationNamespace { get; init; } = "";
+
     public static ClusterViewsSnapshot Empty(IReadOnlyList<string> namespaces, string applicationNamespace, DateTimeOffset now) => new(
-        ConnectionStatus.Initial(now), namespaces, [], [], ReplicaCheck.Evaluate([], applicationNamespace), [], [], [], [], [], [], [], 0, now);
+        ConnectionStatus.Initial(now), namespaces, [], [], ReplicaCheck.Evaluate([], applicationNamespace), [], [], [], [], [], [], [], 0, now)
+    {
+        ApplicationNamespace = applicationNamespace,
+    };
 }

@@ -11,7 +11,6 @@ public static class LoadPlanValidator
     private const int DefaultOpenConnections = 64;
     private const int DefaultClosedConnections = 10;
 
-    private static readonly string[] AllowedMethods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
     /// <summary>Every problem with <paramref name="plan"/>; empty when it may run.</summary>
     public static IReadOnlyList<string> Validate(LoadPlan? plan, LoadCaps caps) =>
@@ -77,9 +76,9 @@ public static class LoadPlanValidator
     private static HttpMethod? CheckMethod(string? method, List<string> problems)
     {
         var upper = method?.Trim().ToUpperInvariant();
-        if (upper is null || !AllowedMethods.Contains(upper))
+        if (upper is null || !HttpMethods.Allowed.Contains(upper))
         {
-            problems.Add($"method '{method}' is not one of {string.Join(", ", AllowedMethods)}");
+            problems.Add($"method '{method}' is not one of {string.Join(", ", HttpMethods.Allowed)}");
             return null;
         }
 

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace DemoConsole.Core.Load;
 
 /// <summary>One run: owns its connections, its figures and its cancellation.</summary>
@@ -9,11 +7,12 @@ internal sealed class LoadRun : ILoadRun
 
     private readonly ResolvedPlan _plan;
     private readonly TimeProvider _timeProvider;
-    private readonly ChangeNotifier _notifier = new();
+    private readonly LoadRunFeed _feed;
     private readonly LoadRecorder _recorder;
     private readonly CancellationTokenSource _stop;
     private readonly TaskCompletionSource<LoadResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private OpenScheduler? _scheduler;
+    private Task _pump = Task.CompletedTask;
 
     public LoadRun(ResolvedPlan plan, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
@@ -22,7 +21,8 @@ internal sealed class LoadRun : ILoadRun
         Id = Guid.NewGuid();
         StartedAt = timeProvider.GetUtcNow();
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _recorder = new LoadRecorder(Id, plan, timeProvider, _notifier.Notify);
+        _recorder = new LoadRecorder(Id, plan, timeProvider, OnChanged);
+        _feed = new LoadRunFeed(_recorder.Snapshot, timeProvider);
     }
 
     public Guid Id { get; }
@@ -37,7 +37,7 @@ internal sealed class LoadRun : ILoadRun
     internal long SchedulerParkedBefore => _scheduler?.ParkedBefore ?? 0;
 
     /// <summary>Readers currently subscribed through <see cref="WatchAsync"/>.</summary>
-    internal int WatcherCount => _notifier.Count;
+    internal int WatcherCount => _feed.Readers;
 
     public LoadSnapshot GetSnapshot() => _recorder.Snapshot();
 
@@ -53,48 +53,25 @@ internal sealed class LoadRun : ILoadRun
         }
     }
 
-    public async IAsyncEnumerable<LoadSnapshot> WatchAsync(
-        TimeSpan? minInterval = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var interval = minInterval ?? DefaultWatchInterval;
-        var subscription = _notifier.Subscribe();
-        try
-        {
-            var snapshot = GetSnapshot();
-            yield return snapshot;
-            while (snapshot.State == LoadRunState.Running)
-            {
-                await subscription.WaitAsync(cancellationToken);
-                if (interval > TimeSpan.Zero && _recorder.State == LoadRunState.Running)
-                {
-                    // Coalesce: whatever happens during the pause arrives as one snapshot.
-                    await Task.Delay(interval, _timeProvider, cancellationToken);
-                }
-
-                var next = GetSnapshot();
-                if (next.Version == snapshot.Version)
-                {
-                    continue;
-                }
-
-                snapshot = next;
-                yield return snapshot;
-            }
-        }
-        finally
-        {
-            _notifier.Unsubscribe(subscription);
-        }
-    }
+    public IAsyncEnumerable<LoadSnapshot> WatchAsync(TimeSpan? minInterval = null, CancellationToken cancellationToken = default) =>
+        _feed.WatchAsync(minInterval ?? DefaultWatchInterval, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
         Stop();
         await Completion;
+        await _pump;
         _stop.Dispose();
+        _feed.Dispose();
     }
 
-    internal void Start() => _ = Task.Run(ExecuteAsync);
+    internal void Start()
+    {
+        _pump = Task.Run(_feed.PumpAsync);
+        _ = Task.Run(ExecuteAsync);
+    }
+
+    private void OnChanged() => _feed.Changed();
 
     private async Task ExecuteAsync()
     {
@@ -124,6 +101,7 @@ internal sealed class LoadRun : ILoadRun
             : _stop.IsCancellationRequested ? LoadRunState.Stopped
             : LoadRunState.Completed;
         _recorder.Finish(state, failure);
+        _feed.Finish();
         _completion.TrySetResult(new LoadResult(Plan, _recorder.Snapshot()));
     }
 

@@ -1,18 +1,16 @@
+using DemoConsole.Core.Actions;
 namespace DemoConsole.Core.Load;
 
 /// <summary>
 /// An immutable picture of a run at one moment; safe to keep, render or serialize from any thread.
 /// </summary>
-public sealed record LoadSnapshot
+public sealed record LoadSnapshot : IActionResult
 {
     /// <summary>The run this picture belongs to.</summary>
     public required Guid RunId { get; init; }
 
     /// <summary>Where the run is in its lifecycle.</summary>
     public required LoadRunState State { get; init; }
-
-    /// <summary>Whether the run has ended (completed, stopped or failed); the figures will not change any more.</summary>
-    public bool IsFinished => State != LoadRunState.Running;
 
     /// <summary>Increases whenever anything counted changes; equal versions mean equal figures.</summary>
     public required long Version { get; init; }

@@ -17,7 +17,7 @@ public sealed record RequestLine(long Index, int? StatusCode, LoadErrorClass? Er
         return string.Create(CultureInfo.InvariantCulture, $"Request {Index}: {outcome}, {Latency.TotalMilliseconds:0.#} ms");
     }
 
-    internal static string DescribeError(LoadErrorClass error) => error switch
+    public static string DescribeError(LoadErrorClass error) => error switch
     {
         LoadErrorClass.ConnectRefused => "connection refused",
         LoadErrorClass.Timeout => "timeout",

@@ -1,53 +1,69 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 
 namespace DemoConsole.Core.Panels;
 
-/// <summary>Whether a panel URL can be shown in the console's iframe, and if not, why and how to fix it.</summary>
-public sealed record FrameProbeResult(bool Reachable, bool Embeddable, string? Problem, string? Fix, DateTimeOffset CheckedAt)
-{
-    public bool CanShow => Reachable && Embeddable;
-}
-
 /// <summary>
 /// A browser does not tell a page why an iframe stayed blank, so the server asks the panel itself: is it
 /// reachable, and do its X-Frame-Options or CSP frame-ancestors forbid this console's origin?
-/// Results are cached briefly so a page with several panels does not hammer Grafana.
+/// One instance per process: results are shared by every panel and screen for <see cref="CacheLifetime"/>, so
+/// a page with several panels, or several screens showing the same part, do not hammer Grafana; a probe in
+/// flight is shared too. The lifetime is short so a panel fixed during rehearsal shows up soon.
 /// </summary>
-public sealed partial class FrameProbe(HttpClient http, TimeProvider time, ILogger<FrameProbe> logger)
+public sealed partial class FrameProbe(IHttpClientFactory httpClients, TimeProvider time, ILogger<FrameProbe> logger)
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
-    private readonly ConcurrentDictionary<string, FrameProbeResult> _cache = new(StringComparer.Ordinal);
+    /// <summary>How long one answer of a panel is reused.</summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
-    public async Task<FrameProbeResult> ProbeAsync(Uri url, Uri consoleOrigin, CancellationToken cancellationToken)
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, CachedProbe> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>The name of the <see cref="HttpClient"/> the probe asks <see cref="IHttpClientFactory"/> for.</summary>
+    public static string HttpClientName => nameof(FrameProbe);
+
+    public Task<FrameProbeResult> ProbeAsync(Uri url, Uri consoleOrigin, CancellationToken cancellationToken)
     {
         var key = url + "|" + consoleOrigin;
-        if (_cache.TryGetValue(key, out var cached) && time.GetUtcNow() - cached.CheckedAt < CacheFor)
+        var now = time.GetUtcNow();
+        Task<FrameProbeResult> result;
+        lock (_gate)
         {
-            return cached;
+            if (!_cache.TryGetValue(key, out var entry) || entry.ExpiresAt <= now)
+            {
+                // The probe is shared by every caller, so no caller's cancellation may end it; it has its own timeout.
+                entry = new CachedProbe(Task.Run(() => ProbeUncachedAsync(url, consoleOrigin, now)), now + CacheLifetime);
+                RemoveExpired(now);
+                _cache[key] = entry;
+            }
+
+            result = entry.Result;
         }
 
-        var result = await ProbeUncachedAsync(url, consoleOrigin, cancellationToken);
-        _cache[key] = result;
-        return result;
+        return result.WaitAsync(cancellationToken);
     }
 
-    private async Task<FrameProbeResult> ProbeUncachedAsync(Uri url, Uri consoleOrigin, CancellationToken cancellationToken)
+    private void RemoveExpired(DateTimeOffset now)
     {
-        var now = time.GetUtcNow();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        foreach (var expired in _cache.Where(p => p.Value.ExpiresAt <= now).Select(p => p.Key).ToList())
+        {
+            _cache.Remove(expired);
+        }
+    }
+
+    private async Task<FrameProbeResult> ProbeUncachedAsync(Uri url, Uri consoleOrigin, DateTimeOffset now)
+    {
+        using var timeout = new CancellationTokenSource(Timeout, time);
         try
         {
+            using var http = httpClients.CreateClient(HttpClientName);
             using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var refusal = FramingRefusal(response.Headers, response.Content.Headers, consoleOrigin);
             return refusal is null
                 ? new FrameProbeResult(true, true, null, null, now)
                 : new FrameProbeResult(true, false, refusal, FixFor(url), now);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
             LogUnreachable(url, ex.Message);
             return new FrameProbeResult(false, false, $"{url.GetLeftPart(UriPartial.Authority)} is not reachable from the console ({ex.Message}).",
@@ -86,6 +102,8 @@ public sealed partial class FrameProbe(HttpClient http, TimeProvider time, ILogg
             "Kiali: allow this console's origin in the Kiali CR (spec.server.web_root / deployment.ingress or a proxy that drops the header).",
         _ => "Grafana: set [security] allow_embedding = true (GF_SECURITY_ALLOW_EMBEDDING=true) and, for anonymous viewing, enable [auth.anonymous].",
     };
+
+    private sealed record CachedProbe(Task<FrameProbeResult> Result, DateTimeOffset ExpiresAt);
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Panel {Url} is not reachable: {Reason}")]
     private partial void LogUnreachable(Uri url, string reason);

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -24,7 +25,7 @@ public sealed partial class FileScenarioSource : IScenarioSource, IDisposable
     private ITimer? _timer;
     private int _readRetries;
     private bool _disposed;
-    private volatile ScenarioState _current;
+    private readonly SnapshotBroadcaster<ScenarioState> _state;
 
     /// <param name="path">The scenario file; relative paths are resolved against the current directory.</param>
     /// <param name="timeProvider">Clock for the debounce and <see cref="ScenarioState.LoadedAt"/>; the system clock when null.</param>
@@ -39,7 +40,7 @@ public sealed partial class FileScenarioSource : IScenarioSource, IDisposable
         _logger = logger ?? NullLogger<FileScenarioSource>.Instance;
 
         var (result, _) = Read();
-        _current = new ScenarioState(result.Scenario ?? DefaultScenario.Load(), result.Problems, _timeProvider.GetUtcNow());
+        _state = new SnapshotBroadcaster<ScenarioState>(new ScenarioState(result.Scenario ?? DefaultScenario.Load(), result.Problems, _timeProvider.GetUtcNow()));
         LogLoaded(result);
         _watcher = CreateWatcher();
     }
@@ -47,9 +48,9 @@ public sealed partial class FileScenarioSource : IScenarioSource, IDisposable
     /// <summary>The full path of the watched file.</summary>
     public string FilePath { get; }
 
-    public ScenarioState Current => _current;
+    public ScenarioState Current => _state.Current;
 
-    public event Action<ScenarioState>? Changed;
+    public IAsyncEnumerable<ScenarioState> WatchAsync(CancellationToken cancellationToken = default) => _state.SubscribeAsync(cancellationToken);
 
     /// <summary>Reads the file now (for example from a "reload" button), with the same keep-last-good rule.</summary>
     public void Reload()
@@ -70,9 +71,8 @@ public sealed partial class FileScenarioSource : IScenarioSource, IDisposable
             }
 
             _readRetries = 0;
-            _current = new ScenarioState(result.Scenario ?? _current.Scenario, result.Problems, _timeProvider.GetUtcNow());
+            _state.Publish(new ScenarioState(result.Scenario ?? _state.Current.Scenario, result.Problems, _timeProvider.GetUtcNow()));
             LogLoaded(result);
-            Raise(_current);
         }
     }
 
@@ -146,24 +146,6 @@ public sealed partial class FileScenarioSource : IScenarioSource, IDisposable
     private static ScenarioParseResult Failure(string message) =>
         new(null, [new ScenarioProblem(1, ProblemSeverity.Error, message)]);
 
-    private void Raise(ScenarioState state)
-    {
-        // One failing subscriber (a disposed circuit, say) must not keep the others from hearing about the reload.
-        foreach (var handler in Changed?.GetInvocationList().Cast<Action<ScenarioState>>() ?? [])
-        {
-            try
-            {
-                handler(state);
-            }
-#pragma warning disable CA1031 // Subscriber exceptions are logged, never propagated to the watcher thread.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogHandlerFailed(ex, FilePath);
-            }
-        }
-    }
-
     private FileSystemWatcher? CreateWatcher()
     {
         var directory = Path.GetDirectoryName(FilePath);
@@ -217,9 +199,6 @@ public sealed partial class FileScenarioSource : IScenarioSource, IDisposable
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Reloading scenario {Path} failed")]
     private partial void LogReloadFailed(Exception exception, string path);
-
-    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "A subscriber to scenario changes of {Path} threw")]
-    private partial void LogHandlerFailed(Exception exception, string path);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Scenario {Path} is not watched: its folder does not exist")]
     private partial void LogNotWatched(string path);

@@ -9,8 +9,11 @@ public interface IScenarioSource
 {
     ScenarioState Current { get; }
 
-    /// <summary>Raised after every reload attempt, successful or not. Handlers must not block.</summary>
-    event Action<ScenarioState>? Changed;
+    /// <summary>
+    /// The current state first, then the state after each reload attempt, successful or not. Newest-wins per
+    /// subscriber (a slow reader skips to the latest); ends when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    IAsyncEnumerable<ScenarioState> WatchAsync(CancellationToken cancellationToken = default);
 }
 
 /// <param name="Scenario">The last scenario that parsed without errors.</param>

@@ -1,3 +1,5 @@
+using DemoConsole.Core.Observability;
+
 namespace DemoConsole.Core.Scenarios;
 
 /// <summary>
@@ -39,6 +41,9 @@ public sealed record Scenario
     /// <summary>Values from front matter such as the gateway base URL or the demo namespaces.</summary>
     public ScenarioTargets Targets { get; init; } = new();
 
+    /// <summary>Query overrides and thresholds of the metrics views (front matter <c>metrics:</c>); the runbook's by default.</summary>
+    public ScenarioMetrics Metrics { get; init; } = ScenarioMetrics.Default;
+
     /// <summary>Every action of the scenario, wherever it was declared.</summary>
     public IEnumerable<ActionDefinition> Actions =>
         AllSections.SelectMany(s => s.Blocks).OfType<ActionBlock>().Select(b => b.Action);
@@ -78,6 +83,9 @@ public sealed record ScenarioTargets
 public sealed record ScenarioPart(int Number, TimeSpan Budget, ScenarioSection Section)
 {
     public string Title => Section.Title;
+
+    /// <summary>The part's name as the scenario's heading words it: "3부" in a Korean scenario, "Part 3" in an English one.</summary>
+    public string Label { get; init; } = $"Part {Number}";
 }
 
 /// <summary>A titled run of content blocks: a part, the preparation, the closing, an extra item, an appendix page.</summary>
@@ -97,6 +105,29 @@ public sealed record ScenarioSection
     public IReadOnlyList<ScenarioBlock> Blocks { get; init; } = [];
 
     public IEnumerable<ScriptBlock> Script => Blocks.OfType<ScriptBlock>();
+
+    /// <summary>
+    /// The console's own view a panel of this section falls back to: the section's view named by the panel's
+    /// <c>fallback</c>, a view kind named by it, or the kind's default (Grafana → golden-signals, Kiali → service-graph).
+    /// </summary>
+    public ViewDefinition? FallbackOf(PanelDefinition panel)
+    {
+        var named = panel.Fallback is { } fallback
+            ? Blocks.OfType<ViewBlock>().Select(b => b.View).FirstOrDefault(v => v.Id == fallback)
+            : null;
+        var kind = named?.Kind ?? (panel.Fallback is { } k && ViewKinds.Known.Contains(k) ? k : ViewKinds.FallbackFor(panel.Kind));
+        return named ?? (kind is null ? null : new ViewDefinition($"{panel.Id}-native", kind, panel.Title, panel.Part, new Dictionary<string, string>(), panel.Line));
+    }
+
+    /// <summary>The section's views that are not some panel's fallback: those are shown in their panel's place.</summary>
+    public IEnumerable<ViewDefinition> StandaloneViews
+    {
+        get
+        {
+            var fallbacks = Blocks.OfType<PanelBlock>().Select(p => p.Panel.Fallback).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            return Blocks.OfType<ViewBlock>().Select(b => b.View).Where(v => !fallbacks.Contains(v.Id));
+        }
+    }
 }
 
 /// <summary>A piece of a section, in document order. Only panels, views and action results are shown to the audience.</summary>
@@ -143,7 +174,14 @@ public enum PanelKind
 }
 
 /// <summary>An embedded view declared in a <c>demo-panel</c> fenced block.</summary>
-public sealed record PanelDefinition(string Id, PanelKind Kind, string Title, Uri Url, int? Part, int Line);
+public sealed record PanelDefinition(string Id, PanelKind Kind, string Title, Uri Url, int? Part, int Line)
+{
+    /// <summary>
+    /// The console's own view to show when the frame cannot be: a view kind (<c>golden-signals</c>) or the id of a
+    /// <c>demo-view</c>. Null: by panel kind (<see cref="ViewKinds.FallbackFor"/>).
+    /// </summary>
+    public string? Fallback { get; init; }
+}
 
 /// <summary>A live cluster view declared in a <c>demo-view</c> fenced block (see <see cref="ViewKinds"/>).</summary>
 public sealed record ViewDefinition(string Id, string Kind, string Title, int? Part, IReadOnlyDictionary<string, string> Parameters, int Line);

@@ -54,7 +54,7 @@ public static class ScenarioParser
         var sections = context.Sections;
         var preparation = ReadSection(outline, TopSection.Preparation, context);
         var parts = outline.Parts
-            .Select(p => (p.Number, Section: sections.Read(p.Title, p.Line, p.Blocks, p.Number)))
+            .Select(p => (p.Number, p.Label, Section: sections.Read(p.Title, p.Line, p.Blocks, p.Number)))
             .ToList();
         PartValidator.Validate(outline, parts.Select(p => p.Section).ToList(), problems);
 
@@ -75,7 +75,7 @@ public static class ScenarioParser
             OverviewMarkdown = overview,
             KeyMessages = keyMessages,
             Preparation = preparation,
-            Parts = [.. parts.Select(p => new ScenarioPart(p.Number, partBudgets[p.Number], p.Section))],
+            Parts = [.. parts.Select(p => new ScenarioPart(p.Number, partBudgets[p.Number], p.Section) { Label = p.Label })],
             Closing = ReadSection(outline, TopSection.Closing, context),
             Questions = [.. QuestionReader.Read(outline.BlocksOf(TopSection.Questions), context)],
             Checklists = [.. ChecklistReader.Read(outline.BlocksOf(TopSection.Checklists), context)],
@@ -85,6 +85,7 @@ public static class ScenarioParser
             Appendix = [.. outline.Tops.Where(t => t.Kind == TopSection.Appendix)
                 .SelectMany(t => AppendixReader.Read(AppendixTitle(t.Title), t.Line, t.Blocks, context))],
             Targets = front.Targets,
+            Metrics = front.Metrics,
         };
 
         return new ScenarioParseResult(problems.HasErrors ? null : scenario, problems.ToList());

@@ -1,24 +1,20 @@
+using DemoConsole.Core.Live;
+
 namespace DemoConsole.Core.Scenarios;
 
 /// <summary>A scenario that never changes: the default scenario, or one built by a test.</summary>
 public sealed class StaticScenarioSource : IScenarioSource
 {
+    private readonly SnapshotBroadcaster<ScenarioState> _state;
+
     public StaticScenarioSource(Scenario scenario, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        Current = new ScenarioState(scenario, [], (timeProvider ?? TimeProvider.System).GetUtcNow());
+        _state = new SnapshotBroadcaster<ScenarioState>(new ScenarioState(scenario, [], (timeProvider ?? TimeProvider.System).GetUtcNow()));
     }
 
-    /// <summary>A source serving <see cref="DefaultScenario.Load"/>.</summary>
-    public static StaticScenarioSource ForDefault(TimeProvider? timeProvider = null) => new(DefaultScenario.Load(), timeProvider);
+    public ScenarioState Current => _state.Current;
 
-    public ScenarioState Current { get; }
-
-    /// <summary>Never raised: nothing is ever reloaded.</summary>
-    public event Action<ScenarioState>? Changed
-    {
-        // Nothing to remember: with no reloads there is nothing to notify.
-        add { }
-        remove { }
-    }
+    /// <summary>The one state, then nothing until cancelled: nothing is ever reloaded.</summary>
+    public IAsyncEnumerable<ScenarioState> WatchAsync(CancellationToken cancellationToken = default) => _state.SubscribeAsync(cancellationToken);
 }

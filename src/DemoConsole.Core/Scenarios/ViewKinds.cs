@@ -33,8 +33,40 @@ public static class ViewKinds
     /// <summary>A deployment's revisions with change-cause and images: <c>namespace</c>, <c>deployment</c>.</summary>
     public const string RolloutHistory = "rollout-history";
 
+    /// <summary>
+    /// The four Golden Signals from Prometheus as tiles and charts: optional <c>window</c> (<c>5m</c>, <c>15m</c>, <c>60m</c>) and
+    /// <c>focus</c> (<c>errors</c>: the error rates and the counts per response code first).
+    /// </summary>
+    public const string GoldenSignals = "golden-signals";
+
+    /// <summary>The application namespace's service graph from Istio's metrics (ingress → gateway → services → data), drawn as SVG.</summary>
+    public const string ServiceGraph = "service-graph";
+
+    /// <summary>Prometheus's alerting rules with state, since and value, and Alertmanager's active alerts.</summary>
+    public const string Alerts = "alerts";
+
     public static IReadOnlySet<string> Known { get; } = new[]
     {
-        Pods, Workloads, Security, NetworkPolicies, AlertRules, Logs, ArgoCd, Autoscalers, RolloutHistory,
+        Pods, Workloads, Security, NetworkPolicies, AlertRules, Logs, ArgoCd, Autoscalers, RolloutHistory, GoldenSignals, ServiceGraph, Alerts,
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The views drawn from Prometheus rather than from the cluster's API.</summary>
+    public static IReadOnlySet<string> Metrics { get; } = new[] { GoldenSignals, ServiceGraph, Alerts }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The windows a golden-signals view may show (the parameter's text to its length).</summary>
+    public static IReadOnlyDictionary<string, TimeSpan> Windows { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
+    {
+        ["5m"] = TimeSpan.FromMinutes(5),
+        ["15m"] = TimeSpan.FromMinutes(15),
+        ["60m"] = TimeSpan.FromMinutes(60),
+        ["1h"] = TimeSpan.FromMinutes(60),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The console's own view a Grafana or Kiali panel falls back to when its frame cannot be shown.</summary>
+    public static string? FallbackFor(PanelKind kind) => kind switch
+    {
+        PanelKind.Grafana => GoldenSignals,
+        PanelKind.Kiali => ServiceGraph,
+        _ => null,
+    };
 }

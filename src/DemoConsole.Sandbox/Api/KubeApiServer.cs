@@ -15,7 +15,8 @@ internal static class KubeApiServer
 
         app.Use(async (context, next) =>
         {
-            journal.Add(new ApiRequestRecord(cluster.Now, context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? ""));
+            journal.Add(new ApiRequestRecord(cluster.Now, context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "",
+                HttpMethods.IsDelete(context.Request.Method) ? await RequestJournal.ReadBodyAsync(context.Request) : null));
             try
             {
                 await next(context);

@@ -30,7 +30,7 @@ internal sealed class PodLogEndpoint(Cluster cluster)
             throw ApiException.BadRequest($"container {container} is not valid for pod {pod.Name}");
         }
 
-        if (query["previous"] == "true")
+        if (QueryParameters.Flag(query, "previous"))
         {
             throw ApiException.BadRequest($"previous terminated container \"{container}\" in pod \"{pod.Name}\" not found");
         }
@@ -42,14 +42,14 @@ internal sealed class PodLogEndpoint(Cluster cluster)
             throw ApiException.BadRequest($"container \"{container}\" in pod \"{pod.Name}\" is waiting to start: {reason}");
         }
 
-        int? tail = int.TryParse(query["tailLines"], out var t) ? t : null;
-        var timestamps = query["timestamps"] == "true";
-        DateTimeOffset? since = long.TryParse(query["sinceSeconds"], out var seconds) ? cluster.Now.AddSeconds(-seconds) : null;
+        int? tail = QueryParameters.Integer(query, "tailLines") is { } t ? (int)Math.Clamp(t, int.MinValue, int.MaxValue) : null;
+        var timestamps = QueryParameters.Flag(query, "timestamps");
+        DateTimeOffset? since = QueryParameters.Integer(query, "sinceSeconds") is { } seconds ? cluster.Now.AddSeconds(-seconds) : null;
         context.Response.ContentType = "text/plain";
-        if (query["follow"] != "true")
+        if (!QueryParameters.Flag(query, "follow"))
         {
             var lines = log.Tail(tail).Where(l => since is null || l.Time >= since).ToList();
-            await WriteAsync(context, lines, timestamps, long.TryParse(query["limitBytes"], out var limit) ? limit : null);
+            await WriteAsync(context, lines, timestamps, QueryParameters.Integer(query, "limitBytes"));
             return;
         }
 

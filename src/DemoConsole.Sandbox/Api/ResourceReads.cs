@@ -24,7 +24,7 @@ internal sealed class ResourceReads(Cluster cluster)
         var query = context.Request.Query;
         var labels = LabelSelector.Parse(query["labelSelector"]);
         var fields = FieldSelector.Parse(query["fieldSelector"]);
-        if (query["watch"] is var watch && (watch == "true" || watch == "1"))
+        if (QueryParameters.Flag(query, "watch"))
         {
             return WatchAsync(context, target);
         }

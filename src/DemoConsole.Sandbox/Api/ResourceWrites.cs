@@ -96,7 +96,7 @@ internal sealed class ResourceWrites(Cluster cluster)
     {
         var options = await RequestBody.ReadAsync(context.Request) as JsonObject;
         var dryRun = IsDryRun(context, options);
-        long? grace = long.TryParse(context.Request.Query["gracePeriodSeconds"], out var g) ? g : JsonNumber.Read(options?["gracePeriodSeconds"]);
+        var grace = QueryParameters.Integer(context.Request.Query, "gracePeriodSeconds") ?? JsonNumber.Read(options?["gracePeriodSeconds"]);
         var ns = target.RequiredNamespace;
         var name = target.RequiredName;
         var current = cluster.Store.GetRequired(target.Type, ns, name);

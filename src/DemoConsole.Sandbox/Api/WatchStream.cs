@@ -16,8 +16,8 @@ internal sealed class WatchStream(Cluster cluster, ApiTarget target, LabelSelect
     {
         var query = context.Request.Query;
         long? from = long.TryParse(query["resourceVersion"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rv) ? rv : null;
-        var bookmarks = query["allowWatchBookmarks"] == "true";
-        using var timeout = long.TryParse(query["timeoutSeconds"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+        var bookmarks = QueryParameters.Flag(query, "allowWatchBookmarks");
+        using var timeout = QueryParameters.Integer(query, "timeoutSeconds") is { } seconds && seconds > 0
             ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds), cluster.Time)
             : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, context.RequestAborted, cluster.Stopping);

@@ -8,6 +8,8 @@ namespace DemoConsole.Sandbox.Controllers;
 internal sealed class Cluster : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _transitions = new();
+    private long _lastTransition;
 
     public Cluster(TimeProvider time, double timeScale)
     {
@@ -56,10 +58,18 @@ internal sealed class Cluster : IAsyncDisposable
     public TimeSpan ScaledRandom(double minSeconds, double maxSeconds) =>
         Scaled(TimeSpan.FromSeconds(minSeconds + (Random.Shared.NextDouble() * (maxSeconds - minSeconds))));
 
+    /// <summary>
+    /// When the timed transitions not yet run are due (on <see cref="Time"/>): a test on a fake clock advances it from
+    /// one to the next instead of guessing steps, and knows the sandbox is waiting on the clock when none is overdue.
+    /// </summary>
+    public IReadOnlyList<DateTimeOffset> PendingTransitions => [.. _transitions.Values];
+
     /// <summary>Runs <paramref name="action"/> after a delay on the cluster's clock; stops with the cluster.</summary>
     public void After(TimeSpan delay, Action action)
     {
-        _ = RunAfterAsync(delay, action);
+        var id = Interlocked.Increment(ref _lastTransition);
+        _transitions[id] = Now + delay;
+        _ = RunAfterAsync(id, delay, action);
     }
 
     public void Start()
@@ -86,7 +96,7 @@ internal sealed class Cluster : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task RunAfterAsync(TimeSpan delay, Action action)
+    private async Task RunAfterAsync(long id, TimeSpan delay, Action action)
     {
         try
         {
@@ -111,6 +121,11 @@ internal sealed class Cluster : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Faults.Enqueue(e);
+        }
+        finally
+        {
+            // Removed only after the action ran, so transitions it scheduled are already registered.
+            _transitions.TryRemove(id, out _);
         }
     }
 }

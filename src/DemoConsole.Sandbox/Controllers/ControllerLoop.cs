@@ -18,6 +18,7 @@ internal sealed class ControllerLoop : IAsyncDisposable
     private readonly GarbageCollector _garbage;
     private WatchSubscription? _subscription;
     private Task? _loop;
+    private long _caughtUpTo;
 
     public ControllerLoop(Cluster cluster)
     {
@@ -31,9 +32,17 @@ internal sealed class ControllerLoop : IAsyncDisposable
 
     public void Start()
     {
-        _subscription = _cluster.Store.Watch(null, null, _cluster.Store.ResourceVersion, capacity: 1_000_000);
+        var from = _cluster.Store.ResourceVersion;
+        _caughtUpTo = from;
+        _subscription = _cluster.Store.Watch(null, null, from, capacity: 1_000_000);
         _loop = Task.Run(() => RunAsync(_subscription));
     }
+
+    /// <summary>
+    /// The store's resource version up to which every change has been reconciled: equal to the store's version when
+    /// the controllers have nothing left to react to (tests on a fake clock wait for it before advancing).
+    /// </summary>
+    public long CaughtUpTo => Interlocked.Read(ref _caughtUpTo);
 
     /// <summary>One pass over every controller; returns whether anything was written.</summary>
     public bool ReconcileAll()
@@ -86,15 +95,19 @@ internal sealed class ControllerLoop : IAsyncDisposable
             while (await reader.WaitToReadAsync(_cluster.Stopping))
             {
                 var relevant = false;
+                var last = CaughtUpTo;
                 while (reader.TryRead(out var e))
                 {
                     relevant |= e.Object.Type != ResourceTypes.Events;
+                    last = Math.Max(last, e.Object.ResourceVersion);
                 }
 
                 if (relevant)
                 {
                     ReconcileAll();
                 }
+
+                Interlocked.Exchange(ref _caughtUpTo, last);
             }
         }
         catch (OperationCanceledException)

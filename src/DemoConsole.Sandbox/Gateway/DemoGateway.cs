@@ -13,6 +13,7 @@ internal sealed class DemoGateway(Cluster cluster)
 {
     private const string GatewayApp = "api-gateway";
     private const string GatewayContainer = "api-gateway-container";
+    private readonly LatencyModel _latency = new(Random.Shared);
     private int _roundRobin;
 
     public IstioMetrics Metrics { get; } = new();
@@ -47,7 +48,7 @@ internal sealed class DemoGateway(Cluster cluster)
             response = route.Respond(method, path);
         }
 
-        var milliseconds = LatencyModel.Sample(response.Status, backend is not null);
+        var milliseconds = _latency.Sample(response.Status, backend is not null);
         var delay = cluster.Scaled(TimeSpan.FromMilliseconds(milliseconds));
         if (delay >= TimeSpan.FromMilliseconds(1))
         {

@@ -52,6 +52,13 @@ public sealed record RunStartedDto(string RunId);
 
 public sealed record ErrorDto(string Error);
 
-public sealed record SandboxDto(Uri KubernetesApi, Uri Gateway, string Kubeconfig);
+public sealed record SandboxDto(Uri KubernetesApi, Uri Gateway, string Kubeconfig, Uri? Prometheus, Uri? Alertmanager);
 
-public sealed record RunRequestDto(IReadOnlyDictionary<string, string>? Parameters);
+/// <summary>A run or preview request: run-time parameters the action allows, or (to run) the preview to run exactly.</summary>
+public sealed record RunRequestDto(IReadOnlyDictionary<string, string>? Parameters, string? PreviewId = null);
+
+/// <summary>What a run would do; <c>previewId</c> runs exactly that for a minute (null when it may not run).</summary>
+public sealed record PreviewDto(string? PreviewId, string Summary, string? Target, bool CanRun, string? Reason, DateTimeOffset? ValidUntil)
+{
+    public static PreviewDto From(ActionPreviewResult p) => new(p.PreviewId, p.Summary, p.Target, p.CanRun, p.Reason, p.ValidUntil);
+}

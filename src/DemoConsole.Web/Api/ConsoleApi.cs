@@ -25,40 +25,45 @@ public static class ConsoleApi
 
         api.MapPost("/session/part/{n:int}", (int n, DemoSession session, ClaimsPrincipal user) =>
             ToResult(session.GoTo(user.ToActor(), SessionPosition.ForPart(n)), () => SessionDto.From(session.Scenario, session.Snapshot, session.ReadTimers())))
-            .RequireAuthorization(write);
+            .RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         api.MapPost("/session/next", (DemoSession session, ClaimsPrincipal user) =>
             ToResult(session.Step(user.ToActor(), 1), () => SessionDto.From(session.Scenario, session.Snapshot, session.ReadTimers())))
-            .RequireAuthorization(write);
+            .RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         api.MapPost("/session/previous", (DemoSession session, ClaimsPrincipal user) =>
             ToResult(session.Step(user.ToActor(), -1), () => SessionDto.From(session.Scenario, session.Snapshot, session.ReadTimers())))
-            .RequireAuthorization(write);
+            .RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         api.MapGet("/actions", (ActionExecutor executor, ClaimsPrincipal user) =>
             executor.List(user.ToActor()).Select(ActionDto.From)).RequireAuthorization(read);
 
-        api.MapPost("/actions/{id}/run", async (string id, HttpRequest request, ActionExecutor executor, ClaimsPrincipal user) =>
+        api.MapPost("/actions/{id}/preview", async (string id, HttpRequest request, ActionExecutor executor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
-            // An optional body sets run-time parameters the action allows (a pod picked from the live list).
-            RunRequestDto? body = null;
-            if (request.ContentLength > 0)
+            var (body, invalid) = await ReadRunRequestAsync(request);
+            if (invalid is not null)
             {
-                try
-                {
-                    body = await request.ReadFromJsonAsync<RunRequestDto>();
-                }
-                catch (System.Text.Json.JsonException ex)
-                {
-                    return Results.BadRequest(new ErrorDto($"The body is not valid JSON: {ex.Message}"));
-                }
+                return invalid;
             }
 
-            var started = executor.Start(user.ToActor(), id, body?.Parameters);
+            var preview = await executor.PreviewAsync(user.ToActor(), id, body?.Parameters, cancellationToken);
+            return Results.Ok(PreviewDto.From(preview));
+        }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
+
+        api.MapPost("/actions/{id}/run", async (string id, HttpRequest request, ActionExecutor executor, ClaimsPrincipal user) =>
+        {
+            // An optional body names a preview to run exactly, or sets run-time parameters the action allows.
+            var (body, invalid) = await ReadRunRequestAsync(request);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
+            var started = executor.Start(user.ToActor(), id, body?.Parameters, body?.PreviewId);
             return started.Started
                 ? Results.Accepted($"/api/runs/{started.RunId}", new RunStartedDto(started.RunId))
                 : Results.Conflict(new ErrorDto(started.Error));
-        }).RequireAuthorization(write);
+        }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         api.MapGet("/runs", (ActionExecutor executor) => executor.Board.Runs.Select(RunDto.From)).RequireAuthorization(read);
 
@@ -70,15 +75,15 @@ public static class ConsoleApi
         {
             var stopped = executor.Stop(user.ToActor(), id);
             return stopped.Started ? Results.Accepted($"/api/runs/{id}", new RunStartedDto(id)) : Results.Conflict(new ErrorDto(stopped.Error));
-        }).RequireAuthorization(write);
+        }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         // The console's origin, for the panels' framing check, is the one this request came in on.
         api.MapPost("/preflight", async (IPreflightChecks checks, IGatewayAddress gateway, DemoSession session, HttpRequest request, CancellationToken cancellationToken) =>
             await checks.RunAsync(new PreflightRequest(session.Scenario.Panels.ToList(), new Uri($"{request.Scheme}://{request.Host}/"), gateway.Gateway), cancellationToken))
-            .RequireAuthorization(write);
+            .RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
-        api.MapGet("/sandbox", (EmbeddedSandbox sandbox) => sandbox.Host is { } host
-            ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath))
+        api.MapGet("/sandbox", (EmbeddedSandbox sandbox, MetricsEndpoints metrics) => sandbox.Host is { } host
+            ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath, metrics.SandboxPrometheus, metrics.SandboxAlertmanager))
             : Results.NotFound(new ErrorDto("The console is not running on the embedded sandbox (DemoConsole:Cluster:Mode).")))
             .RequireAuthorization(read);
 
@@ -87,4 +92,22 @@ public static class ConsoleApi
 
     private static IResult ToResult(CommandResult result, Func<object> body) =>
         result.Succeeded ? Results.Ok(body()) : Results.Conflict(new ErrorDto(result.Error));
+
+    /// <summary>The optional JSON body of a preview or run request, or a 400 naming what is wrong with it.</summary>
+    private static async Task<(RunRequestDto? Body, IResult? Invalid)> ReadRunRequestAsync(HttpRequest request)
+    {
+        if (request.ContentLength is null or 0)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (await request.ReadFromJsonAsync<RunRequestDto>(), null);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return (null, Results.BadRequest(new ErrorDto($"The body is not valid JSON: {ex.Message}")));
+        }
+    }
 }

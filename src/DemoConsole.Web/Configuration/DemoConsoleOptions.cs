@@ -1,4 +1,5 @@
 using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Cluster.Actions;
 
 namespace DemoConsole.Web.Configuration;
 
@@ -19,6 +20,15 @@ public sealed class DemoConsoleOptions
 
     public LoadOptions Load { get; set; } = new();
 
+    /// <summary>The Prometheus the metrics views read; empty in sandbox mode: the sandbox's.</summary>
+    public MetricsSourceOptions Prometheus { get; set; } = new();
+
+    /// <summary>The Alertmanager whose active alerts the alerts view shows; optional.</summary>
+    public MetricsSourceOptions Alertmanager { get; set; } = new();
+
+    /// <summary>Guard rails and pacing of the cluster actions (<c>DemoConsole:ClusterActions</c>), validated with the rest.</summary>
+    public ClusterActionOptions ClusterActions { get; set; } = new();
+
     /// <summary>Where the session (part, timers, checklist) is kept across restarts; empty: not kept.</summary>
     public string? StateFile { get; set; } = System.IO.Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
@@ -38,6 +48,12 @@ public sealed class AuthOptions
 
     /// <summary>When true, anyone who can reach the console may watch <c>/watch</c> without a token.</summary>
     public bool OpenWatching { get; set; }
+
+    /// <summary>Sign-in attempts (form and audience link) one address may make per minute; more are answered 429.</summary>
+    public int SignInPerMinute { get; set; } = 10;
+
+    /// <summary>API write calls one address may make per minute (a clicker app needs a few; a key guesser needs many).</summary>
+    public int ApiWritesPerMinute { get; set; } = 120;
 }
 
 public sealed class ClusterOptions

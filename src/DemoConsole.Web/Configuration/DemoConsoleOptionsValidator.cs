@@ -21,6 +21,11 @@ public sealed class DemoConsoleOptionsValidator : IValidateOptions<DemoConsoleOp
             problems.Add("DemoConsole:Auth:ViewerToken must differ from the presenter key.");
         }
 
+        if (options.Auth.SignInPerMinute < 1 || options.Auth.ApiWritesPerMinute < 1)
+        {
+            problems.Add("DemoConsole:Auth:SignInPerMinute and :ApiWritesPerMinute must be at least 1.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.ScenarioPath) && !File.Exists(options.ScenarioPath))
         {
             problems.Add($"DemoConsole:ScenarioPath: file '{options.ScenarioPath}' does not exist.");
@@ -49,7 +54,35 @@ public sealed class DemoConsoleOptionsValidator : IValidateOptions<DemoConsoleOp
             problems.Add("DemoConsole:Load: MaxRate, MaxRequests, MaxDurationSeconds and MaxInFlight must all be greater than 0.");
         }
 
+        problems.AddRange(MetricsSourceProblems("Prometheus", options.Prometheus));
+        problems.AddRange(MetricsSourceProblems("Alertmanager", options.Alertmanager));
+        problems.AddRange(options.ClusterActions.Validate().Select(p => $"DemoConsole:ClusterActions: {p}"));
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>Names the setting, never its value: a token or password must not end up in a start-up error.</summary>
+    private static IEnumerable<string> MetricsSourceProblems(string name, MetricsSourceOptions source)
+    {
+        if (!string.IsNullOrWhiteSpace(source.Url) && !IsHttpUrl(source.Url))
+        {
+            yield return $"DemoConsole:{name}:Url: '{source.Url}' is not an absolute http(s) URL.";
+        }
+
+        if (!string.IsNullOrEmpty(source.BearerToken) && !string.IsNullOrEmpty(source.Username))
+        {
+            yield return $"DemoConsole:{name}: set either BearerToken or Username/Password, not both.";
+        }
+
+        if (!string.IsNullOrEmpty(source.Password) && string.IsNullOrEmpty(source.Username))
+        {
+            yield return $"DemoConsole:{name}:Password is set without a Username.";
+        }
+
+        if (source.TimeoutSeconds is <= 0 or > 120)
+        {
+            yield return $"DemoConsole:{name}:TimeoutSeconds must be greater than 0 and at most 120.";
+        }
     }
 
     private static bool IsHttpUrl(string value) =>

@@ -10,7 +10,7 @@ public sealed class ClusterViewsWarmUp(IHostApplicationLifetime lifetime, IClust
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => _ = views.Current);
+        lifetime.ApplicationStarted.Register(views.Start);
         return Task.CompletedTask;
     }
 

@@ -36,6 +36,7 @@ public static class DemoConsoleHost
         app.UseSerilogRequestLogging(options => options.Logger = serilog);
         app.UseSecurityHeaders();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 

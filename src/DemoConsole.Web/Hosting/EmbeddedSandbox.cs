@@ -34,6 +34,8 @@ public sealed partial class EmbeddedSandbox(
             TimeScale = cluster.SandboxTimeScale,
         }, cancellationToken);
         gateway.UseSandbox(_host.Gateway);
+        // Integrator: once SandboxHost serves the Prometheus twin, point the metrics views at it here:
+        //     metrics.UseSandbox(_host.Prometheus, _host.Alertmanager);   (with MetricsEndpoints metrics injected)
         LogStarted(_host.KubernetesApi, _host.Gateway, _host.KubeconfigPath);
     }
 

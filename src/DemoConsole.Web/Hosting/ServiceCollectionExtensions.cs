@@ -1,9 +1,10 @@
 using DemoConsole.Core.Actions;
-using DemoConsole.Core.Actions.Load;
+using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Cluster.Actions;
 using DemoConsole.Sandbox;
 using DemoConsole.Core.Load;
+using DemoConsole.Core.Observability;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Session;
@@ -32,21 +33,20 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<GatewayAddress>();
         services.TryAddSingleton<IGatewayAddress>(sp => sp.GetRequiredService<GatewayAddress>());
         services.TryAddSingleton<ILoadEngine>(sp => new HttpLoadEngine(LoadCaps(sp), sp.GetRequiredService<TimeProvider>()));
-        // Every action kind is an IActionHandler in DI; the executor gets them all.
-        foreach (var kind in new[] { ActionKinds.LoadBurst, ActionKinds.RequestSequence, ActionKinds.SteadyTraffic })
-        {
-            services.AddSingleton<IActionHandler>(sp => new LoadActionHandler(kind, sp.GetRequiredService<ILoadEngine>(), sp.GetRequiredService<IGatewayAddress>()));
-        }
-
-        services.AddClusterActions(sp => ClusterActionOptions(sp, configuration));
+        services.AddClusterActions(ClusterActionOptions);
+        // Every kind of the catalog with a handler, one IActionHandler each; the executor gets them all.
+        services.AddActionKinds();
         services.AddClusterViews();
         services.AddHostedService<ClusterViewsWarmUp>();
+        services.TryAddSingleton<MetricsEndpoints>();
+        services.TryAddSingleton<IMetricsEndpoints>(sp => sp.GetRequiredService<MetricsEndpoints>());
+        services.AddObservability();
         services.TryAddSingleton<PresenterPreferences>();
         services.AddSingleton<FrameOriginPolicy>();
-        services.AddHttpClient<FrameProbe>();
+        services.TryAddSingleton<PanelModes>();
 
         services.AddSingleton<EmbeddedSandbox>();
-        services.TryAddSingleton<IClusterConnection>(sp => new ClusterConnection(() => ClusterTarget(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IClusterConnection>(sp => new ClusterConnection(() => ClusterTarget(sp)));
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSandbox>());
 
         services.AddHostedService<SessionStateFile>();
@@ -75,13 +75,14 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Guard rails from <c>DemoConsole:ClusterActions</c>. In sandbox mode, manifests come from the sandbox's shipped
-    /// folder unless folders are configured.
+    /// Guard rails from <c>DemoConsole:ClusterActions</c> (bound and validated at start-up with the other options). In
+    /// sandbox mode, manifests come from the sandbox's shipped folder unless folders are configured.
     /// </summary>
-    private static ClusterActionOptions ClusterActionOptions(IServiceProvider services, IConfiguration configuration)
+    private static ClusterActionOptions ClusterActionOptions(IServiceProvider services)
     {
-        var options = configuration.GetSection("DemoConsole:ClusterActions").Get<ClusterActionOptions>() ?? new ClusterActionOptions();
-        var sandbox = services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value.Cluster.Mode == ClusterMode.Sandbox;
+        var console = services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value;
+        var options = console.ClusterActions;
+        var sandbox = console.Cluster.Mode == ClusterMode.Sandbox;
         return sandbox && options.ManifestFolders.Count == 0
             ? options with { ManifestFolders = [Path.GetDirectoryName(SandboxHost.LoadGeneratorManifestPath)!] }
             : options;

@@ -33,6 +33,7 @@ public static class SecurityServiceCollectionExtensions
             .AddPolicy(ConsoleClaims.WatchPolicy, policy => policy.AddRequirements(new WatchRequirement()));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, WatchRequirementHandler>();
         services.AddCascadingAuthenticationState();
+        services.AddConsoleRateLimits();
         return services;
     }
 

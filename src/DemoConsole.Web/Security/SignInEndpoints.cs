@@ -11,8 +11,9 @@ public static partial class SignInEndpoints
 
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/auth/signin", SignInAsync);
-        app.MapGet("/auth/watch", WatchAsync);
+        // Both take a secret (the presenter key, the audience token): a guesser meets the per-address limit.
+        app.MapPost("/auth/signin", SignInAsync).RequireRateLimiting(ConsoleRateLimits.SignIn);
+        app.MapGet("/auth/watch", WatchAsync).RequireRateLimiting(ConsoleRateLimits.SignIn);
         app.MapPost("/auth/signout", async (HttpContext context) =>
         {
             await context.SignOutAsync(ConsoleClaims.CookieScheme);

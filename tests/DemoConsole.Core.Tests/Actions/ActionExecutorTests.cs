@@ -68,7 +68,7 @@ public sealed class ActionExecutorTests : IDisposable
         Assert.False(_executor.List(Alice).Single(a => a.Id == "burst").CanRun);
         Assert.False(_executor.Start(Alice, "burst").Started);
 
-        _handler.Finish(ActionOutcome.Succeeded("100 requests, all 200", new { requests = 100 }));
+        _handler.Finish(ActionOutcome.Succeeded("100 requests, all 200", new GatedProgress("done", null)));
         var board = await AsyncWait.ForAsync(_executor.WatchAsync, b => b.FindRun(started.RunId)?.IsRunning == false, "run end");
 
         var run = board.FindRun(started.RunId)!;
@@ -147,18 +147,34 @@ public sealed class ActionExecutorTests : IDisposable
     }
 
     [Fact]
-    public void WithRunTimeParameters_AllowedKey_IsMergedOverTheScenarioValue()
+    public void Start_AllowedRunTimeParameter_IsMergedOverTheScenarioValue()
     {
         var action = TestScenarios.Action("kill", "gated", 3, ("pod", "from-scenario"), ("namespace", "titanium-prod"));
         var handler = new GatedActionHandler { AllowedAtRunTime = new HashSet<string> { "pod" } };
         using var executor = new ActionExecutor(new TestScenarioSource(TestScenarios.ThreeParts(action)), [handler], TimeProvider.System, _log);
 
-        var merged = executor.WithRunTimeParameters(action, new Dictionary<string, string> { ["pod"] = "blog-2" }, out var problem);
-
-        Assert.Null(problem);
-        Assert.Equal("blog-2", merged!.Parameters["pod"]);
-        Assert.Equal("titanium-prod", merged.Parameters["namespace"]);
         Assert.True(executor.Start(Alice, "kill", new Dictionary<string, string> { ["pod"] = "blog-2" }).Started);
-        Assert.Equal("blog-2", executor.Board.Runs.Single().Parameters["pod"]);
+
+        var parameters = executor.Board.Runs.Single().Parameters;
+        Assert.Equal("blog-2", parameters["pod"]);
+        Assert.Equal("titanium-prod", parameters["namespace"]);
+    }
+
+    [Fact]
+    public async Task Report_AfterTheRunEnded_LeavesTheEndedRunAsItWas()
+    {
+        var handler = new GatedActionHandler("late") { ReportAfterReturn = true };
+        var scenario = TestScenarios.ThreeParts(TestScenarios.Action("late", "late", part: 3));
+        using var executor = new ActionExecutor(new TestScenarioSource(scenario), [handler], TimeProvider.System, _log);
+        var started = executor.Start(Alice, "late");
+
+        handler.Finish(ActionOutcome.Succeeded("done", new GatedProgress("final", null)));
+        var ended = await AsyncWait.ForAsync(executor.WatchAsync, b => b.FindRun(started.RunId!)?.IsRunning == false, "run end");
+        await AsyncWait.UntilAsync(() => handler.LateReported, "the late report");
+
+        var run = executor.FindRun(started.RunId!)!;
+        Assert.Equal(ActionRunStatus.Succeeded, run.Status);
+        Assert.Equal("final", Assert.IsType<GatedProgress>(run.Result).Step);
+        Assert.Equal(ended.Version, executor.Board.Version);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class ClusterSandbox : IAsyncDisposable
         Host = host;
         KubeconfigPath = kubeconfigPath;
         TimeScale = timeScale;
-        Connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfigPath), TimeProvider.System);
+        Connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfigPath));
         Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath));
     }
 

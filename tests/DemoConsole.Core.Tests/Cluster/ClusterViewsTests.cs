@@ -133,6 +133,34 @@ public sealed class ClusterViewsTests
         Assert.Empty(after.Pods.Select(p => p.Name).Intersect(BlogPods(before).Select(p => p.Name)));
     }
 
+    [Fact]
+    public async Task Current_ReadBeforeAnySubscriber_DoesNotStartWatching()
+    {
+        await using var sandbox = await ClusterSandbox.StartAsync();
+        await using var views = sandbox.Views();
+
+        var before = views.Current;
+
+        Assert.False(views.Started);
+        Assert.Equal(0, before.Version);
+        await SyncedAsync(views, _ => true);
+        Assert.True(views.Started);
+    }
+
+    [Fact]
+    public async Task Start_CalledTwice_StartsOnceAndTheViewsSync()
+    {
+        await using var sandbox = await ClusterSandbox.StartAsync();
+        await using var views = sandbox.Views();
+
+        views.Start();
+        views.Start();
+
+        Assert.True(views.Started);
+        await AsyncWait.UntilAsync(() => views.Current.Synced, "the views to sync after Start", Timeout);
+        Assert.NotEmpty(views.Current.Pods);
+    }
+
     internal static List<PodView> BlogPods(ClusterViewsSnapshot s) =>
         s.Pods.Where(p => p.Owner == new WorkloadRef("Deployment", "prod-blog-service-deployment")).ToList();
 

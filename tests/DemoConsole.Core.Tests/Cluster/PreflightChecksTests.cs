@@ -83,7 +83,7 @@ public sealed class PreflightChecksTests
     public async Task RunAsync_ClusterAndGatewayUnreachable_EveryCheckFailsWithItsReason()
     {
         var kubeconfig = await ResourceInformerTests.ClosedPortKubeconfigAsync();
-        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig), TimeProvider.System);
+        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig));
         using var http = new HttpClient();
         var checks = Checks(connection, new FixedGateway(await ClosedPortUrlAsync("/")), http);
 
@@ -117,7 +117,7 @@ public sealed class PreflightChecksTests
     }
 
     private static PreflightChecks Checks(IClusterConnection connection, IGatewayAddress gateway, HttpClient http) =>
-        new(connection, gateway, new FrameProbe(http, TimeProvider.System, NullLogger<FrameProbe>.Instance), http, TimeProvider.System, new ClusterViewsOptions());
+        new(connection, gateway, new FrameProbe(new HandlerHttpClientFactory(), TimeProvider.System, NullLogger<FrameProbe>.Instance), http, TimeProvider.System, new ClusterViewsOptions());
 
     private static async Task<IReadOnlyList<PreflightResult>> UntilAsync(PreflightChecks checks, Func<IReadOnlyList<PreflightResult>, bool> done)
     {

@@ -67,7 +67,7 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
     public async Task SubscribeAsync_ClusterUnreachable_ReportsUnavailableWithMessageAndNeverThrows()
     {
         var kubeconfig = await ClosedPortKubeconfigAsync();
-        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig), TimeProvider.System);
+        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig));
         await using var informer = new ResourceInformer<V1Pod>(ResourceSources.Pods("titanium-prod"), connection, TimeProvider.System, NullLogger.Instance,
             new InformerOptions { InitialBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(100) });
 
@@ -90,7 +90,7 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
             await context.Response.WriteAsync("""{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden","code":403,"message":"pods is forbidden"}""");
         });
         var kubeconfig = await api.KubeconfigAsync();
-        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig), TimeProvider.System);
+        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig));
         await using var informer = new ResourceInformer<V1Pod>(ResourceSources.Pods("titanium-prod"), connection, TimeProvider.System, NullLogger.Instance);
 
         var snapshot = await AsyncWait.ForAsync(informer.SubscribeAsync, s => s.Status.State == ConnectionState.Unavailable, "the Unavailable state", Timeout);
@@ -101,7 +101,7 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
     [Fact]
     public async Task SubscribeAsync_SandboxNotStarted_ReportsUnavailableWithReason()
     {
-        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox), TimeProvider.System);
+        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox));
         await using var informer = new ResourceInformer<V1Pod>(ResourceSources.Pods("titanium-prod"), connection, TimeProvider.System, NullLogger.Instance);
 
         var snapshot = await AsyncWait.ForAsync(informer.SubscribeAsync, s => s.Status.State == ConnectionState.Unavailable, "the Unavailable state", Timeout);
@@ -113,7 +113,7 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
     public async Task WatchAsync_ClusterUnreachable_ViewsShowUnavailableBanner()
     {
         var kubeconfig = await ClosedPortKubeconfigAsync();
-        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig), TimeProvider.System);
+        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig));
         await using var views = new ClusterViews(new ClusterViewsOptions(), connection, TimeProvider.System, NullLoggerFactory.Instance);
 
         var snapshot = await AsyncWait.ForAsync(views.WatchAsync, s => s.Connection.State == ConnectionState.Unavailable, "the banner", Timeout);
@@ -129,7 +129,7 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
     {
         var kubeconfig = await ClosedPortKubeconfigAsync();
         var port = new Uri(Server(kubeconfig)).Port;
-        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig), TimeProvider.System);
+        using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, kubeconfig));
         var options = new ClusterViewsOptions { Informer = new InformerOptions { InitialBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(200) } };
         await using var views = new ClusterViews(options, connection, TimeProvider.System, NullLoggerFactory.Instance);
         await AsyncWait.ForAsync(views.WatchAsync, s => s.Connection.State == ConnectionState.Unavailable, "the banner", Timeout);

@@ -1,5 +1,4 @@
 using DemoConsole.Core.Load;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DemoConsole.Core.Tests.Load;
 
@@ -46,18 +45,6 @@ public sealed class LoadFiguresTests
     {
         Assert.Equal("Request 7: HTTP 404, 12.5 ms", new RequestLine(7, 404, null, TimeSpan.FromMilliseconds(12.5)).ToString());
         Assert.Equal("Request 2: connection refused, 1 ms", new RequestLine(2, null, LoadErrorClass.ConnectRefused, TimeSpan.FromMilliseconds(1)).ToString());
-    }
-
-    [Fact]
-    public void AddLoadEngine_Registered_ResolvesEngineWithCaps()
-    {
-        var caps = new LoadCaps { MaxRate = 7 };
-        using var provider = new ServiceCollection().AddLoadEngine(caps).BuildServiceProvider();
-
-        var engine = provider.GetRequiredService<ILoadEngine>();
-
-        Assert.Same(caps, engine.Caps);
-        Assert.Same(engine, provider.GetRequiredService<ILoadEngine>());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DemoConsole.Core.Load;
+using DemoConsole.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DemoConsole.Core.Tests.Load;
@@ -92,5 +93,22 @@ public sealed class LoadRunWatchTests : LoadTargetTestBase
         await reading.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Equal(0, ((LoadRun)run).WatcherCount);
         await run.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WatchAsync_ReaderJoinsAfterTheEnd_GetsTheFinalSnapshotOnly()
+    {
+        var run = Started(SystemEngine().Start(LoadPlan.Burst(Target.BaseAddress, "/blog/", 500, 20)));
+        var final = (await run.FinishedAsync()).Snapshot;
+        var seen = new List<LoadSnapshot>();
+
+        await foreach (var snapshot in run.WatchAsync().WithCancellation(new CancellationTokenSource(AsyncWait.DefaultTimeout).Token))
+        {
+            seen.Add(snapshot);
+        }
+
+        var only = Assert.Single(seen);
+        Assert.Equal((final.Version, LoadRunState.Completed, 20L), (only.Version, only.State, only.Completed));
+        Assert.Equal(0, ((LoadRun)run).WatcherCount);
     }
 }

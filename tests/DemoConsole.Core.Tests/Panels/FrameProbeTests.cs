@@ -1,6 +1,12 @@
 using System.Net;
+using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
+using DemoConsole.Core.Tests.Cluster;
+using DemoConsole.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DemoConsole.Core.Tests.Panels;
 
@@ -23,6 +29,55 @@ public class FrameProbeTests
         var refusal = FrameProbe.FramingRefusal(response.Headers, response.Content.Headers, Console);
 
         Assert.Equal(allowed, refusal is null);
+    }
+
+    [Fact]
+    public async Task ProbeAsync_SameUrlWithinTheLifetime_AsksThePanelOnce()
+    {
+        var requests = 0;
+        await using var panel = await LoopbackServer.StartAsync(_ =>
+        {
+            Interlocked.Increment(ref requests);
+            return Task.CompletedTask;
+        });
+        var probe = new FrameProbe(new HandlerHttpClientFactory(), new FakeTimeProvider(), NullLogger<FrameProbe>.Instance);
+
+        var first = await probe.ProbeAsync(panel.Address, Console, CancellationToken.None);
+        var second = await probe.ProbeAsync(panel.Address, Console, CancellationToken.None);
+
+        Assert.True(first.CanShow);
+        Assert.Same(first, second);
+        Assert.Equal(1, Volatile.Read(ref requests));
+    }
+
+    [Fact]
+    public async Task ProbeAsync_LifetimeOver_AsksThePanelAgain()
+    {
+        var requests = 0;
+        await using var panel = await LoopbackServer.StartAsync(_ =>
+        {
+            Interlocked.Increment(ref requests);
+            return Task.CompletedTask;
+        });
+        var time = new FakeTimeProvider();
+        var probe = new FrameProbe(new HandlerHttpClientFactory(), time, NullLogger<FrameProbe>.Instance);
+        await probe.ProbeAsync(panel.Address, Console, CancellationToken.None);
+
+        time.Advance(FrameProbe.CacheLifetime);
+        await probe.ProbeAsync(panel.Address, Console, CancellationToken.None);
+
+        Assert.Equal(2, Volatile.Read(ref requests));
+    }
+
+    [Fact]
+    public async Task AddClusterViews_ResolvedTwice_SharesOneProbe()
+    {
+        var services = new ServiceCollection();
+        services.AddClusterViews();
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Same(provider.GetRequiredService<FrameProbe>(), provider.GetRequiredService<FrameProbe>());
+        Assert.Single(services, d => d.ServiceType == typeof(FrameProbe));
     }
 
     [Theory]

@@ -1,3 +1,7 @@
+using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Actions.Load;
+using DemoConsole.Core.Cluster.Actions;
+using DemoConsole.Core.Pipeline;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Tests.Scenarios;
@@ -52,14 +56,14 @@ public sealed class DefaultScenarioTests
              "errors-404", "errors-405", "errors-recovery", "kill-blog-pod", "availability-check",
              "gateway-rollout-restart", "gateway-rollout-undo"],
             Scenario.Actions.Select(a => a.Id));
-        Assert.All(Scenario.Actions, a => Assert.Contains(a.Kind, ActionKinds.Known));
+        Assert.All(Scenario.Actions, a => Assert.Contains(a.Kind, ActionKindCatalog.Names));
 
         var burst = Action("traffic-burst");
-        Assert.Equal((ActionKinds.LoadBurst, 3, "200 >= 95%"), (burst.Kind, burst.Part, burst.Expect));
+        Assert.Equal((LoadKinds.LoadBurst.Name, 3, "200 >= 95%"), (burst.Kind, burst.Part, burst.Expect));
         Assert.Equal(("GET", "/blog/", "100", "50ms"), (burst.Parameters["method"], burst.Parameters["path"], burst.Parameters["count"], burst.Parameters["interval"]));
 
         var background = Action("background-traffic");
-        Assert.Equal((ActionKinds.SteadyTraffic, (int?)null, "/blog/", "10s"), (background.Kind, background.Part, background.Parameters["path"], background.Parameters["interval"]));
+        Assert.Equal((LoadKinds.SteadyTraffic.Name, (int?)null, "/blog/", "10s"), (background.Kind, background.Part, background.Parameters["path"], background.Parameters["interval"]));
 
         AssertSequence("errors-404", "GET", "/nonexistent-endpoint", "20", "500ms", "404 >= 95%", part: 5);
         AssertSequence("errors-405", "DELETE", "/blog/", "10", "500ms", "405 >= 95%", part: 5);
@@ -67,12 +71,12 @@ public sealed class DefaultScenarioTests
         AssertSequence("availability-check", "GET", "/blog/", "5", "1s", "200 >= 95%", part: 6);
 
         var kill = Action("kill-blog-pod");
-        Assert.Equal((ActionKinds.PodKill, 6), (kill.Kind, kill.Part));
+        Assert.Equal((PodKillKind.Descriptor.Name, 6), (kill.Kind, kill.Part));
         Assert.Equal(("titanium-prod", "prod-blog-service-deployment", "random"), (kill.Parameters["namespace"], kill.Parameters["deployment"], kill.Parameters["pick"]));
 
-        Assert.Equal((ActionKinds.DemoCommit, 2), (Action("demo-commit").Kind, Action("demo-commit").Part));
-        Assert.Equal(ActionKinds.ApplyManifest, Action("load-generator-apply").Kind);
-        Assert.Equal(ActionKinds.DeleteManifest, Action("load-generator-delete").Kind);
+        Assert.Equal((DemoCommitKind.Descriptor.Name, 2), (Action("demo-commit").Kind, Action("demo-commit").Part));
+        Assert.Equal(ManifestActionKinds.Apply.Name, Action("load-generator-apply").Kind);
+        Assert.Equal(ManifestActionKinds.Delete.Name, Action("load-generator-delete").Kind);
     }
 
     [Fact]
@@ -106,7 +110,7 @@ public sealed class DefaultScenarioTests
     private static void AssertSequence(string id, string method, string path, string count, string interval, string expect, int part)
     {
         var action = Action(id);
-        Assert.Equal(ActionKinds.RequestSequence, action.Kind);
+        Assert.Equal(LoadKinds.RequestSequence.Name, action.Kind);
         Assert.Equal(part, action.Part);
         Assert.Equal(expect, action.Expect);
         Assert.Equal((method, path, count, interval), (action.Parameters["method"], action.Parameters["path"], action.Parameters["count"], action.Parameters["interval"]));

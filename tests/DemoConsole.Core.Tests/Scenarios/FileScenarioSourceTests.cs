@@ -1,4 +1,5 @@
 using DemoConsole.Core.Scenarios;
+using DemoConsole.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DemoConsole.Core.Tests.Scenarios;
@@ -50,7 +51,7 @@ public sealed class FileScenarioSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task FileChanged_ValidEdit_ReloadsAndRaisesChanged()
+    public async Task FileChanged_ValidEdit_ReloadsAndSubscribersSeeIt()
     {
         File.WriteAllText(ScenarioPath, Runbook("First"));
         using var source = new FileScenarioSource(ScenarioPath, debounce: TimeSpan.FromMilliseconds(50));
@@ -103,33 +104,36 @@ public sealed class FileScenarioSourceTests : IDisposable
         File.WriteAllText(ScenarioPath, Runbook("First"));
         var clock = new FakeTimeProvider();
         using var source = new FileScenarioSource(ScenarioPath, clock, TimeSpan.FromMilliseconds(300));
-        var reloads = new List<ScenarioState>();
-        source.Changed += reloads.Add;
+        var initial = source.Current;
 
         source.OnFileEvent();
         clock.Advance(TimeSpan.FromMilliseconds(200));
         source.OnFileEvent();
         clock.Advance(TimeSpan.FromMilliseconds(200));
-        Assert.Empty(reloads);
+        Assert.Same(initial, source.Current);
 
         clock.Advance(TimeSpan.FromMilliseconds(100));
-        var state = Assert.Single(reloads);
+        var state = source.Current;
+        Assert.NotSame(initial, state);
         Assert.Equal("First", state.Scenario.Title);
         Assert.Equal(clock.GetUtcNow(), state.LoadedAt);
     }
 
     [Fact]
-    public void Reload_SubscriberThrows_OtherSubscribersStillHearAndNothingEscapes()
+    public async Task WatchAsync_Reload_SubscriberGetsTheCurrentStateThenTheReloadedOne()
     {
         File.WriteAllText(ScenarioPath, Runbook("First"));
         using var source = new FileScenarioSource(ScenarioPath);
-        ScenarioState? heard = null;
-        source.Changed += _ => throw new InvalidOperationException("subscriber bug");
-        source.Changed += s => heard = s;
+        using var cancel = new CancellationTokenSource(Timeout);
+        await using var states = source.WatchAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
+        Assert.True(await states.MoveNextAsync());
+        Assert.Equal("First", states.Current.Scenario.Title);
 
+        File.WriteAllText(ScenarioPath, Runbook("Second"));
         source.Reload();
 
-        Assert.Same(source.Current, heard);
+        Assert.True(await states.MoveNextAsync());
+        Assert.Equal("Second", states.Current.Scenario.Title);
     }
 
     [Fact]
@@ -148,7 +152,7 @@ public sealed class FileScenarioSourceTests : IDisposable
     [Fact]
     public void StaticSource_Default_ServesTheDefaultScenarioWithoutProblems()
     {
-        var source = StaticScenarioSource.ForDefault();
+        var source = new StaticScenarioSource(DefaultScenario.Load());
 
         Assert.Same(DefaultScenario.Load(), source.Current.Scenario);
         Assert.Empty(source.Current.Problems);
@@ -157,17 +161,7 @@ public sealed class FileScenarioSourceTests : IDisposable
     private static string Runbook(string title) =>
         $"# {title}\n\n## Scenario\n\n### Part 1: Only part\n\n**Script**:\n> \"Hello from {title}.\"\n";
 
-    /// <summary>Completes with the first state (current or raised later) that matches; fails after <see cref="Timeout"/>.</summary>
-    private static Task<ScenarioState> WaitForStateAsync(IScenarioSource source, Func<ScenarioState, bool> predicate)
-    {
-        var done = new TaskCompletionSource<ScenarioState>(TaskCreationOptions.RunContinuationsAsynchronously);
-        source.Changed += state =>
-        {
-            if (predicate(state))
-            {
-                done.TrySetResult(state);
-            }
-        };
-        return done.Task.WaitAsync(Timeout);
-    }
+    /// <summary>Completes with the first state (current or published later) that matches; fails after <see cref="Timeout"/>.</summary>
+    private static Task<ScenarioState> WaitForStateAsync(IScenarioSource source, Func<ScenarioState, bool> predicate) =>
+        AsyncWait.ForAsync(source.WatchAsync, predicate, "the scenario state", Timeout);
 }

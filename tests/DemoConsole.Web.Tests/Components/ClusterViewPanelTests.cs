@@ -20,7 +20,7 @@ public class ClusterViewPanelTests : ConsoleComponentTest
         var all = workloads ?? [];
         return new ClusterViewsSnapshot(connection ?? new ConnectionStatus(ConnectionState.Connected, null, Now), ClusterViewsOptions.DefaultNamespaces,
             pods, all, ReplicaCheck.Evaluate(all, "titanium-prod"), [], [], [], [new NamespaceMtls("titanium-prod", "STRICT", "PeerAuthentication default")], [], [], [], 1, Now)
-        { Synced = true };
+        { Synced = true, ApplicationNamespace = "titanium-prod" };
     }
 
     private IRenderedComponent<ClusterViewPanel> Render(string kind, params (string Key, string Value)[] parameters) =>

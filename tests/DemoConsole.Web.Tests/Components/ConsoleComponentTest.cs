@@ -2,11 +2,13 @@ using Bunit;
 using Bunit.TestDoubles;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Observability;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
 using DemoConsole.Core.Session;
 using DemoConsole.Tests.Shared;
+using DemoConsole.Tests.Shared.Web;
 using DemoConsole.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -38,20 +40,23 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     {
         Scenario = TestScenarios.ThreeParts(
             TestScenarios.Action("burst", "gated", part: 3),
-            TestScenarios.Action("kill", "pod-kill", part: 3));
+            TestScenarios.Action("kill", "pod-kill", part: 3),
+            TestScenarios.Action("restart", "confirming", part: 3));
         Source = new TestScenarioSource(Scenario);
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<IScenarioSource>(Source);
         Services.AddSingleton(new DemoSession(Source, Time, NullLogger<DemoSession>.Instance));
         Services.AddSingleton(Handler);
-        Services.AddSingleton(sp => new ActionExecutor(Source, [Handler], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
+        Services.AddSingleton(sp => new ActionExecutor(Source, [Handler, Confirming], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
         Services.AddSingleton<PresenterPreferences>();
         Services.AddSingleton<IClusterViews>(ClusterViews);
         Services.AddSingleton<ILogTail>(new TestLogTail());
-        Services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, "/etc/demo/kubeconfig", "stage"), TimeProvider.System));
+        Services.AddSingleton<IMetricsFeeds>(Metrics);
+        Services.AddSingleton<PanelModes>();
+        Services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, "/etc/demo/kubeconfig", "stage")));
         var options = Options.Create(new DemoConsoleOptions());
         Services.AddSingleton(new EmbeddedSandbox(options, new GatewayAddress(options, Source), NullLogger<EmbeddedSandbox>.Instance));
-        Services.AddSingleton(new FrameProbe(new HttpClient(new UnreachableHandler()), Time, NullLogger<FrameProbe>.Instance));
+        Services.AddSingleton(new FrameProbe(new HandlerHttpClientFactory(new PanelHandler(() => PanelsReachable)), Time, NullLogger<FrameProbe>.Instance));
         Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.ShowTransitionDuration = 0;
@@ -82,8 +87,17 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
 
     protected GatedActionHandler Handler { get; } = new();
 
+    /// <summary>The handler of the "restart" action, which asks first with a server-side preview.</summary>
+    protected GatedActionHandler Confirming { get; } = new("confirming") { Confirmation = DemoConsole.Core.Actions.Kinds.ConfirmationStyle.Preview };
+
     /// <summary>Starts as before the first list from the cluster, so tests see the waiting state too.</summary>
     protected TestClusterViews ClusterViews { get; } = new(ClusterViewsSnapshot.Empty(ClusterViewsOptions.DefaultNamespaces, "titanium-prod", DateTimeOffset.UnixEpoch));
+
+    /// <summary>False: every panel is unreachable ("Connection refused"); true: every panel answers and allows framing.</summary>
+    protected bool PanelsReachable { get; set; }
+
+    /// <summary>Starts before the first round from Prometheus; tests publish what it answers.</summary>
+    protected TestMetricsFeeds Metrics { get; } = new();
 
     protected DemoSession Session => Services.GetRequiredService<DemoSession>();
 
@@ -97,9 +111,9 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     }
 
     /// <summary>Panels in component tests point at hosts that do not exist; no request leaves the test.</summary>
-    private sealed class UnreachableHandler : HttpMessageHandler
+    private sealed class PanelHandler(Func<bool> reachable) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            throw new HttpRequestException("Connection refused (test)");
+            reachable() ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)) : throw new HttpRequestException("Connection refused (test)");
     }
 }

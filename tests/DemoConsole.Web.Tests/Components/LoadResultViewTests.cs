@@ -1,6 +1,6 @@
 using Bunit;
 using DemoConsole.Core.Load;
-using DemoConsole.Web.Components.Panels;
+using DemoConsole.Web.Components.Panels.Results;
 
 namespace DemoConsole.Web.Tests.Components;
 
@@ -33,7 +33,7 @@ public class LoadResultViewTests : ConsoleComponentTest
     [Fact]
     public void Render_RunningSequence_ShowsCountsPercentilesStatusesAndLines()
     {
-        var cut = Render<LoadResultView>(p => p.Add(x => x.Snapshot, Snapshot(LoadRunState.Running)));
+        var cut = Render<LoadResultView>(p => p.Add(x => x.Result, Snapshot(LoadRunState.Running)));
 
         Assert.Equal("20", cut.Find("[data-testid=load-sent]").TextContent);
         Assert.Equal("18", cut.Find("[data-testid=load-completed]").TextContent);
@@ -51,7 +51,7 @@ public class LoadResultViewTests : ConsoleComponentTest
     {
         var expectation = LoadExpectation.Status(404).Evaluate(new Dictionary<int, long> { [404] = 16, [200] = 1 }, 18);
 
-        var cut = Render<LoadResultView>(p => p.Add(x => x.Snapshot, Snapshot(LoadRunState.Completed, expectation)));
+        var cut = Render<LoadResultView>(p => p.Add(x => x.Result, Snapshot(LoadRunState.Completed, expectation)));
 
         var line = cut.Find("[data-testid=load-expectation]");
         Assert.Contains("fail", line.ClassName);

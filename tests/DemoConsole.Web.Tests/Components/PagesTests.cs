@@ -13,7 +13,7 @@ public class PagesTests : ConsoleComponentTest
         var cut = Render<PartPage>(p => p.Add(x => x.Number, 3).AddCascadingValue(ContextFor(Alice)));
 
         Assert.Equal(3, Session.Snapshot.CurrentPart);
-        Assert.Contains("3부: Monitoring", cut.Find("[data-testid=page-title]").TextContent);
+        Assert.Contains("Part 3: Monitoring", cut.Find("[data-testid=page-title]").TextContent);
         Assert.Contains("Script of part 3.", cut.Find("[data-testid=teleprompter]").TextContent);
         Assert.NotNull(cut.Find("[data-testid=action-burst]"));
     }
@@ -23,8 +23,26 @@ public class PagesTests : ConsoleComponentTest
     {
         var cut = Render<PartPage>(p => p.Add(x => x.Number, 8).AddCascadingValue(ContextFor(Alice)));
 
-        Assert.Contains("8부가 없습니다", cut.Markup);
+        Assert.Contains("has no part 8", cut.Markup);
         Assert.Equal(SessionPosition.Overview, Session.Snapshot.Position);
+    }
+
+    [Fact]
+    public void Closing_OpenedByUrl_MovesTheSessionAndShowsTheClosingSection()
+    {
+        var cut = Render<Closing>(p => p.AddCascadingValue(ContextFor(Alice)));
+
+        Assert.Equal(PageKind.Closing, Session.Snapshot.Position.Kind);
+        Assert.Equal("Closing", cut.Find("[data-testid=page-title]").TextContent);
+    }
+
+    [Fact]
+    public void Preparation_OpenedByUrl_MovesTheSessionAndShowsThePreparationSection()
+    {
+        var cut = Render<Preparation>(p => p.AddCascadingValue(ContextFor(Alice)));
+
+        Assert.Equal(PageKind.Preparation, Session.Snapshot.Position.Kind);
+        Assert.Equal("Preparation", cut.Find("[data-testid=page-title]").TextContent);
     }
 
     [Fact]

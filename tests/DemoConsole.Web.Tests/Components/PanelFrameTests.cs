@@ -20,6 +20,51 @@ public class PanelFrameTests : ConsoleComponentTest
     }
 
     [Fact]
+    public void Render_UnreachablePanelWithFallback_ShowsTheConsoleViewWithOneLineWhy()
+    {
+        var fallback = new ViewDefinition("signals", ViewKinds.GoldenSignals, "Golden Signals", 3, new Dictionary<string, string>(), 2);
+        var cut = Render<PanelFrame>(p => p.Add(x => x.Panel, Grafana).Add(x => x.Fallback, fallback));
+
+        cut.WaitForAssertion(() => Assert.Equal("native", cut.Find("[data-testid=panel-golden]").GetAttribute("data-mode")));
+        Assert.Contains("not reachable", cut.Find("[data-testid=panel-fallback-reason]").TextContent);
+        Assert.NotEmpty(cut.FindAll("[data-testid=golden-signals]"));
+        Assert.Empty(cut.FindAll("[data-testid=panel-problem]"));
+    }
+
+    [Fact]
+    public void Render_UnreachablePanelWithFallbackOnAudienceScreen_ShowsTheViewAndNoWarning()
+    {
+        var fallback = new ViewDefinition("signals", ViewKinds.GoldenSignals, "Golden Signals", 3, new Dictionary<string, string>(), 2);
+        var cut = Render<PanelFrame>(p => p.Add(x => x.Panel, Grafana).Add(x => x.Fallback, fallback).Add(x => x.ShowFix, false).Add(x => x.Large, true));
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=golden-signals]")));
+        Assert.Empty(cut.FindAll("[data-testid=panel-problem]"));
+        Assert.Empty(cut.FindAll("[data-testid=panel-fallback-reason]"));
+        Assert.DoesNotContain("reachable", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Switch_WorkingFrame_PresenterAndAudienceShowTheConsoleViewThenTheFrameAgain()
+    {
+        PanelsReachable = true;
+        var fallback = new ViewDefinition("signals", ViewKinds.GoldenSignals, "Golden Signals", 3, new Dictionary<string, string>(), 2);
+        var presenter = Render<PanelFrame>(p => p.Add(x => x.Panel, Grafana).Add(x => x.Fallback, fallback));
+        var audience = Render<PanelFrame>(p => p.Add(x => x.Panel, Grafana).Add(x => x.Fallback, fallback).Add(x => x.ShowFix, false));
+        presenter.WaitForAssertion(() => Assert.Equal("frame", presenter.Find("[data-testid=panel-golden]").GetAttribute("data-mode")));
+        Assert.Empty(audience.FindAll("[data-testid=panel-switch]"));
+
+        presenter.Find("[data-testid=panel-switch]").Click();
+
+        audience.WaitForAssertion(() => Assert.Equal("native", audience.Find("[data-testid=panel-golden]").GetAttribute("data-mode")));
+        presenter.WaitForAssertion(() => Assert.Equal("native", presenter.Find("[data-testid=panel-golden]").GetAttribute("data-mode")));
+        Assert.Empty(presenter.FindAll("[data-testid=panel-fallback-reason]"));
+
+        presenter.Find("[data-testid=panel-switch]").Click();
+
+        audience.WaitForAssertion(() => Assert.Equal("frame", audience.Find("[data-testid=panel-golden]").GetAttribute("data-mode")));
+    }
+
+    [Fact]
     public void Render_UnreachablePanelOnAudienceScreen_SaysUnavailableWithoutAddressesOrErrors()
     {
         var cut = Render<PanelFrame>(p => p.Add(x => x.Panel, Grafana).Add(x => x.ShowFix, false));

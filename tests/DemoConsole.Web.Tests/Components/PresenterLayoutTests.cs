@@ -83,4 +83,26 @@ public class PresenterLayoutTests : ConsoleComponentTest
 
         cut.WaitForAssertion(() => Assert.EndsWith("/present/2", navigation.Uri, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ScenarioReloaded_TabsFollowTheNewScenario()
+    {
+        var cut = RenderLayout();
+        Assert.Single(cut.FindAll("[data-testid='tab-/present/closing']"));
+
+        Source.Replace(Scenario with { Closing = null });
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid='tab-/present/closing']")));
+    }
+
+    [Fact]
+    public async Task Dispose_LayoutGone_StopsFollowingAndDisconnects()
+    {
+        var cut = RenderLayout();
+        Assert.Contains("alice", Session.Snapshot.Presenters);
+
+        await cut.InvokeAsync(() => cut.Instance.DisposeAsync().AsTask());
+
+        Assert.DoesNotContain("alice", Session.Snapshot.Presenters);
+    }
 }

@@ -14,7 +14,7 @@ public class WatchTests : ConsoleComponentTest
 
         var cut = Render<Watch>();
 
-        Assert.Contains("3부 · Monitoring", cut.Find("[data-testid=audience-title]").TextContent);
+        Assert.Contains("Part 3 · Monitoring", cut.Find("[data-testid=audience-title]").TextContent);
         Assert.DoesNotContain("Script of part 3", cut.Markup);
         Assert.Empty(cut.FindAll("button"));
         Assert.Empty(cut.FindAll("[data-testid=teleprompter]"));
@@ -27,7 +27,7 @@ public class WatchTests : ConsoleComponentTest
 
         Session.GoTo(Alice, SessionPosition.ForPart(2));
 
-        cut.WaitForAssertion(() => Assert.Contains("2부 · Pipeline", cut.Find("[data-testid=audience-title]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("Part 2 · Pipeline", cut.Find("[data-testid=audience-title]").TextContent));
     }
 
     [Fact]

@@ -140,6 +140,9 @@ public sealed class AuthAndApiTests : IDisposable
 
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-src 'self' http://127.0.0.1:30164 http://127.0.0.1:30300;", csp);
+        Assert.Contains("script-src 'self';", csp);
+        Assert.Contains("connect-src 'self';", csp);
+        Assert.DoesNotContain("unsafe-eval", csp);
         Assert.Contains("frame-ancestors 'self'", csp);
     }
 

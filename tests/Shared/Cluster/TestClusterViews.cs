@@ -10,11 +10,17 @@ namespace DemoConsole.Tests.Shared;
 public sealed class TestClusterViews : IClusterViews
 {
     private readonly SnapshotBroadcaster<ClusterViewsSnapshot> _broadcaster;
+    private int _starts;
 
     public TestClusterViews(ClusterViewsSnapshot? initial = null) =>
         _broadcaster = new SnapshotBroadcaster<ClusterViewsSnapshot>(initial ?? Empty());
 
     public ClusterViewsSnapshot Current => _broadcaster.Current;
+
+    /// <summary>How many times <see cref="Start"/> was called.</summary>
+    public int Starts => Volatile.Read(ref _starts);
+
+    public void Start() => Interlocked.Increment(ref _starts);
 
     /// <summary>How many readers are subscribed now (a component that disposed its reader leaves none behind).</summary>
     public int Subscribers => _broadcaster.SubscriberCount;

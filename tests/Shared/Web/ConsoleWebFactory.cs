@@ -11,7 +11,7 @@ namespace DemoConsole.Tests.Shared.Web;
 /// The real console host for tests, with known keys. Compiled into the web and browser test projects
 /// (linked source) so that test projects without a web dependency do not pay for it.
 /// </summary>
-public sealed class ConsoleWebFactory : WebApplicationFactory<App>
+public class ConsoleWebFactory : WebApplicationFactory<App>
 {
     public const string PresenterKey = "test-presenter-key-0123456789";
     public const string ViewerToken = "test-viewer-token-0123456789";

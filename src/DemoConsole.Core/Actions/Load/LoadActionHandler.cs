@@ -1,4 +1,5 @@
 using System.Globalization;
+using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Load;
 using DemoConsole.Core.Scenarios;
 
@@ -8,19 +9,14 @@ namespace DemoConsole.Core.Actions.Load;
 /// Runs <c>load-burst</c>, <c>request-sequence</c> and <c>steady-traffic</c> actions on the load engine,
 /// reporting its live figures to every screen a few times a second. The engine's caps apply to every run.
 /// </summary>
-public sealed class LoadActionHandler(string kind, ILoadEngine engine, IGatewayAddress gateway) : IActionHandler
+public sealed class LoadActionHandler(ActionKindDescriptor descriptor, ILoadEngine engine, IGatewayAddress gateway) : IActionHandler
 {
     /// <summary>Live figures for the screens: often enough to look live, well under the render cap.</summary>
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(250);
 
-    public string Kind { get; } = kind;
-
-    public static IEnumerable<IActionHandler> All(ILoadEngine engine, IGatewayAddress gateway) =>
-    [
-        new LoadActionHandler(ActionKinds.LoadBurst, engine, gateway),
-        new LoadActionHandler(ActionKinds.RequestSequence, engine, gateway),
-        new LoadActionHandler(ActionKinds.SteadyTraffic, engine, gateway),
-    ];
+    public ActionKindDescriptor Descriptor { get; } = LoadKinds.Find(descriptor.Name) is not null
+        ? descriptor
+        : throw new ArgumentException($"'{descriptor.Name}' is not a load action kind.", nameof(descriptor));
 
     public string? Validate(ActionDefinition action)
     {

@@ -30,9 +30,6 @@ public sealed record ClusterActionOptions
     /// </summary>
     public TimeSpan WatchWindow { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long the pod chosen by a preview stays the one a run deletes (the confirmation dialog's lifetime).</summary>
-    public TimeSpan PreviewValidity { get; init; } = TimeSpan.FromMinutes(2);
-
     /// <summary>Path probed on the gateway while a killed pod is replaced (the seed's curl loop).</summary>
     public string AvailabilityPath { get; init; } = "/blog/";
 
@@ -57,9 +54,9 @@ public sealed record ClusterActionOptions
             problems.Add("MinimumKillInterval must not be negative.");
         }
 
-        if (RecoveryTimeout <= TimeSpan.Zero || RolloutTimeout <= TimeSpan.Zero || PreviewValidity <= TimeSpan.Zero)
+        if (RecoveryTimeout <= TimeSpan.Zero || RolloutTimeout <= TimeSpan.Zero)
         {
-            problems.Add("RecoveryTimeout, RolloutTimeout and PreviewValidity must be positive.");
+            problems.Add("RecoveryTimeout and RolloutTimeout must be positive.");
         }
 
         if (WatchWindow < TimeSpan.FromMilliseconds(10))

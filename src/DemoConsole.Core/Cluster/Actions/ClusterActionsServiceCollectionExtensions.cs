@@ -1,39 +1,34 @@
-using DemoConsole.Core.Actions;
-using DemoConsole.Core.Load;
 using DemoConsole.Core.Scenarios;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DemoConsole.Core.Cluster.Actions;
 
-/// <summary>Registers the cluster actions.</summary>
+/// <summary>Registers what the cluster action kinds share; their handlers come from the kind catalog.</summary>
 public static class ClusterActionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ClusterActionHandlers"/> (and its <see cref="PodKillService"/> and <see cref="DeploymentRollouts"/>)
-    /// over the registered <see cref="IClusterConnection"/>, <see cref="ILoadEngine"/>, <see cref="IGatewayAddress"/> and
-    /// <see cref="TimeProvider"/>, and each handler as an <see cref="IActionHandler"/>. A host that registers
-    /// <c>IEnumerable&lt;IActionHandler&gt;</c> itself concatenates <see cref="ClusterActionHandlers.All"/> instead.
+    /// Adds the guard rails, the kill ledger, <see cref="PodKillService"/>, <see cref="DeploymentRollouts"/> and
+    /// <see cref="ManifestLocator"/> over the registered <see cref="IClusterConnection"/>, <see cref="IScenarioSource"/> and
+    /// <see cref="TimeProvider"/>: one set, shared by every cluster action handler and the UI.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="options">The guard rails; resolved when first needed, so a sandbox folder known only at start-up can be used.</param>
+    /// <param name="options">The guard rails; resolved when first needed, so a sandbox folder known only at start-up can be used.
+    /// Invalid options throw <see cref="ArgumentException"/> naming every problem.</param>
     public static IServiceCollection AddClusterActions(this IServiceCollection services, Func<IServiceProvider, ClusterActionOptions> options)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new ClusterActionHandlers(
-            sp.GetRequiredService<IClusterConnection>(),
-            sp.GetRequiredService<ILoadEngine>(),
-            sp.GetRequiredService<IGatewayAddress>(),
-            options(sp),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<IScenarioSource>()));
-        services.TryAddSingleton(sp => sp.GetRequiredService<ClusterActionHandlers>().Kills);
-        services.TryAddSingleton(sp => sp.GetRequiredService<ClusterActionHandlers>().Rollouts);
-        foreach (var index in Enumerable.Range(0, 5))
+        services.TryAddSingleton(sp =>
         {
-            services.AddSingleton<IActionHandler>(sp => sp.GetRequiredService<ClusterActionHandlers>().All[index]);
-        }
-
+            var value = options(sp);
+            var problems = value.Validate();
+            return problems.Count == 0 ? value : throw new ArgumentException("Cluster action options: " + string.Join(" ", problems), nameof(options));
+        });
+        services.TryAddSingleton<ClusterGuardRails>();
+        services.TryAddSingleton<KillLedger>();
+        services.TryAddSingleton<PodKillService>();
+        services.TryAddSingleton<DeploymentRollouts>();
+        services.TryAddSingleton<ManifestLocator>();
         return services;
     }
 }

@@ -6,28 +6,26 @@ namespace DemoConsole.Core.Cluster.Actions;
 /// The checks every cluster action shares: which namespaces may be touched and which workloads are protected.
 /// Pure and cheap, so the executor can ask them on every screen render as well as right before a write.
 /// </summary>
-public sealed class ClusterGuardRails(ClusterActionOptions options, IScenarioSource? scenarios = null)
+public sealed class ClusterGuardRails(ClusterActionOptions options, IScenarioSource scenarios)
 {
-    private const string FallbackNamespace = "titanium-prod";
-
     public ClusterActionOptions Options => options;
 
-    /// <summary>The namespace an action means when it names none: the scenario's application namespace.</summary>
-    public string DefaultNamespace =>
-        scenarios?.Current.Scenario.Targets.ApplicationNamespace is { Length: > 0 } ns ? ns : FallbackNamespace;
+    /// <summary>The namespace an action means when it names none: the scenario's application namespace ("" when it declares none).</summary>
+    public string DefaultNamespace => scenarios.Current.Scenario.Targets.ApplicationNamespace?.Trim() ?? "";
 
-    /// <summary>The allow-list in force: the configured one, else the default namespace alone.</summary>
-    public IReadOnlyList<string> AllowedNamespaces => options.AllowedNamespaces.Count > 0 ? options.AllowedNamespaces : [DefaultNamespace];
+    /// <summary>The allow-list in force: the configured one, else the scenario's application namespace alone.</summary>
+    public IReadOnlyList<string> AllowedNamespaces =>
+        options.AllowedNamespaces.Count > 0 ? options.AllowedNamespaces : DefaultNamespace.Length > 0 ? [DefaultNamespace] : [];
 
     /// <summary>The action's <c>namespace</c> parameter, or the default one.</summary>
-    public string NamespaceOf(ActionDefinition action) =>
-        action.Parameters.TryGetValue("namespace", out var ns) && ns.Trim().Length > 0 ? ns.Trim() : DefaultNamespace;
+    public string NamespaceOf(ActionDefinition action) => PodKillKind.Namespace.Text(action) ?? DefaultNamespace;
 
     /// <summary>Null when <paramref name="ns"/> is allow-listed, otherwise the refusal.</summary>
-    public string? CheckNamespace(string ns) =>
-        AllowedNamespaces.Contains(ns, StringComparer.Ordinal)
+    public string? CheckNamespace(string ns) => ns.Length == 0
+        ? "The action names no namespace and the scenario declares no application namespace."
+        : AllowedNamespaces.Contains(ns, StringComparer.Ordinal)
             ? null
-            : $"Namespace '{ns}' is not allow-listed for cluster actions (allowed: {string.Join(", ", AllowedNamespaces)}).";
+            : $"Namespace '{ns}' is not allow-listed for cluster actions (allowed: {(AllowedNamespaces.Count > 0 ? string.Join(", ", AllowedNamespaces) : "none")}).";
 
     /// <summary>
     /// Null when the workload may be disrupted, otherwise the refusal: StatefulSets, and anything whose name or

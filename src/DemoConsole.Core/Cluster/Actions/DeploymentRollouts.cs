@@ -167,7 +167,7 @@ public sealed class DeploymentRollouts(IClusterConnection cluster, TimeProvider 
             && owner.Name == d.Metadata.Name && (string.IsNullOrEmpty(owner.Uid) || owner.Uid == d.Metadata.Uid)).ToList();
     }
 
-    private static long Revision(V1ObjectMeta metadata) =>
+    internal static long Revision(V1ObjectMeta metadata) =>
         metadata.Annotations?.TryGetValue(RevisionAnnotation, out var text) == true
         && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : 0;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Scenarios;
 using k8s;
 using k8s.Autorest;
@@ -11,48 +12,49 @@ namespace DemoConsole.Core.Cluster.Actions;
 /// Runs <c>apply-manifest</c> (server-side apply, field manager from the options, then waits for applied Deployments
 /// to be Ready) and <c>delete-manifest</c> (deletes each object of the manifest). The manifest comes only from the
 /// scenario and only from an allowed folder; every object is checked (kind, allow-listed namespace, and for
-/// deletes protected workloads) before the first write, so a bad manifest changes nothing.
+/// deletes protected workloads) before the first write, so a bad manifest changes nothing. A delete previewed first
+/// deletes exactly the objects its preview listed.
 /// </summary>
 public sealed class ManifestActionHandler(
-    string kind,
+    ActionKindDescriptor descriptor,
     IClusterConnection cluster,
     ManifestLocator locator,
     ClusterGuardRails rails,
     DeploymentRollouts rollouts,
     TimeProvider time) : IActionHandler
 {
-    public string Kind { get; } = kind is ActionKinds.ApplyManifest or ActionKinds.DeleteManifest
-        ? kind
-        : throw new ArgumentException($"'{kind}' is not a manifest action kind.", nameof(kind));
+    public ActionKindDescriptor Descriptor { get; } = descriptor == ManifestActionKinds.Apply || descriptor == ManifestActionKinds.Delete
+        ? descriptor
+        : throw new ArgumentException($"'{descriptor.Name}' is not a manifest action kind.", nameof(descriptor));
 
-    private bool Applies => Kind == ActionKinds.ApplyManifest;
+    private bool Applies => Descriptor == ManifestActionKinds.Apply;
 
     public string? Validate(ActionDefinition action) =>
         locator.Resolve(Manifest(action)).Refusal ?? rails.CheckNamespace(rails.NamespaceOf(action));
 
+    /// <summary>The objects the run would touch, read and checked now; they are the pin a confirmed run uses.</summary>
+    public async Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken)
+    {
+        var manifest = Manifest(action) ?? "";
+        var (objects, problem) = await ReadAsync(action, cancellationToken);
+        if (objects is null)
+        {
+            return ActionPreview.Refused(problem!.Message, $"manifest {manifest}");
+        }
+
+        var list = string.Join(", ", objects.Select(o => o.Describe()));
+        return new ActionPreview($"{(Applies ? "Apply" : "Delete")} from manifest '{manifest}': {list}.", list, true, null, objects);
+    }
+
     public async Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)
     {
         var manifest = Manifest(context.Action) ?? "";
-        var location = locator.Resolve(manifest);
-        var refused = location.Refusal ?? rails.CheckNamespace(rails.NamespaceOf(context.Action));
-        if (refused is not null || location.FullPath is not { } file)
+        var (objects, problem) = context.Pin is IReadOnlyList<ManifestObject> confirmed
+            ? Checked(manifest, confirmed)
+            : await ReadAsync(context.Action, cancellationToken);
+        if (objects is null)
         {
-            return new ActionOutcome(ActionRunStatus.Refused, refused ?? "Refused.", null);
-        }
-
-        IReadOnlyList<ManifestObject> objects;
-        try
-        {
-            objects = ManifestObjects.Parse(await File.ReadAllTextAsync(file, cancellationToken), rails.NamespaceOf(context.Action));
-        }
-        catch (FormatException e)
-        {
-            return ActionOutcome.Failed($"Manifest '{manifest}': {e.Message}");
-        }
-
-        if (Refusal(objects) is { } refusal)
-        {
-            return new ActionOutcome(ActionRunStatus.Refused, $"Manifest '{manifest}' refused: {refusal}", null);
+            return problem!;
         }
 
         var results = objects.Select(o => new ManifestObjectResult(o.Kind, o.Name, o.Namespace, "pending")).ToList();
@@ -167,5 +169,30 @@ public sealed class ManifestActionHandler(
     private static IEnumerable<KeyValuePair<string, string>> Labels(ManifestObject o) =>
         (o.Body["metadata"]?["labels"] as System.Text.Json.Nodes.JsonObject)?.Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.ToString() ?? "")) ?? [];
 
-    private static string? Manifest(ActionDefinition action) => action.Parameters.GetValueOrDefault("manifest");
+    /// <summary>The manifest's objects, each checked against the guard rails; or null and the refused or failed outcome.</summary>
+    private async Task<(IReadOnlyList<ManifestObject>? Objects, ActionOutcome? Problem)> ReadAsync(ActionDefinition action, CancellationToken cancellationToken)
+    {
+        var manifest = Manifest(action) ?? "";
+        var location = locator.Resolve(manifest);
+        var refused = location.Refusal ?? rails.CheckNamespace(rails.NamespaceOf(action));
+        if (refused is not null || location.FullPath is not { } file)
+        {
+            return (null, ActionOutcome.Refused(refused ?? "Refused."));
+        }
+
+        try
+        {
+            return Checked(manifest, ManifestObjects.Parse(await File.ReadAllTextAsync(file, cancellationToken), rails.NamespaceOf(action)));
+        }
+        catch (FormatException e)
+        {
+            return (null, ActionOutcome.Failed($"Manifest '{manifest}': {e.Message}"));
+        }
+    }
+
+    /// <summary>The guard rails again, right before the first write: a confirmed list may be a minute old.</summary>
+    private (IReadOnlyList<ManifestObject>? Objects, ActionOutcome? Problem) Checked(string manifest, IReadOnlyList<ManifestObject> objects) =>
+        Refusal(objects) is { } refusal ? (null, ActionOutcome.Refused($"Manifest '{manifest}' refused: {refusal}")) : (objects, null);
+
+    private static string? Manifest(ActionDefinition action) => ManifestActionKinds.Manifest.Text(action);
 }

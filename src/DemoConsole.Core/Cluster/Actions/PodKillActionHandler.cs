@@ -1,5 +1,6 @@
 using System.Globalization;
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Load;
 using DemoConsole.Core.Scenarios;
 using k8s;
@@ -13,6 +14,7 @@ namespace DemoConsole.Core.Cluster.Actions;
 /// availability, until the replacement is Ready. The final result is the <see cref="RecoveryTimeline"/>.
 /// </summary>
 public sealed class PodKillActionHandler(
+    ActionKindDescriptor descriptor,
     PodKillService kills,
     IClusterConnection cluster,
     ILoadEngine engine,
@@ -29,14 +31,24 @@ public sealed class PodKillActionHandler(
     /// </summary>
     private readonly SemaphoreSlim _killing = new(1, 1);
 
-    public string Kind => ActionKinds.PodKill;
-
-    /// <summary>A pod picked from the live list; every guard rail still applies to it.</summary>
-    public IReadOnlySet<string> RunTimeParameters { get; } = new HashSet<string>(["pod"], StringComparer.Ordinal);
+    public ActionKindDescriptor Descriptor { get; } = descriptor == PodKillKind.Descriptor
+        ? descriptor
+        : throw new ArgumentException($"'{descriptor.Name}' is not the pod-kill kind.", nameof(descriptor));
 
     public void Dispose() => _killing.Dispose();
 
     public string? Validate(ActionDefinition action) => kills.Validate(action);
+
+    /// <summary>Which pod, proven by the API server's dry run; the plan is the pin a confirmed run deletes.</summary>
+    public async Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken)
+    {
+        var preview = await kills.PreviewAsync(action, cancellationToken);
+        var plan = preview.Plan;
+        var target = plan.Pod is null ? null : $"pod {plan.Pod} (uid {plan.PodUid}) in {plan.Namespace}";
+        return preview.CanKill
+            ? new ActionPreview(preview.Summary, target, true, null, plan)
+            : new ActionPreview(preview.Summary, target, false, plan.Refusal ?? preview.DryRunProblem);
+    }
 
     public async Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)
     {
@@ -46,16 +58,16 @@ public sealed class PodKillActionHandler(
         AvailabilityProbe probe;
         try
         {
-            plan = await kills.PlanForRunAsync(context.Action, cancellationToken);
+            plan = await kills.PlanForRunAsync(context.Action, context.Pin as PodKillPlan, cancellationToken);
             if (!plan.Allowed)
             {
-                return new ActionOutcome(ActionRunStatus.Refused, plan.Summary, plan);
+                return ActionOutcome.Refused(plan.Summary);
             }
 
             // Checked and recorded in one step: two runs started at once cannot both pass the minimum interval.
             if (ledger.TryRecord() is { } tooSoon)
             {
-                return new ActionOutcome(ActionRunStatus.Refused, "Refused: " + tooSoon, plan);
+                return ActionOutcome.Refused("Refused: " + tooSoon);
             }
 
             watch = await RecoveryWatch.PrepareAsync(cluster.Client, plan, time, kills.GuardRails.Options.WatchWindow, cancellationToken);
@@ -71,7 +83,7 @@ public sealed class PodKillActionHandler(
                 await probe.DisposeAsync();
                 if (e is HttpOperationException refused)
                 {
-                    return ActionOutcome.Failed($"The API server refused to delete pod {plan.Pod}: {ApiErrors.Describe(refused)}", plan);
+                    return ActionOutcome.Failed($"The API server refused to delete pod {plan.Pod}: {ApiErrors.Describe(refused)}");
                 }
 
                 throw;

@@ -14,9 +14,6 @@ public sealed record PodKillPreview
     /// <summary>Why the dry run was not sent or not accepted; null when accepted.</summary>
     public string? DryRunProblem { get; init; }
 
-    /// <summary>Until when a run of the same action deletes this very pod (null when nothing would be deleted).</summary>
-    public DateTimeOffset? ValidUntil { get; init; }
-
     public bool CanKill => Plan.Allowed && DryRunAccepted;
 
     public string Summary => Plan.Allowed && !DryRunAccepted ? $"{Plan.Summary} The API server's dry run refused it: {DryRunProblem}" : Plan.Summary;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DemoConsole.Core.Scenarios;
 using k8s;
 using k8s.Autorest;
@@ -8,24 +7,21 @@ namespace DemoConsole.Core.Cluster.Actions;
 
 /// <summary>
 /// Pod-kill planning for the UI and the handler: the cheap guard rails, the confirmation preview with the API's
-/// server-side dry run, and the plan a run executes. A preview of an action pins its pod: a run of that action
-/// within <see cref="ClusterActionOptions.PreviewValidity"/> deletes exactly the pod the presenter confirmed.
+/// server-side dry run, and the plan a run executes. A run given the previewed plan deletes exactly that pod (same
+/// name and uid) or refuses; it never picks again.
 /// </summary>
 public sealed class PodKillService
 {
     private readonly IClusterConnection _cluster;
     private readonly ClusterGuardRails _rails;
     private readonly KillLedger _ledger;
-    private readonly TimeProvider _time;
     private readonly PodKillPlanner _planner;
-    private readonly ConcurrentDictionary<string, (string Pod, DateTimeOffset Until)> _pinned = new(StringComparer.Ordinal);
 
-    public PodKillService(IClusterConnection cluster, ClusterGuardRails rails, KillLedger ledger, TimeProvider time)
+    public PodKillService(IClusterConnection cluster, ClusterGuardRails rails, KillLedger ledger)
     {
         _cluster = cluster;
         _rails = rails;
         _ledger = ledger;
-        _time = time;
         _planner = new PodKillPlanner(cluster, rails, ledger);
     }
 
@@ -48,26 +44,13 @@ public sealed class PodKillService
             ?? _ledger.Check();
     }
 
-    /// <summary>Previews a scenario action and pins the chosen pod for its next run.</summary>
+    /// <summary>Previews a scenario action: which pod, proven by a dry-run delete. Nothing is deleted.</summary>
     public async Task<PodKillPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken)
     {
         var target = PodKillTarget.From(action, _rails, out var problem);
-        if (target is null)
-        {
-            return new PodKillPreview { Plan = PodKillPlan.Refused(_rails.NamespaceOf(action), problem ?? "Unusable parameters."), DryRunProblem = "not sent" };
-        }
-
-        var preview = await PreviewAsync(target, cancellationToken);
-        if (preview.CanKill && preview.Plan.Pod is { } pod && preview.ValidUntil is { } until)
-        {
-            _pinned[action.Id] = (pod, until);
-        }
-        else
-        {
-            _pinned.TryRemove(action.Id, out _);
-        }
-
-        return preview;
+        return target is null
+            ? new PodKillPreview { Plan = PodKillPlan.Refused(_rails.NamespaceOf(action), problem ?? "Unusable parameters."), DryRunProblem = "not sent" }
+            : await PreviewAsync(target, cancellationToken);
     }
 
     /// <summary>Previews any target (e.g. a pod picked from the live list): the plan and a dry-run delete, nothing deleted.</summary>
@@ -83,7 +66,7 @@ public sealed class PodKillService
         {
             await _cluster.Client.CoreV1.DeleteNamespacedPodAsync(plan.Pod, plan.Namespace, DeleteOptions(plan), dryRun: "All",
                 cancellationToken: cancellationToken);
-            return new PodKillPreview { Plan = plan, DryRunAccepted = true, ValidUntil = _time.GetUtcNow() + _rails.Options.PreviewValidity };
+            return new PodKillPreview { Plan = plan, DryRunAccepted = true };
         }
         catch (HttpOperationException e)
         {
@@ -91,8 +74,11 @@ public sealed class PodKillService
         }
     }
 
-    /// <summary>The plan a run of <paramref name="action"/> executes: the pinned pod while its preview is valid, else a fresh pick.</summary>
-    internal async Task<PodKillPlan> PlanForRunAsync(ActionDefinition action, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan a run of <paramref name="action"/> executes: with a <paramref name="confirmed"/> plan, that very pod (the
+    /// guard rails checked again on the live cluster) or a refusal; without one, a fresh pick.
+    /// </summary>
+    internal async Task<PodKillPlan> PlanForRunAsync(ActionDefinition action, PodKillPlan? confirmed, CancellationToken cancellationToken)
     {
         var target = PodKillTarget.From(action, _rails, out var problem);
         if (target is null)
@@ -100,15 +86,10 @@ public sealed class PodKillService
             return PodKillPlan.Refused(_rails.NamespaceOf(action), problem ?? "Unusable parameters.");
         }
 
-        string? pinned = null;
-        if (_pinned.TryRemove(action.Id, out var pin) && pin.Until > _time.GetUtcNow())
-        {
-            pinned = pin.Pod;
-        }
-
-        var plan = await _planner.PlanAsync(target, pinned, cancellationToken);
-        return pinned is not null && plan.Pod != pinned && plan.Allowed
-            ? plan with { Refusal = $"The confirmed pod {pinned} is no longer there to delete; preview again." }
+        var plan = await _planner.PlanAsync(target, confirmed?.Pod, cancellationToken);
+        var same = plan.Pod == confirmed?.Pod && plan.PodUid == confirmed?.PodUid;
+        return confirmed is not null && !same
+            ? plan with { Pod = null, Refusal = $"The confirmed pod {confirmed.Pod} is no longer there to delete (gone or replaced); preview again." }
             : plan;
     }
 

@@ -23,25 +23,21 @@ public sealed record PodKillTarget(string Namespace, string? Deployment, string?
     public static PodKillTarget? From(ActionDefinition action, ClusterGuardRails rails, out string? problem)
     {
         problem = null;
-        var parameters = action.Parameters;
-        var deployment = Value(parameters, "deployment");
-        var pod = Value(parameters, "pod");
+        var deployment = PodKillKind.Deployment.Text(action);
+        var pod = PodKillKind.Pod.Text(action);
         if (deployment is null && pod is null)
         {
             problem = "The action names no 'deployment' (or 'pod') to delete a pod of.";
             return null;
         }
 
-        var pickText = Value(parameters, "pick") ?? "random";
-        if (!Enum.TryParse<PodPick>(pickText, ignoreCase: true, out var pick) || !Enum.IsDefined(pick) || int.TryParse(pickText, out _))
+        var pickText = PodKillKind.Pick.Text(action) ?? nameof(PodPick.Random);
+        if (PodKillKind.Pick.Problem(pickText) is { } invalid)
         {
-            problem = $"'pick: {pickText}' is not one of random, oldest, newest.";
+            problem = $"'pick: {pickText}' {invalid}.";
             return null;
         }
 
-        return new PodKillTarget(rails.NamespaceOf(action), deployment, pod, pick, Value(parameters, "selector"));
+        return new PodKillTarget(rails.NamespaceOf(action), deployment, pod, Enum.Parse<PodPick>(pickText, ignoreCase: true), PodKillKind.Selector.Text(action));
     }
-
-    private static string? Value(IReadOnlyDictionary<string, string> parameters, string key) =>
-        parameters.TryGetValue(key, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
 }

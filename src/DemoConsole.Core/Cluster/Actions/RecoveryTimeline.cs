@@ -1,3 +1,4 @@
+using DemoConsole.Core.Actions;
 using System.Text.Json.Serialization;
 
 namespace DemoConsole.Core.Cluster.Actions;
@@ -23,7 +24,7 @@ public enum RecoveryState
 /// One kill as the screens show it, live and as the run's final result: the steps seen in watch events with
 /// their times, the recovery time, and the gateway's availability meanwhile. Immutable; replaced as it grows.
 /// </summary>
-public sealed record RecoveryTimeline
+public sealed record RecoveryTimeline : IActionResult
 {
     public required string Namespace { get; init; }
 

@@ -1,59 +1,97 @@
 using System.Globalization;
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Scenarios;
 using k8s.Autorest;
 
 namespace DemoConsole.Core.Cluster.Actions;
 
 /// <summary>
-/// Runs <c>rollout-restart</c> and <c>rollout-undo</c> (parameters <c>deployment</c>, <c>namespace</c>, and for undo an
-/// optional <c>revision</c>), then follows the rollout until every replica is updated and Ready, reporting
-/// <see cref="RolloutProgress"/> live. Refuses namespaces off the allow-list and protected workloads.
+/// Runs <c>rollout-restart</c> and <c>rollout-undo</c> (see <see cref="RolloutKinds"/>), then follows the rollout until
+/// every replica is updated and Ready, reporting <see cref="RolloutProgress"/> live. Refuses namespaces off the
+/// allow-list and protected workloads. An undo previewed first goes back to exactly the previewed revision, and only
+/// from the revision that was current then.
 /// </summary>
-public sealed class RolloutActionHandler(string kind, DeploymentRollouts rollouts, ClusterGuardRails rails, TimeProvider time) : IActionHandler
+public sealed class RolloutActionHandler(ActionKindDescriptor descriptor, DeploymentRollouts rollouts, ClusterGuardRails rails, TimeProvider time) : IActionHandler
 {
-    public string Kind { get; } = kind is ActionKinds.RolloutRestart or ActionKinds.RolloutUndo
-        ? kind
-        : throw new ArgumentException($"'{kind}' is not a rollout action kind.", nameof(kind));
+    /// <summary>What a confirmed undo does: from this revision to that one.</summary>
+    private sealed record UndoPin(long From, long To);
 
-    public string? Validate(ActionDefinition action)
+    public ActionKindDescriptor Descriptor { get; } = descriptor == RolloutKinds.Restart || descriptor == RolloutKinds.Undo
+        ? descriptor
+        : throw new ArgumentException($"'{descriptor.Name}' is not a rollout action kind.", nameof(descriptor));
+
+    private bool Undoes => Descriptor == RolloutKinds.Undo;
+
+    public string? Validate(ActionDefinition action) =>
+        Descriptor.FirstProblem(action)
+        ?? rails.CheckNamespace(rails.NamespaceOf(action))
+        ?? rails.CheckWorkload("Deployment", RolloutKinds.Deployment.Text(action) ?? "");
+
+    public async Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken)
     {
-        if (!action.Parameters.TryGetValue("deployment", out var deployment) || deployment.Trim().Length == 0)
+        var ns = rails.NamespaceOf(action);
+        var name = RolloutKinds.Deployment.Text(action) ?? "";
+        var target = $"deployment {name} in {ns}";
+        if (Validate(action) is { } refusal)
         {
-            return "The action names no 'deployment'.";
+            return ActionPreview.Refused(refusal, target);
         }
 
-        if (Kind == ActionKinds.RolloutUndo && Revision(action) is { Problem: { } problem })
+        if (!Undoes)
         {
-            return problem;
+            return ActionPreview.Sentence($"Restart {target}: its pods are replaced one by one by a rolling update.", target);
         }
 
-        return rails.CheckNamespace(rails.NamespaceOf(action)) ?? rails.CheckWorkload("Deployment", deployment.Trim());
+        try
+        {
+            var history = await rollouts.HistoryAsync(ns, name, cancellationToken);
+            var wanted = RolloutKinds.Revision.Count(action);
+            var to = wanted is { } w ? history.Revisions.FirstOrDefault(r => r.Revision == w) : history.Previous;
+            if (to is null || to.IsCurrent)
+            {
+                return ActionPreview.Refused(to is null
+                    ? $"Deployment {name} has no {(wanted is null ? "previous revision" : $"revision {wanted}")} to go back to."
+                    : $"Revision {to.Revision} is already the current one.", target);
+            }
+
+            var images = to.Images.Count > 0 ? $" (runs {string.Join(", ", to.Images)})" : "";
+            return new ActionPreview($"Roll back {target} from revision {history.CurrentRevision} to revision {to.Revision}{images}.",
+                $"{target}, revision {history.CurrentRevision} → {to.Revision}", true, null, new UndoPin(history.CurrentRevision, to.Revision));
+        }
+        catch (HttpOperationException e)
+        {
+            return ActionPreview.Refused($"Deployment {name} in {ns}: {ApiErrors.Describe(e)}", target);
+        }
     }
 
     public async Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)
     {
         if (Validate(context.Action) is { } refusal)
         {
-            return new ActionOutcome(ActionRunStatus.Refused, refusal, null);
+            return ActionOutcome.Refused(refusal);
         }
 
         var ns = rails.NamespaceOf(context.Action);
-        var name = context.Action.Parameters["deployment"].Trim();
+        var name = RolloutKinds.Deployment.Text(context.Action)!;
         long from;
-        string change;
         try
         {
             var live = await rollouts.ReadAsync(ns, name, cancellationToken);
             var labels = (live.Metadata.Labels ?? new Dictionary<string, string>()).Concat(live.Spec.Template?.Metadata?.Labels ?? new Dictionary<string, string>());
             if (rails.CheckWorkload("Deployment", name, labels) is { } isProtected)
             {
-                return new ActionOutcome(ActionRunStatus.Refused, isProtected, null);
+                return ActionOutcome.Refused(isProtected);
             }
 
-            (from, change) = Kind == ActionKinds.RolloutRestart
-                ? (await rollouts.RestartAsync(ns, name, cancellationToken), "restart")
-                : (await rollouts.UndoAsync(ns, name, Revision(context.Action).Value, cancellationToken), "undo");
+            if (context.Pin is UndoPin pin && DeploymentRollouts.Revision(live.Metadata) != pin.From)
+            {
+                return ActionOutcome.Refused($"Deployment {name} is at revision {DeploymentRollouts.Revision(live.Metadata)} now, not {pin.From} as previewed; preview again.");
+            }
+
+            from = !Undoes
+                ? await rollouts.RestartAsync(ns, name, cancellationToken)
+                : await rollouts.UndoAsync(ns, name, (context.Pin as UndoPin)?.To ?? RolloutKinds.Revision.Count(context.Action), cancellationToken);
         }
         catch (InvalidOperationException e)
         {
@@ -64,6 +102,7 @@ public sealed class RolloutActionHandler(string kind, DeploymentRollouts rollout
             return ActionOutcome.Failed($"Deployment {name} in {ns}: {ApiErrors.Describe(e)}");
         }
 
+        var change = Undoes ? "undo" : "restart";
         using var timeout = new CancellationTokenSource(rails.Options.RolloutTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         RolloutProgress? last = null;
@@ -76,15 +115,8 @@ public sealed class RolloutActionHandler(string kind, DeploymentRollouts rollout
             return ActionOutcome.Failed($"The {change} of {name} did not finish within {rails.Options.RolloutTimeout.TotalSeconds:0} s.", last);
         }
 
-        var verb = change == "restart" ? "Restarted" : "Rolled back";
+        var verb = Undoes ? "Rolled back" : "Restarted";
         return ActionOutcome.Succeeded(string.Create(CultureInfo.InvariantCulture,
             $"{verb} {name}: revision {from} → {last.Revision}, {last.Ready}/{last.Desired} Ready after {last.Seconds:0.0} s"), last);
     }
-
-    private static (long? Value, string? Problem) Revision(ActionDefinition action) =>
-        !action.Parameters.TryGetValue("revision", out var text) || text.Trim().Length == 0
-            ? (null, null)
-            : long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var revision) && revision > 0
-                ? (revision, null)
-                : (null, $"'revision: {text}' is not a revision number.");
 }

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Actions;
 namespace DemoConsole.Core.Cluster.Actions;
 
 /// <summary>A Deployment's revisions, oldest first, as <c>kubectl rollout history</c> lists them.</summary>
@@ -19,7 +20,7 @@ public sealed record RolloutRevision(
     bool IsCurrent);
 
 /// <summary>Where a rollout stands: live while it runs, final in the run's result.</summary>
-public sealed record RolloutProgress
+public sealed record RolloutProgress : IActionResult
 {
     public required string Namespace { get; init; }
 

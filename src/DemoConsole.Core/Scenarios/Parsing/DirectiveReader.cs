@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Text.RegularExpressions;
+using DemoConsole.Core.Actions.Kinds;
 using Markdig.Syntax;
 using YamlDotNet.RepresentationModel;
 
@@ -12,7 +13,7 @@ namespace DemoConsole.Core.Scenarios.Parsing;
 internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList problems)
 {
     private static readonly string[] ActionKeys = ["id", "kind", "title", "expect"];
-    private static readonly string[] PanelKeys = ["id", "kind", "title", "url"];
+    private static readonly string[] PanelKeys = ["id", "kind", "title", "url", "fallback"];
     private static readonly string[] ViewKeys = ["id", "kind", "title"];
 
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
@@ -71,7 +72,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             }
             else
             {
-                problems.Warning(keyLine, $"{what}: unknown key '{key}' is ignored (a panel has id, kind, title and url)");
+                problems.Warning(keyLine, $"{what}: unknown key '{key}' is ignored (a panel has id, kind, title, url and fallback)");
             }
         }
 
@@ -120,6 +121,12 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             valid = false;
         }
 
+        if (valid && kind.Value == ViewKinds.GoldenSignals && parameters.TryGetValue("window", out var window) && !ViewKinds.Windows.ContainsKey(window))
+        {
+            problems.Error(line, $"{what}: window '{window}' must be one of 5m, 15m, 60m");
+            valid = false;
+        }
+
         return valid
             ? new ViewBlock(line, new ViewDefinition(fields["id"].Value, kind.Value, fields["title"].Value, part, new ReadOnlyDictionary<string, string>(parameters), line))
             : null;
@@ -136,10 +143,10 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
         string what)
     {
         var (kind, kindLine) = fields.TryGetValue("kind", out var kindField) ? kindField : ("", line);
-        var knownKind = ActionKinds.Known.Contains(kind);
-        if (kind.Length > 0 && !knownKind)
+        var descriptor = ActionKindCatalog.Find(kind);
+        if (kind.Length > 0 && descriptor is null)
         {
-            problems.Warning(kindLine, $"{what}: unknown action kind '{kind}' (known: {string.Join(", ", ActionKinds.Known.Order(StringComparer.Ordinal))}); its button stays disabled");
+            problems.Warning(kindLine, $"{what}: unknown action kind '{kind}' (known: {string.Join(", ", ActionKindCatalog.Names.Order(StringComparer.Ordinal))}); its button stays disabled");
         }
 
         string? expect = null;
@@ -152,14 +159,22 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             }
         }
 
-        if (valid && knownKind)
+        if (!valid)
         {
-            ActionParameterRules.Check(kind, parameters, parameterLines, line, what, problems);
+            return null;
         }
 
-        return valid
-            ? new ActionBlock(line, new ActionDefinition(fields["id"].Value, kind, fields["title"].Value, part, new ReadOnlyDictionary<string, string>(parameters), expect, line))
-            : null;
+        var action = new ActionDefinition(fields["id"].Value, kind, fields["title"].Value, part, new ReadOnlyDictionary<string, string>(parameters), expect, line);
+
+        // Warnings, not errors: the author learns of a typo at lint time, and a kind that grows a parameter never makes
+        // an existing scenario unloadable. The handler reads the same descriptor, so the two cannot disagree.
+        foreach (var (parameter, problem) in descriptor?.Problems(action) ?? [])
+        {
+            var at = parameter is not null && parameterLines.TryGetValue(parameter.Split('.')[0], out var l) ? l : line;
+            problems.Warning(at, $"{what}: {problem}");
+        }
+
+        return new ActionBlock(line, action);
     }
 
     private PanelBlock? ReadPanel(Dictionary<string, (string Value, int Line)> fields, int? part, int line, bool valid, string what)
@@ -180,8 +195,9 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             valid = false;
         }
 
+        var fallback = fields.TryGetValue("fallback", out var fallbackField) && fallbackField.Value.Length > 0 ? fallbackField.Value : null;
         return valid && url is not null
-            ? new PanelBlock(line, new PanelDefinition(fields["id"].Value, kind, fields["title"].Value, url, part, line))
+            ? new PanelBlock(line, new PanelDefinition(fields["id"].Value, kind, fields["title"].Value, url, part, line) { Fallback = fallback })
             : null;
     }
 

@@ -7,7 +7,7 @@ namespace DemoConsole.Core.Scenarios.Parsing;
 internal sealed record TopBlock(TopSection Kind, string Title, int Line, List<Block> Blocks);
 
 /// <summary>A part heading ("### 3부: ...") with the blocks up to the next part or ## heading.</summary>
-internal sealed record PartBlock(int Number, string Title, int Line, List<Block> Blocks);
+internal sealed record PartBlock(int Number, string Title, string Label, int Line, List<Block> Blocks);
 
 /// <summary>
 /// The document cut into its top-level sections and parts. Parts are recognised by their heading
@@ -49,8 +49,8 @@ internal sealed class DocumentOutline
                     outline.TitleLine = source.LineOf(h1);
                     break;
                 case HeadingBlock { Level: 2 or 3 } heading when (heading.Level == 2 || inScenario)
-                    && MarkerWords.TryParsePartHeading(MarkdownSource.PlainText(heading), out var number, out var title):
-                    var part = new PartBlock(number, title, source.LineOf(heading), []);
+                    && MarkerWords.TryParsePartHeading(MarkdownSource.PlainText(heading), out var number, out var title, out var label):
+                    var part = new PartBlock(number, title, label, source.LineOf(heading), []);
                     outline.Parts.Add(part);
                     current = part.Blocks;
                     break;

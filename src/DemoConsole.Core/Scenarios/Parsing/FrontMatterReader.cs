@@ -1,4 +1,5 @@
 using System.Globalization;
+using DemoConsole.Core.Observability;
 using Markdig.Extensions.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -20,6 +21,8 @@ internal sealed record FrontMatter
         new Dictionary<int, (double Minutes, int Line)>();
 
     public ScenarioTargets Targets { get; init; } = new();
+
+    public ScenarioMetrics Metrics { get; init; } = ScenarioMetrics.Default;
 }
 
 /// <summary>Reads the front matter block (<c>title</c>, <c>budget</c>, <c>parts</c>, <c>gateway</c>, <c>namespaces</c>, ...).</summary>
@@ -62,11 +65,14 @@ internal static class FrontMatterReader
                     }
 
                     break;
+                case "metrics":
+                    result = result with { Metrics = MetricsFrontMatterReader.Read(yaml, value, line, problems) };
+                    break;
                 case "gateway" or "namespaces" or "applicationNamespace":
                     targets = ReadTarget(targets, key, value, line, problems);
                     break;
                 default:
-                    problems.Warning(line, $"{What}: unknown key '{key}' is ignored (known: title, budget, parts, gateway, namespaces, applicationNamespace, targets)");
+                    problems.Warning(line, $"{What}: unknown key '{key}' is ignored (known: title, budget, parts, gateway, namespaces, applicationNamespace, targets, metrics)");
                     break;
             }
         }

@@ -95,14 +95,18 @@ internal static partial class MarkerWords
         return Label.Other;
     }
 
-    /// <summary>Matches a part heading: "1부: 프로젝트 소개", "Part 1: Introduction", "1부 - ...".</summary>
-    public static bool TryParsePartHeading(string headingText, out int number, out string title)
+    /// <summary>
+    /// Matches a part heading: "1부: 프로젝트 소개", "Part 1: Introduction", "1부 - ...". <paramref name="label"/> is the part's
+    /// name in the heading's own words ("1부", "Part 1"), so screens name parts as the scenario does.
+    /// </summary>
+    public static bool TryParsePartHeading(string headingText, out int number, out string title, out string label)
     {
         var match = PartHeading().Match(headingText);
         if (!match.Success)
         {
             number = 0;
             title = headingText;
+            label = "";
             return false;
         }
 
@@ -113,6 +117,7 @@ internal static partial class MarkerWords
             number = int.MaxValue;
         }
 
+        label = match.Groups["ko"].Success ? $"{match.Groups["ko"].Value}부" : $"Part {match.Groups["en"].Value}";
         title = match.Groups["title"].Value.Trim();
         if (title.Length == 0)
         {

@@ -55,6 +55,10 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
         }
 
         _subscriptions.Clear();
+        await ReleaseAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>What a derived component releases besides its subscriptions (which are already stopped when this runs).</summary>
+    protected virtual ValueTask ReleaseAsync() => ValueTask.CompletedTask;
 }

@@ -12,16 +12,17 @@ namespace DemoConsole.Web.Components.Layout;
 
 /// <summary>
 /// Frame of every presenter page: follows the shared session (every presenter screen shows the page the
-/// driver is on), registers this screen as connected, and turns clicker and keyboard keys into navigation.
+/// driver is on) and the scenario (a reloaded runbook shows at once), registers this screen as connected, and
+/// turns clicker and keyboard keys into navigation. A layout by its <see cref="Body"/> parameter; live by
+/// <see cref="LiveComponent"/>, like every screen that follows live data.
 /// </summary>
-public sealed partial class PresenterLayout : IAsyncDisposable
+public sealed partial class PresenterLayout
 {
     private readonly string _connectionKey = Guid.NewGuid().ToString("n");
     private Actor _actor = Actor.Viewer("anonymous");
     private SessionSnapshot _snapshot = new();
     private ScenarioState _scenario = default!;
     private PresenterContext _context = default!;
-    private LiveSubscription? _subscription;
     private DotNetObjectReference<PresenterLayout>? _keysReference;
     private IJSObjectReference? _keysModule;
 
@@ -40,8 +41,9 @@ public sealed partial class PresenterLayout : IAsyncDisposable
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
+    /// <summary>The page inside this layout (set by the router, as for any layout).</summary>
+    [Parameter]
+    public RenderFragment? Body { get; set; }
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -62,8 +64,8 @@ public sealed partial class PresenterLayout : IAsyncDisposable
         }
 
         Session.Connect(_connectionKey, _actor);
-        Scenarios.Changed += OnScenarioChanged;
-        _subscription = LiveSubscription.Start(Session.WatchAsync, OnSnapshotAsync, Time);
+        Follow<SessionSnapshot>(Session.WatchAsync, OnSnapshot);
+        Follow<ScenarioState>(Scenarios.WatchAsync, OnScenario);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -100,7 +102,7 @@ public sealed partial class PresenterLayout : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    private Task OnSnapshotAsync(SessionSnapshot snapshot) => InvokeAsync(() =>
+    private void OnSnapshot(SessionSnapshot snapshot)
     {
         var moved = snapshot.Position != _snapshot.Position;
         _snapshot = snapshot;
@@ -109,28 +111,19 @@ public sealed partial class PresenterLayout : IAsyncDisposable
         {
             Navigation.NavigateTo(snapshot.Position.PresenterPath);
         }
+    }
 
-        StateHasChanged();
-    });
-
-    private void OnScenarioChanged(ScenarioState state) => _ = InvokeAsync(() =>
+    private void OnScenario(ScenarioState state)
     {
         _scenario = state;
         _context = new PresenterContext(_actor, _snapshot, _scenario);
-        StateHasChanged();
-    });
+    }
 
     private string SessionPagePath() => "/" + Navigation.ToBaseRelativePath(Navigation.Uri).Split('?', '#')[0];
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask ReleaseAsync()
     {
-        Scenarios.Changed -= OnScenarioChanged;
         Session.Disconnect(_connectionKey);
-        if (_subscription is not null)
-        {
-            await _subscription.DisposeAsync();
-        }
-
         if (_keysModule is not null)
         {
             try

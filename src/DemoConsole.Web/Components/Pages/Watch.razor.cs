@@ -33,7 +33,7 @@ public sealed partial class Watch
 
     private string Heading => _snapshot.Position.Kind switch
     {
-        PageKind.Part when Scenario.FindPart(_snapshot.Position.Part) is { } part => $"{part.Number}부 · {part.Title}",
+        PageKind.Part when Scenario.FindPart(_snapshot.Position.Part) is { } part => $"{part.Label} · {part.Title}",
         PageKind.Questions => "질의응답",
         PageKind.Overview or PageKind.Checklists => Scenario.Title,
         _ => Section?.Title ?? Scenario.Title,

@@ -7,10 +7,14 @@ using MudBlazor;
 
 namespace DemoConsole.Web.Components.Panels;
 
-/// <summary>The buttons of a section's actions with each one's live result. Every click goes through the executor.</summary>
+/// <summary>
+/// The buttons of a section's actions with each one's live result. Every click goes through the executor; a kind
+/// that asks first is previewed once on the server when clicked, and confirming runs exactly that preview.
+/// </summary>
 public sealed partial class ActionPanel
 {
     private RunBoard _board = RunBoard.Empty;
+    private readonly ConfirmationState _confirmation = new();
 
     [Inject]
     private ActionExecutor Executor { get; set; } = default!;
@@ -30,28 +34,30 @@ public sealed partial class ActionPanel
         Follow(Executor.WatchAsync, board => _board = board);
     }
 
-    private string? _confirming;
-
-    private void Run(ActionDefinition action)
+    private async Task RunAsync(ActionDefinition action)
     {
-        if (ActionConfirmation.AsksFirst(action.Kind))
+        if (Executor.Describe(action.Kind)?.AsksFirst != true)
         {
-            _confirming = action.Id;
+            Start(action.Id, null);
             return;
         }
 
-        Start(action);
+        // Blazor renders the open confirmation (with its progress bar) at the await, before the preview arrives.
+        await _confirmation.PreviewAsync(action.Id, () => Executor.PreviewAsync(Actor, action.Id, null, CancellationToken.None));
     }
 
-    private void Confirmed(ActionDefinition action)
+    private void Confirmed(string actionId)
     {
-        _confirming = null;
-        Start(action);
+        var previewId = _confirmation.Take(actionId);
+        if (previewId is not null)
+        {
+            Start(actionId, previewId);
+        }
     }
 
-    private void Start(ActionDefinition action)
+    private void Start(string actionId, string? previewId)
     {
-        var started = Executor.Start(Actor, action.Id);
+        var started = Executor.Start(Actor, actionId, null, previewId);
         if (!started.Started)
         {
             Snackbar.Add(started.Error, Severity.Warning);

@@ -1,5 +1,5 @@
-using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Load;
+using DemoConsole.Core.Actions;
 using DemoConsole.Core.Load;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
@@ -26,8 +26,8 @@ public sealed class LoadActionHandlerTests : IAsyncLifetime
             Sequence("wrong-method", "DELETE", "/blog/", 3, "405 >= 95%"),
             Sequence("expect-wrong", "GET", "/blog/", 3, "404 >= 95%"),
             Sequence("too-many", "GET", "/blog/", 500, null),
-            new ActionDefinition("steady", ActionKinds.SteadyTraffic, "Steady", 3, new Dictionary<string, string> { ["path"] = "/blog/", ["interval"] = "20ms" }, null, 1));
-        _executor = new ActionExecutor(new TestScenarioSource(scenario), LoadActionHandler.All(engine, _gateway), TimeProvider.System, NullLogger<ActionExecutor>.Instance);
+            new ActionDefinition("steady", LoadKinds.SteadyTraffic.Name, "Steady", 3, new Dictionary<string, string> { ["path"] = "/blog/", ["interval"] = "20ms" }, null, 1));
+        _executor = new ActionExecutor(new TestScenarioSource(scenario), [.. new[] { LoadKinds.LoadBurst, LoadKinds.RequestSequence, LoadKinds.SteadyTraffic }.Select(k => new LoadActionHandler(k, engine, _gateway))], TimeProvider.System, NullLogger<ActionExecutor>.Instance);
     }
 
     public async Task DisposeAsync()
@@ -37,7 +37,7 @@ public sealed class LoadActionHandlerTests : IAsyncLifetime
     }
 
     private static ActionDefinition Sequence(string id, string method, string path, int count, string? expect) =>
-        new(id, ActionKinds.RequestSequence, id, 3,
+        new(id, LoadKinds.RequestSequence.Name, id, 3,
             new Dictionary<string, string> { ["method"] = method, ["path"] = path, ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["interval"] = "10ms" },
             expect, 1);
 

@@ -51,16 +51,16 @@ public class LoadActionPlansTests
     [Fact]
     public void Build_BadParameters_ListsEveryProblem()
     {
-        var action = new ActionDefinition("bad", ActionKinds.RequestSequence, "Bad", 5,
+        var action = new ActionDefinition("bad", LoadKinds.RequestSequence.Name, "Bad", 5,
             new Dictionary<string, string> { ["path"] = "blog", ["count"] = "many", ["interval"] = "soon" }, "most", 1);
 
         var plan = LoadActionPlans.Build(action, Gateway, out var problems);
 
         Assert.Null(plan);
         Assert.Equal(4, problems.Count);
-        Assert.Contains(problems, p => p.Contains("path 'blog'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("count 'many'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("interval 'soon'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'path: blog'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'count: many'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'interval: soon'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("expect 'most'", StringComparison.Ordinal));
     }
 

@@ -7,7 +7,8 @@ using DemoConsole.Core.Security;
 using DemoConsole.Sandbox;
 using DemoConsole.Tests.Shared;
 using k8s;
-using Microsoft.Extensions.Logging.Abstractions;
+using DemoConsole.Core.Actions.Kinds;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DemoConsole.Core.Tests.Cluster.Actions;
 
@@ -20,24 +21,36 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
 {
     public static readonly Actor Presenter = Actor.Presenter("alice");
 
-    private readonly ClusterConnection _connection;
+    private readonly ServiceProvider _services;
 
     private ClusterActionsHost(SandboxHost sandbox, ClusterActionOptions options, Scenario scenario)
     {
         Sandbox = sandbox;
-        _connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox, sandbox.KubeconfigPath), TimeProvider.System);
-        var engine = new HttpLoadEngine(new LoadCaps { MaxRate = 100, MaxRequests = 1_000, AllowedTargets = [sandbox.Gateway] }, TimeProvider.System);
-        Handlers = new ClusterActionHandlers(_connection, engine, new FixedGateway(sandbox.Gateway), options, TimeProvider.System, new StaticScenarioSource(scenario));
-        Executor = new ActionExecutor(new StaticScenarioSource(scenario), Handlers.All, TimeProvider.System, NullLogger<ActionExecutor>.Instance);
+        var services = new ServiceCollection();
+        services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox, sandbox.KubeconfigPath)));
+        services.AddSingleton<ILoadEngine>(new HttpLoadEngine(new LoadCaps { MaxRate = 100, MaxRequests = 1_000, AllowedTargets = [sandbox.Gateway] }, TimeProvider.System));
+        services.AddSingleton<IGatewayAddress>(new FixedGateway(sandbox.Gateway));
+        services.AddSingleton<IScenarioSource>(new StaticScenarioSource(scenario));
+        services.AddLogging();
+        services.AddClusterActions(_ => options);
+        services.AddActionKinds();
+        services.AddSingleton<ActionExecutor>();
+        _services = services.BuildServiceProvider();
+        Executor = _services.GetRequiredService<ActionExecutor>();
     }
 
     public SandboxHost Sandbox { get; }
 
-    public ClusterActionHandlers Handlers { get; }
-
     public ActionExecutor Executor { get; }
 
-    public IKubernetes Client => _connection.Client;
+    public PodKillService Kills => _services.GetRequiredService<PodKillService>();
+
+    public DeploymentRollouts Rollouts => _services.GetRequiredService<DeploymentRollouts>();
+
+    public IKubernetes Client => _services.GetRequiredService<IClusterConnection>().Client;
+
+    /// <summary>The registered handler of a kind, as the console registers it.</summary>
+    public IActionHandler Handler(string kind) => _services.GetServices<IActionHandler>().Single(h => h.Descriptor.Name == kind);
 
     /// <summary>The folder the sandbox ships its manifests in: the only one manifests may come from by default.</summary>
     public static string SandboxManifests => Path.GetDirectoryName(SandboxHost.LoadGeneratorManifestPath)!;
@@ -62,9 +75,9 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
     }
 
     /// <summary>Starts an action as a presenter and waits for its run to end.</summary>
-    public async Task<ActionRunSnapshot> RunToEndAsync(string actionId, TimeSpan? timeout = null)
+    public async Task<ActionRunSnapshot> RunToEndAsync(string actionId, TimeSpan? timeout = null, string? previewId = null)
     {
-        var started = Executor.Start(Presenter, actionId);
+        var started = Executor.Start(Presenter, actionId, null, previewId);
         Assert.True(started.Started, started.Error);
         var board = await AsyncWait.ForAsync(Executor.WatchAsync, b => b.FindRun(started.RunId)?.IsRunning == false, $"{actionId} to end", timeout);
         return board.FindRun(started.RunId)!;
@@ -79,9 +92,7 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Executor.Dispose();
-        Handlers.Dispose();
-        _connection.Dispose();
+        await _services.DisposeAsync();
         await Sandbox.DisposeAsync();
     }
 

@@ -4,8 +4,8 @@ using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster.Actions;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Tests.Shared;
-using k8s;
 using k8s.Autorest;
+using k8s;
 
 namespace DemoConsole.Core.Tests.Cluster.Actions;
 
@@ -86,14 +86,14 @@ public sealed class ManifestTests
         await using var host = await ClusterActionsHost.StartAsync(
             new ClusterActionOptions { ManifestFolders = [allowed] },
             TestScenarios.ThreeParts(
-                TestScenarios.Action("absolute", ActionKinds.ApplyManifest, null, ("manifest", pipe)),
-                TestScenarios.Action("linked", ActionKinds.ApplyManifest, null, ("manifest", "linked.yaml"))));
-        var handler = host.Handlers.All.Single(h => h.Kind == ActionKinds.ApplyManifest);
+                TestScenarios.Action("absolute", ManifestActionKinds.Apply.Name, null, ("manifest", pipe)),
+                TestScenarios.Action("linked", ManifestActionKinds.Apply.Name, null, ("manifest", "linked.yaml"))));
+        var handler = host.Handler(ManifestActionKinds.Apply.Name);
 
         var absolute = host.Executor.Start(ClusterActionsHost.Presenter, "absolute");
         var linked = host.Executor.Start(ClusterActionsHost.Presenter, "linked");
         var direct = await handler.RunAsync(
-            new ActionRunContext("r", TestScenarios.Action("linked", ActionKinds.ApplyManifest, null, ("manifest", "linked.yaml")), "alice", _ => { }),
+            new ActionRunContext("r", TestScenarios.Action("linked", ManifestActionKinds.Apply.Name, null, ("manifest", "linked.yaml")), "alice", _ => { }),
             CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Contains("only paths relative", absolute.Error);
@@ -125,7 +125,7 @@ public sealed class ManifestTests
             """);
         await using var host = await ClusterActionsHost.StartAsync(
             new ClusterActionOptions { ManifestFolders = [folder] },
-            TestScenarios.ThreeParts(TestScenarios.Action("apply", ActionKinds.ApplyManifest, null, ("manifest", "demo/" + file))));
+            TestScenarios.ThreeParts(TestScenarios.Action("apply", ManifestActionKinds.Apply.Name, null, ("manifest", "demo/" + file))));
 
         var run = await host.RunToEndAsync("apply");
 

@@ -9,7 +9,7 @@ namespace DemoConsole.Core.Tests.Cluster.Actions;
 public sealed class PodKillGuardRailTests
 {
     private static Scenario Kills(params (string Id, (string Key, string Value)[] Parameters)[] actions) =>
-        TestScenarios.ThreeParts([.. actions.Select(a => TestScenarios.Action(a.Id, ActionKinds.PodKill, 3, a.Parameters))]);
+        TestScenarios.ThreeParts([.. actions.Select(a => TestScenarios.Action(a.Id, PodKillKind.Descriptor.Name, 3, a.Parameters))]);
 
     [Theory]
     [InlineData("istio-system", "istiod", "not allow-listed")]
@@ -43,6 +43,22 @@ public sealed class PodKillGuardRailTests
         Assert.Empty(host.PodDeletes(dryRun: true));
     }
 
+    [Theory]
+    [InlineData("pod", "prod-queue-0")]
+    [InlineData("deployment", "prod-queue")]
+    public async Task Run_StatefulSetWhoseNameSaysNothingOfDatabases_IsRefusedAndSendsNoDelete(string key, string value)
+    {
+        await using var host = await ClusterActionsHost.StartAsync(scenario: Kills(("kill-queue", [(key, value)])));
+        await GuardRailWorld.CreateQueueStatefulSetAsync(host.Client);
+
+        var run = await host.RunToEndAsync("kill-queue");
+
+        Assert.Equal(ActionRunStatus.Refused, run.Status);
+        Assert.Contains("StatefulSet 'prod-queue' is protected: StatefulSets hold state", run.Message);
+        Assert.Empty(host.PodDeletes(dryRun: false));
+        Assert.Empty(host.PodDeletes(dryRun: true));
+    }
+
     [Fact]
     public async Task Run_LastReadyReplica_IsRefusedEvenWhenProtectedWorkloadsAreAllowed()
     {
@@ -51,7 +67,7 @@ public sealed class PodKillGuardRailTests
             Kills(("kill-redis", [("deployment", "prod-redis")])));
 
         var run = await host.RunToEndAsync("kill-redis");
-        var preview = await host.Handlers.Kills.PreviewAsync(new PodKillTarget("titanium-prod", "prod-redis"), CancellationToken.None);
+        var preview = await host.Kills.PreviewAsync(new PodKillTarget("titanium-prod", "prod-redis"), CancellationToken.None);
 
         Assert.Equal(ActionRunStatus.Refused, run.Status);
         Assert.Contains("last Ready replica", run.Message);

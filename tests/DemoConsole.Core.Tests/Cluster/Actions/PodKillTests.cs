@@ -49,7 +49,7 @@ public sealed class PodKillTests
         await using var host = await ClusterActionsHost.StartAsync();
         var action = DefaultScenario.Load().Actions.Single(a => a.Id == "kill-blog-pod");
 
-        var preview = await host.Handlers.Kills.PreviewAsync(action, CancellationToken.None);
+        var preview = await host.Kills.PreviewAsync(action, CancellationToken.None);
 
         Assert.True(preview.CanKill, preview.Summary);
         Assert.True(preview.DryRunAccepted);
@@ -65,17 +65,50 @@ public sealed class PodKillTests
     }
 
     [Fact]
-    public async Task Run_AfterPreview_DeletesExactlyThePreviewedPod()
+    public async Task Run_WithPreviewId_DeletesExactlyThePreviewedPodByItsUid()
     {
         await using var host = await ClusterActionsHost.StartAsync();
-        var action = DefaultScenario.Load().Actions.Single(a => a.Id == "kill-blog-pod");
-        var preview = await host.Handlers.Kills.PreviewAsync(action, CancellationToken.None);
+        var preview = await host.Executor.PreviewAsync(ClusterActionsHost.Presenter, "kill-blog-pod", null, CancellationToken.None);
+        Assert.True(preview.CanRun, preview.Reason);
+        var pod = preview.Target!.Split(' ')[1];
+        var uid = (await host.Client.CoreV1.ReadNamespacedPodAsync(pod, "titanium-prod")).Metadata.Uid;
 
-        var run = await host.RunToEndAsync("kill-blog-pod");
+        var run = await host.RunToEndAsync("kill-blog-pod", previewId: preview.PreviewId);
 
         Assert.Equal(ActionRunStatus.Succeeded, run.Status);
-        Assert.Equal(preview.Plan.Pod, Assert.IsType<RecoveryTimeline>(run.Result).KilledPod);
-        Assert.EndsWith("/pods/" + preview.Plan.Pod, Assert.Single(host.PodDeletes(dryRun: false)).Path);
+        Assert.Equal(pod, Assert.IsType<RecoveryTimeline>(run.Result).KilledPod);
+        var delete = Assert.Single(host.PodDeletes(dryRun: false));
+        Assert.EndsWith("/pods/" + pod, delete.Path);
+        Assert.Contains(uid, delete.Body, StringComparison.Ordinal);
+        Assert.Single(host.PodDeletes(dryRun: true));
+    }
+
+    [Fact]
+    public async Task Run_WithPreviewOfAPodThatWasReplaced_RefusesAndPicksNoOther()
+    {
+        await using var host = await ClusterActionsHost.StartAsync();
+        var preview = await host.Executor.PreviewAsync(ClusterActionsHost.Presenter, "kill-blog-pod", null, CancellationToken.None);
+        var pod = preview.Target!.Split(' ')[1];
+        await host.Client.CoreV1.DeleteNamespacedPodAsync(pod, "titanium-prod");
+
+        var run = await host.RunToEndAsync("kill-blog-pod", previewId: preview.PreviewId);
+
+        Assert.Equal(ActionRunStatus.Refused, run.Status);
+        Assert.Contains($"The confirmed pod {pod} is no longer there", run.Message, StringComparison.Ordinal);
+        Assert.Single(host.PodDeletes(dryRun: false));
+    }
+
+    [Fact]
+    public async Task Start_WithAPreviewIdUsedTwice_RefusesTheSecondRun()
+    {
+        await using var host = await ClusterActionsHost.StartAsync();
+        var preview = await host.Executor.PreviewAsync(ClusterActionsHost.Presenter, "kill-blog-pod", null, CancellationToken.None);
+        await host.RunToEndAsync("kill-blog-pod", previewId: preview.PreviewId);
+
+        var again = host.Executor.Start(ClusterActionsHost.Presenter, "kill-blog-pod", null, preview.PreviewId);
+
+        Assert.False(again.Started);
+        Assert.Contains("already used", again.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +118,7 @@ public sealed class PodKillTests
         var first = await host.RunToEndAsync("kill-blog-pod");
 
         var second = host.Executor.Start(ClusterActionsHost.Presenter, "kill-blog-pod");
-        var preview = await host.Handlers.Kills.PreviewAsync(DefaultScenario.Load().Actions.Single(a => a.Id == "kill-blog-pod"), CancellationToken.None);
+        var preview = await host.Kills.PreviewAsync(DefaultScenario.Load().Actions.Single(a => a.Id == "kill-blog-pod"), CancellationToken.None);
 
         Assert.Equal(ActionRunStatus.Succeeded, first.Status);
         Assert.False(second.Started);
@@ -100,7 +133,7 @@ public sealed class PodKillTests
     {
         await using var host = await ClusterActionsHost.StartAsync(timeScale: 0.05);
         var action = DefaultScenario.Load().Actions.Single(a => a.Id == "kill-blog-pod");
-        var handler = host.Handlers.All.Single(h => h.Kind == ActionKinds.PodKill);
+        var handler = host.Handler(PodKillKind.Descriptor.Name);
         var reports = new List<RecoveryTimeline>();
 
         var outcome = await handler.RunAsync(new ActionRunContext("run", action, "alice", r =>

@@ -13,16 +13,16 @@ public sealed class RolloutTests
     private const string Blog = "prod-blog-service-deployment";
 
     private static Scenario Rollouts(string deployment) => TestScenarios.ThreeParts(
-        TestScenarios.Action("restart", ActionKinds.RolloutRestart, 3, ("deployment", deployment)),
-        TestScenarios.Action("undo", ActionKinds.RolloutUndo, 3, ("deployment", deployment)),
-        TestScenarios.Action("undo-to-1", ActionKinds.RolloutUndo, 3, ("deployment", deployment), ("revision", "1")));
+        TestScenarios.Action("restart", RolloutKinds.Restart.Name, 3, ("deployment", deployment)),
+        TestScenarios.Action("undo", RolloutKinds.Undo.Name, 3, ("deployment", deployment)),
+        TestScenarios.Action("undo-to-1", RolloutKinds.Undo.Name, 3, ("deployment", deployment), ("revision", "1")));
 
     [Fact]
     public async Task HistoryAsync_ApiGateway_ListsTheSeededRevisionsWithTheCurrentMarked()
     {
         await using var host = await ClusterActionsHost.StartAsync(scenario: Rollouts("prod-api-gateway-deployment"));
 
-        var history = await host.Handlers.Rollouts.HistoryAsync(Ns, "prod-api-gateway-deployment", CancellationToken.None);
+        var history = await host.Rollouts.HistoryAsync(Ns, "prod-api-gateway-deployment", CancellationToken.None);
 
         Assert.Equal([1L, 2L], history.Revisions.Select(r => r.Revision));
         Assert.Equal(2, history.CurrentRevision);
@@ -35,7 +35,7 @@ public sealed class RolloutTests
     public async Task Run_RolloutRestart_CreatesANewRevisionWithRestartedAtAndAllReplicasReady()
     {
         await using var host = await ClusterActionsHost.StartAsync(scenario: Rollouts(Blog));
-        var before = await host.Handlers.Rollouts.HistoryAsync(Ns, Blog, CancellationToken.None);
+        var before = await host.Rollouts.HistoryAsync(Ns, Blog, CancellationToken.None);
 
         var run = await host.RunToEndAsync("restart");
 
@@ -44,7 +44,7 @@ public sealed class RolloutTests
         Assert.True(progress.Done);
         Assert.Equal(before.CurrentRevision + 1, progress.Revision);
         Assert.Equal(2, progress.Ready);
-        var after = await host.Handlers.Rollouts.HistoryAsync(Ns, Blog, CancellationToken.None);
+        var after = await host.Rollouts.HistoryAsync(Ns, Blog, CancellationToken.None);
         Assert.Equal(before.Revisions.Count + 1, after.Revisions.Count);
         Assert.Equal(progress.Revision, after.CurrentRevision);
         var current = await host.Client.AppsV1.ReadNamespacedReplicaSetAsync(after.Revisions.Single(r => r.IsCurrent).ReplicaSet, Ns);
@@ -56,14 +56,14 @@ public sealed class RolloutTests
     public async Task Run_RolloutUndoAfterRestart_BringsBackThePreviousTemplateAsTheNextRevision()
     {
         await using var host = await ClusterActionsHost.StartAsync(scenario: Rollouts(Blog));
-        var original = (await host.Handlers.Rollouts.HistoryAsync(Ns, Blog, CancellationToken.None)).Revisions.Single(r => r.IsCurrent);
+        var original = (await host.Rollouts.HistoryAsync(Ns, Blog, CancellationToken.None)).Revisions.Single(r => r.IsCurrent);
         Assert.Equal(ActionRunStatus.Succeeded, (await host.RunToEndAsync("restart")).Status);
 
         var run = await host.RunToEndAsync("undo");
 
         Assert.Equal(ActionRunStatus.Succeeded, run.Status);
         Assert.Contains("Rolled back", run.Message);
-        var history = await host.Handlers.Rollouts.HistoryAsync(Ns, Blog, CancellationToken.None);
+        var history = await host.Rollouts.HistoryAsync(Ns, Blog, CancellationToken.None);
         var current = history.Revisions.Single(r => r.IsCurrent);
         Assert.Equal(original.ReplicaSet, current.ReplicaSet);
         Assert.Equal(original.Revision + 2, current.Revision);
@@ -90,8 +90,8 @@ public sealed class RolloutTests
     public async Task Start_RolloutOfProtectedOrForeignWorkload_IsRefused()
     {
         await using var host = await ClusterActionsHost.StartAsync(scenario: TestScenarios.ThreeParts(
-            TestScenarios.Action("restart-redis", ActionKinds.RolloutRestart, 3, ("deployment", "prod-redis")),
-            TestScenarios.Action("restart-istiod", ActionKinds.RolloutRestart, 3, ("deployment", "istiod"), ("namespace", "istio-system"))));
+            TestScenarios.Action("restart-redis", RolloutKinds.Restart.Name, 3, ("deployment", "prod-redis")),
+            TestScenarios.Action("restart-istiod", RolloutKinds.Restart.Name, 3, ("deployment", "istiod"), ("namespace", "istio-system"))));
 
         var redis = host.Executor.Start(ClusterActionsHost.Presenter, "restart-redis");
         var istiod = host.Executor.Start(ClusterActionsHost.Presenter, "restart-istiod");

@@ -34,46 +34,38 @@ public sealed partial class ClusterViewPanel
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    private ActionDefinition? _confirming;
-    private string? _pickedPod;
+    private readonly ConfirmationState _confirmation = new();
 
-    /// <summary>The confirmation shows the server's dry-run preview of exactly this pod before anything is deleted.</summary>
-    private void PickPod(PodView pod)
+    /// <summary>The confirmation shows the server's dry-run preview of exactly this pod; confirming deletes that pod or nothing.</summary>
+    private async Task PickPodAsync(PodView pod)
     {
-        if (KillAction is not { } action)
-        {
-            return;
-        }
-
-        _pickedPod = pod.Name;
-        _confirming = Executor.WithRunTimeParameters(action, Picked(), out var problem);
-        if (problem is not null)
-        {
-            Snackbar.Add(problem, Severity.Warning);
-        }
-    }
-
-    private void ConfirmKill()
-    {
-        _confirming = null;
         if (KillAction is not { } action || Actor is not { } actor)
         {
             return;
         }
 
-        var started = Executor.Start(actor, action.Id, Picked());
+        var picked = new Dictionary<string, string>(StringComparer.Ordinal) { ["pod"] = pod.Name };
+        await _confirmation.PreviewAsync(action.Id, () => Executor.PreviewAsync(actor, action.Id, picked, CancellationToken.None));
+    }
+
+    private void ConfirmKill()
+    {
+        if (KillAction is not { } action || Actor is not { } actor || _confirmation.Take(action.Id) is not { } previewId)
+        {
+            return;
+        }
+
+        var started = Executor.Start(actor, action.Id, null, previewId);
         if (!started.Started)
         {
             Snackbar.Add(started.Error, Severity.Warning);
         }
     }
 
-    private Dictionary<string, string> Picked() => new(StringComparer.Ordinal) { ["pod"] = _pickedPod ?? "" };
-
     protected override void OnInitialized()
     {
-        // Logs and rollout history read the cluster themselves; every other view shares the watchers' snapshot.
-        if (View.Kind is not (ViewKinds.Logs or ViewKinds.RolloutHistory))
+        // Logs and rollout history read the cluster themselves, metrics views read Prometheus; every other view shares the watchers' snapshot.
+        if (View.Kind is not (ViewKinds.Logs or ViewKinds.RolloutHistory) && !ViewKinds.Metrics.Contains(View.Kind))
         {
             Follow(Views.WatchAsync, snapshot => _snapshot = snapshot);
         }

@@ -1,0 +1,14 @@
+namespace DemoConsole.Core.Actions;
+
+/// <summary>
+/// A preview as screens and the API see it: what a run would do, and the id that runs exactly that until
+/// <see cref="ValidUntil"/>. The handler's pin stays on the server.
+/// </summary>
+public sealed record ActionPreviewResult(
+    string? PreviewId,
+    string ActionId,
+    string Summary,
+    string? Target,
+    bool CanRun,
+    string? Reason,
+    DateTimeOffset? ValidUntil);

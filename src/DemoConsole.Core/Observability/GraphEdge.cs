@@ -1,0 +1,7 @@
+namespace DemoConsole.Core.Observability;
+
+/// <summary>
+/// Traffic from one workload to another over the rate window: requests per second, the share of 5xx, P95 (null: no
+/// samples) and whether all of it was mutual TLS (Istio's <c>connection_security_policy</c>).
+/// </summary>
+public sealed record GraphEdge(string Source, string Target, double Rps, double ErrorPercent, double? P95, bool MutualTls, SignalLevel Level);

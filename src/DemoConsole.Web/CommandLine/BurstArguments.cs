@@ -1,0 +1,217 @@
+using System.Globalization;
+using DemoConsole.Core.Load;
+
+namespace DemoConsole.Web.CommandLine;
+
+/// <summary>Parses <c>burst</c> arguments, collecting every usage problem rather than stopping at the first.</summary>
+internal static class BurstArguments
+{
+    public const string Usage =
+        """
+        usage: DemoConsole burst <url> [--rate R | --connections C | --interval I] [--count N | --duration D]
+                                 [--method M] [--timeout T] [--expect CODE[:PERCENT]] [--json]
+          --rate R          open model: start R requests per second whatever the responses do
+          --connections C   closed model: C connections, each sending as soon as its response returned (default 50)
+          --interval I      paced sequence: one request every I, each printed as it completes
+          --count N         requests to send (default 200 when no duration is given)
+          --duration D      how long to send, e.g. 10s, 500ms, 2m
+          --method M        HTTP method (default GET)
+          --timeout T       per-request timeout (default 10s)
+          --expect E        pass only if at least PERCENT (default 95) of responses are CODE, e.g. 405 or 2xx:99
+          --json            print the result as JSON
+        Durations take a unit: ms, s, m or h. Targets must be loopback (localhost, 127.0.0.1, [::1]).
+        """;
+
+    /// <summary>The options, or null without a usable url; <paramref name="problems"/> gets every usage problem.</summary>
+    public static BurstOptions? Parse(IReadOnlyList<string> args, List<string> problems)
+    {
+        Uri? url = null;
+        double? rate = null;
+        int? connections = null, count = null;
+        TimeSpan? duration = null, interval = null, timeout = null;
+        string method = "GET";
+        LoadExpectation? expectation = null;
+        var json = false;
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var name = arg;
+            string? inline = null;
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal))
+            {
+                name = arg[..arg.IndexOf('=', StringComparison.Ordinal)];
+                inline = arg[(name.Length + 1)..];
+            }
+
+            string? Value()
+            {
+                if (inline is not null)
+                {
+                    return inline;
+                }
+
+                if (i + 1 < args.Count)
+                {
+                    return args[++i];
+                }
+
+                problems.Add($"{name} needs a value");
+                return null;
+            }
+
+            switch (name)
+            {
+                case "--json":
+                    json = true;
+                    break;
+                case "--rate":
+                    rate = ParseNumber(name, Value(), problems);
+                    break;
+                case "--connections":
+                    connections = ParseInteger(name, Value(), problems);
+                    break;
+                case "--count":
+                    count = ParseInteger(name, Value(), problems);
+                    break;
+                case "--duration":
+                    duration = ParseDuration(name, Value(), problems);
+                    break;
+                case "--interval":
+                    interval = ParseDuration(name, Value(), problems);
+                    break;
+                case "--timeout":
+                    timeout = ParseDuration(name, Value(), problems);
+                    break;
+                case "--method":
+                    method = Value() ?? method;
+                    break;
+                case "--expect":
+                    expectation = ParseExpectation(Value(), problems);
+                    break;
+                default:
+                    if (arg.StartsWith('-'))
+                    {
+                        problems.Add($"unknown option {arg}");
+                    }
+                    else if (url is not null)
+                    {
+                        problems.Add($"only one url may be given; also got '{arg}'");
+                    }
+                    else if (!Uri.TryCreate(arg, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+                    {
+                        problems.Add($"'{arg}' is not an absolute http or https url");
+                        url = null;
+                    }
+
+                    break;
+            }
+        }
+
+        var pacing = new[] { rate is not null, connections is not null, interval is not null }.Count(given => given);
+        if (pacing > 1)
+        {
+            problems.Add("give only one of --rate (open model), --connections (closed model) and --interval (paced sequence)");
+        }
+
+        if (url is null && !problems.Any(p => p.Contains("url", StringComparison.Ordinal)))
+        {
+            problems.Add("a target url is required, e.g. http://127.0.0.1:8080/blog/");
+        }
+
+        if (url is not null && !LoadCaps.IsLoopback(url))
+        {
+            problems.Add($"burst only sends load to loopback targets (localhost, 127.0.0.1, [::1]); {url.Host} is not one");
+        }
+
+        // Options come back even with problems, so the caller can also report what the plan validator says.
+        return url is null
+            ? null
+            : new BurstOptions(url, rate, connections, count, duration, method, interval, timeout ?? TimeSpan.FromSeconds(10), expectation, json);
+    }
+
+    private static double? ParseNumber(string name, string? text, List<string> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        problems.Add($"{name} '{text}' is not a number");
+        return null;
+    }
+
+    private static int? ParseInteger(string name, string? text, List<string> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        problems.Add($"{name} '{text}' is not a whole number");
+        return null;
+    }
+
+    private static TimeSpan? ParseDuration(string name, string? text, List<string> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DurationText.TryParse(text, out var duration))
+        {
+            return duration;
+        }
+
+        problems.Add($"{name} '{text}' is not a duration; write it with a unit, like 10s or 500ms");
+        return null;
+    }
+
+    private static LoadExpectation? ParseExpectation(string? text, List<string> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(':');
+        var share = 0.95;
+        if (parts.Length > 2 || (parts.Length == 2 && !TryPercent(parts[1], out share)))
+        {
+            problems.Add($"--expect '{text}' must look like 405, 2xx, 405:95 or 2xx:99.5");
+            return null;
+        }
+
+        var code = parts[0].Trim();
+        if (code.Length == 3 && code.EndsWith("xx", StringComparison.OrdinalIgnoreCase) && code[0] is >= '1' and <= '5')
+        {
+            return LoadExpectation.StatusClass(code[0] - '0', share);
+        }
+
+        if (int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var status))
+        {
+            return LoadExpectation.Status(status, share);
+        }
+
+        problems.Add($"--expect '{text}' must look like 405, 2xx, 405:95 or 2xx:99.5");
+        return null;
+    }
+
+    private static bool TryPercent(string text, out double share)
+    {
+        var ok = double.TryParse(text.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent);
+        share = percent / 100;
+        return ok;
+    }
+}

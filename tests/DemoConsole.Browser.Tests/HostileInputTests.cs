@@ -1,0 +1,58 @@
+using System.Net;
+using DemoConsole.Tests.Shared.Web;
+using DemoConsole.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DemoConsole.Browser.Tests;
+
+/// <summary>A scenario full of payloads, served with the console's own scenario-file setting.</summary>
+public sealed class HostileScenarioFixture : BrowserFixture
+{
+    public static readonly string ScenarioPath = Path.Combine(AppContext.BaseDirectory, "Hostile", "hostile-scenario.md");
+
+    protected override ConsoleWebFactory Configure(ConsoleWebFactory factory) =>
+        factory.With("DemoConsole:ScenarioPath", ScenarioPath);
+}
+
+/// <summary>
+/// Hostile text from the scenario and from the cluster (gateway log lines carry request paths the console does not
+/// control) is shown as text on the presenter and audience screens: nothing runs, and a very long line is cut
+/// rather than widening the page.
+/// </summary>
+public sealed class HostileInputTests(HostileScenarioFixture browser) : IClassFixture<HostileScenarioFixture>
+{
+    [Fact]
+    public async Task HostileScenarioAndLogLines_OnBothScreens_NothingRunsTextIsTextLayoutHolds()
+    {
+        var presenter = await browser.PresenterPageAsync("alice <b>bob</b>");
+        var audience = await browser.AudiencePageAsync();
+        await presenter.Keyboard.PressAsync("1");
+        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("Payloads");
+
+        // A request whose path is a payload, and one whose User-Agent is 10,000 characters, reach the gateway's access log.
+        var gateway = browser.Services.GetRequiredService<EmbeddedSandbox>().Host!.Gateway;
+        using var http = new HttpClient { BaseAddress = gateway };
+        await http.GetAsync("/" + WebUtility.UrlEncode("<img src=x onerror=\"window.__pwned='log'\">"));
+        using var longAgent = new HttpRequestMessage(HttpMethod.Get, "/blog/");
+        longAgent.Headers.TryAddWithoutValidation("User-Agent", "long-" + new string('x', 10_000));
+        await http.SendAsync(longAgent);
+        await presenter.GetByTestId("run-burst").ClickAsync();
+        await Assertions.Expect(presenter.GetByTestId("view-logs")).ToContainTextAsync("onerror");
+        await Assertions.Expect(presenter.GetByTestId("view-logs")).ToContainTextAsync("long-xxxx");
+        await Assertions.Expect(audience.GetByTestId("view-logs")).ToContainTextAsync("onerror");
+
+        foreach (var page in new[] { presenter, audience })
+        {
+            Assert.Null(await page.EvaluateAsync<string?>("() => window.__pwned ?? null"));
+            Assert.Equal(0, await page.Locator("img[src='x'], svg[onload], [onerror], [onmouseover]").CountAsync());
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 1, $"the page is {overflow}px wider than the window");
+        }
+
+        await Assertions.Expect(audience.Locator("body")).ToContainTextAsync("Hostile <script>window.__pwned = 'title'</script> demo");
+        await Assertions.Expect(presenter.GetByTestId("teleprompter")).ToContainTextAsync("<script>window.__pwned = 'script'</script>");
+        await Assertions.Expect(presenter.GetByTestId("run-burst")).ToContainTextAsync("<img src=x");
+        Assert.Equal(0, await presenter.Locator("[data-testid=teleprompter] a[href^='javascript'], [data-testid=teleprompter] a[href^='data']").CountAsync());
+    }
+}

@@ -1,0 +1,60 @@
+"""Everyday calls of the official Kubernetes Python client (Debian's python3-kubernetes) against the sandbox.
+
+Usage: client_checks.py KUBECONFIG CHECK. Prints one JSON object; the C# test asserts on it. The client sends its
+own spellings (watch=True, limit, label selectors), which is the point: it is a second real client beside kubectl.
+"""
+import json
+import sys
+
+from kubernetes import client, config, watch
+
+NS = "titanium-prod"
+
+
+def list_with_selector(core, apps):
+    pods = core.list_namespaced_pod(NS, label_selector="app.kubernetes.io/name=titanium,app=api-gateway")
+    return {"pods": [p.metadata.name for p in pods.items]}
+
+
+def watch_delete_and_replace(core, apps):
+    # Deleting first and then watching from the list's resourceVersion replays every change since, as a real API
+    # server does: no race between opening the watch and the delete.
+    pods = core.list_namespaced_pod(NS, label_selector="app=blog-service")
+    victim = sorted(p.metadata.name for p in pods.items)[0]
+    prefix = victim.rsplit("-", 1)[0]
+    core.delete_namespaced_pod(victim, NS)
+    seen = []
+    w = watch.Watch()
+    for event in w.stream(core.list_namespaced_pod, NS, resource_version=pods.metadata.resource_version, timeout_seconds=60):
+        seen.append([event["type"], event["object"].metadata.name])
+        deleted = any(t == "DELETED" and n == victim for t, n in seen)
+        replaced = any(t == "ADDED" and n.startswith(prefix) and n != victim for t, n in seen)
+        if deleted and replaced:
+            w.stop()
+    return {"victim": victim, "events": seen}
+
+
+def logs(core, apps):
+    pod = core.list_namespaced_pod(NS, label_selector="app=api-gateway").items[0].metadata.name
+    text = core.read_namespaced_pod_log(pod, NS, container="api-gateway-container", tail_lines=3)
+    return {"pod": pod, "lines": text.splitlines()}
+
+
+def patch(core, apps):
+    name = "prod-blog-service-deployment"
+    apps.patch_namespaced_deployment(name, NS, {"metadata": {"labels": {"rehearsal": "python"}}})
+    return {"labels": apps.read_namespaced_deployment(name, NS).metadata.labels}
+
+
+def scale(core, apps):
+    name = "prod-blog-service-deployment"
+    apps.patch_namespaced_deployment_scale(name, NS, {"spec": {"replicas": 3}})
+    return {"replicas": apps.read_namespaced_deployment_scale(name, NS).spec.replicas}
+
+
+CHECKS = {f.__name__: f for f in [list_with_selector, watch_delete_and_replace, logs, patch, scale]}
+
+if __name__ == "__main__":
+    config.load_kube_config(config_file=sys.argv[1])
+    result = CHECKS[sys.argv[2]](client.CoreV1Api(), client.AppsV1Api())
+    print(json.dumps(result))

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace DemoConsole.Web.Tests.CommandLine;
+
+/// <summary>`DemoConsole check FILE` run as a real process, the way a team's CI would run it.</summary>
+public sealed class CheckProcessTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("check-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DemoConsole.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task Check_TheSeedRunbook_PrintsOutlineAndExitsZero()
+    {
+        var (exit, output) = await RunAsync("check", DemoConsole.Tests.Shared.RepoPaths.SeedRunbook);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("parts: 6", output);
+    }
+
+    [Fact]
+    public async Task Check_BrokenFile_PrintsProblemsWithLinesAndExitsOne()
+    {
+        var path = Path.Combine(_dir, "broken.md");
+        await File.WriteAllTextAsync(path, "# Demo\n\n## 데모 시나리오\n\n### 1부: Intro\n\n```demo-action\nkind: load-burst\n```\n");
+
+        var (exit, output) = await RunAsync("check", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("broken.md:", output);
+        Assert.Contains("error", output);
+    }
+
+    [Fact]
+    public async Task Check_MissingFile_ExitsOne()
+    {
+        var (exit, _) = await RunAsync("check", Path.Combine(_dir, "missing.md"));
+
+        Assert.Equal(1, exit);
+    }
+
+    [Fact]
+    public async Task Check_NoFile_IsUsageErrorTwo()
+    {
+        var (exit, _) = await RunAsync("check");
+
+        Assert.Equal(2, exit);
+    }
+}
