@@ -49,6 +49,8 @@ catch (IOException e)
 await using var running = sandbox;
 Console.WriteLine($"Kubernetes API: {sandbox.KubernetesApi}");
 Console.WriteLine($"Gateway:        {sandbox.Gateway}");
+Console.WriteLine($"Prometheus:     {sandbox.Prometheus}");
+Console.WriteLine($"Alertmanager:   {sandbox.Alertmanager}");
 Console.WriteLine($"Kubeconfig:     {sandbox.KubeconfigPath}");
 Console.WriteLine($"GitHub:         {sandbox.GitHub} (Enterprise base address; token {sandbox.GitHubToken})");
 Console.WriteLine($"Try: KUBECONFIG={sandbox.KubeconfigPath} kubectl get pods -n titanium-prod");

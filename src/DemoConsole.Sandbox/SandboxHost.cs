@@ -4,6 +4,8 @@ using DemoConsole.Sandbox.Api;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Gateway;
 using DemoConsole.Sandbox.GitHub;
+using DemoConsole.Sandbox.Prometheus;
+using DemoConsole.Sandbox.Prometheus.Api;
 using DemoConsole.Sandbox.World;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,8 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DemoConsole.Sandbox;
 
 /// <summary>
-/// The running sandbox: the Titanium world, its Kubernetes API, its demo gateway and its GitHub (the demo repository,
-/// its Actions pipeline, Argo CD following it), on loopback ports.
+/// The running sandbox: the Titanium world, its Kubernetes API, its demo gateway, its Prometheus/Alertmanager twin and
+/// its GitHub (the demo repository, its Actions pipeline, Argo CD following it), on loopback ports.
 /// Start with <see cref="StartAsync"/>, stop with <see cref="DisposeAsync"/>.
 /// </summary>
 public sealed class SandboxHost : IAsyncDisposable
@@ -25,9 +27,23 @@ public sealed class SandboxHost : IAsyncDisposable
     private readonly GitHubTwin _gitHubTwin;
     private readonly bool _ownsKubeconfig;
     private readonly LoadGeneratorSimulator _loadGenerator;
+    private readonly WebApplication _prometheus;
+    private readonly PrometheusTwin _twin;
 
-    private SandboxHost(Cluster cluster, WebApplication api, WebApplication gateway, (WebApplication Server, GitHubTwin Twin, RequestJournal Journal) gitHub, LoadGeneratorSimulator loadGenerator, string kubeconfigPath, bool ownsKubeconfig, RequestJournal journal)
+    private SandboxHost(
+        Cluster cluster,
+        WebApplication api,
+        WebApplication gateway,
+        (WebApplication Server, PrometheusTwin Twin) prometheus,
+        (WebApplication Server, GitHubTwin Twin, RequestJournal Journal) gitHub,
+        LoadGeneratorSimulator loadGenerator,
+        string kubeconfigPath,
+        bool ownsKubeconfig,
+        RequestJournal journal)
     {
+        _prometheus = prometheus.Server;
+        _twin = prometheus.Twin;
+        Prometheus = BoundUri(prometheus.Server);
         _gitHub = gitHub.Server;
         _gitHubTwin = gitHub.Twin;
         GitHubJournal = gitHub.Journal;
@@ -48,6 +64,12 @@ public sealed class SandboxHost : IAsyncDisposable
 
     /// <summary>Base address of the demo gateway (the seed's http://10.0.11.168:31304).</summary>
     public Uri Gateway { get; }
+
+    /// <summary>Base address of the Prometheus twin's HTTP API (/api/v1/query, /api/v1/rules, …).</summary>
+    public Uri Prometheus { get; }
+
+    /// <summary>Base address of the Alertmanager twin's API v2 (/api/v2/alerts); served by the Prometheus twin's server.</summary>
+    public Uri Alertmanager => Prometheus;
 
     /// <summary>
     /// The GitHub twin's GitHub Enterprise base address (REST under /api/v3/): <c>new GitHubClient(product, GitHub)</c>
@@ -95,20 +117,29 @@ public sealed class SandboxHost : IAsyncDisposable
         var demoGateway = new DemoGateway(cluster);
         WebApplication? api = null;
         WebApplication? gateway = null;
+        WebApplication? prometheus = null;
+        PrometheusTwin? twin = null;
         WebApplication? gitHub = null;
         try
         {
-            api = await StartServerAsync(port => KubeApiServer.Build(cluster, journal, address, port), options.ApiPort, options.FallbackToFreePort, cancellationToken);
+            var resourceMetrics = new ResourceMetricsApi(cluster);
+            api = await StartServerAsync(port => KubeApiServer.Build(cluster, journal, address, port, resourceMetrics), options.ApiPort, options.FallbackToFreePort, cancellationToken);
             gateway = await StartServerAsync(port => GatewayServer.Build(demoGateway, address, port), options.GatewayPort, options.FallbackToFreePort, cancellationToken);
-            var twin = new GitHubTwin(cluster, options.GitHubRateLimit, options.GitHubContentWritesPerMinute);
+            twin = new PrometheusTwin(cluster, demoGateway, BoundUri(gateway), options.PrometheusScrapeInterval, options.PrometheusRetention);
+            var prometheusTwin = twin;
+            prometheus = await StartServerAsync(port => PrometheusServer.Build(prometheusTwin, address, port), options.PrometheusPort, options.FallbackToFreePort, cancellationToken);
+            twin.ExternalUrl = BoundUri(prometheus);
+            resourceMetrics.Twin = twin;
+            var gitHubTwin = new GitHubTwin(cluster, options.GitHubRateLimit, options.GitHubContentWritesPerMinute);
             var gitHubJournal = new RequestJournal();
-            gitHub = await StartServerAsync(port => GitHubServer.Build(twin, gitHubJournal, options.TimeProvider, address, port), options.GitHubPort, options.FallbackToFreePort, cancellationToken);
+            gitHub = await StartServerAsync(port => GitHubServer.Build(gitHubTwin, gitHubJournal, options.TimeProvider, address, port), options.GitHubPort, options.FallbackToFreePort, cancellationToken);
             var ownsKubeconfig = options.KubeconfigPath is null;
             var kubeconfig = options.KubeconfigPath ?? Path.Combine(Path.GetTempPath(), $"sandbox-kubeconfig-{Guid.NewGuid():N}.yaml");
             var loadGenerator = new LoadGeneratorSimulator(cluster, demoGateway);
-            var host = new SandboxHost(cluster, api, gateway, (gitHub, twin, gitHubJournal), loadGenerator, kubeconfig, ownsKubeconfig, journal);
+            var host = new SandboxHost(cluster, api, gateway, (prometheus, twin), (gitHub, gitHubTwin, gitHubJournal), loadGenerator, kubeconfig, ownsKubeconfig, journal);
             KubeconfigWriter.Write(kubeconfig, host.KubernetesApi);
             loadGenerator.Start();
+            twin.Start();
             return host;
         }
         catch
@@ -128,6 +159,16 @@ public sealed class SandboxHost : IAsyncDisposable
                 await gitHub.DisposeAsync();
             }
 
+            if (prometheus is not null)
+            {
+                await prometheus.DisposeAsync();
+            }
+
+            if (twin is not null)
+            {
+                await twin.DisposeAsync();
+            }
+
             await cluster.DisposeAsync();
             throw;
         }
@@ -139,12 +180,15 @@ public sealed class SandboxHost : IAsyncDisposable
         // The cluster stops first so open watches and log follows end, letting Kestrel shut down promptly.
         await _cluster.StopAsync();
         await _loadGenerator.DisposeAsync();
+        await _twin.DisposeAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _api.StopAsync(timeout.Token);
         await _gateway.StopAsync(timeout.Token);
+        await _prometheus.StopAsync(timeout.Token);
         await _gitHub.StopAsync(timeout.Token);
         await _api.DisposeAsync();
         await _gateway.DisposeAsync();
+        await _prometheus.DisposeAsync();
         await _gitHub.DisposeAsync();
         await _cluster.DisposeAsync();
         if (_ownsKubeconfig)
@@ -154,6 +198,8 @@ public sealed class SandboxHost : IAsyncDisposable
     }
 
     internal Cluster Cluster => _cluster;
+
+    internal PrometheusTwin PrometheusTwin => _twin;
 
     internal GitHubTwin GitHubTwin => _gitHubTwin;
 

@@ -9,6 +9,16 @@ public sealed record SandboxOptions
     /// <summary>Port of the demo gateway. 0 picks a free port.</summary>
     public int GatewayPort { get; init; } = 31304;
 
+    /// <summary>Port of the Prometheus twin (Prometheus HTTP API and Alertmanager API v2). 0 picks a free port.</summary>
+    public int PrometheusPort { get; init; } = 30090;
+
+    /// <summary>How often the Prometheus twin scrapes the sandbox's exporters, before the time scale applies.</summary>
+    public TimeSpan PrometheusScrapeInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How much history the Prometheus twin keeps, before the time scale applies (the 60-minute views plus rate windows).</summary>
+    public TimeSpan PrometheusRetention { get; init; } = TimeSpan.FromMinutes(90);
+
+
     /// <summary>Port of the GitHub REST twin (GitHub Enterprise layout, REST under /api/v3/). 0 picks a free port.</summary>
     public int GitHubPort { get; init; } = 9443;
 
@@ -18,7 +28,7 @@ public sealed record SandboxOptions
     /// <summary>The GitHub twin's secondary limit on content writes per token and minute (GitHub documents 80).</summary>
     public int GitHubContentWritesPerMinute { get; init; } = 80;
 
-    /// <summary>Address every server listens on; loopback unless a team deliberately shares a sandbox.</summary>
+    /// <summary>Address all servers listen on; loopback unless a team deliberately shares a sandbox.</summary>
     public string BindAddress { get; init; } = "127.0.0.1";
 
     /// <summary>Where to write the kubeconfig; null writes one to a temporary file.</summary>
@@ -54,6 +64,16 @@ public sealed record SandboxOptions
         if (GitHubRateLimit < 1 || GitHubContentWritesPerMinute < 1)
         {
             problems.Add($"GitHubRateLimit and GitHubContentWritesPerMinute must be at least 1 (got {GitHubRateLimit}, {GitHubContentWritesPerMinute}).");
+        }
+
+        if (PrometheusPort is < 0 or > 65535)
+        {
+            problems.Add($"PrometheusPort must be between 0 and 65535 (got {PrometheusPort}).");
+        }
+
+        if (PrometheusScrapeInterval <= TimeSpan.Zero || PrometheusRetention < PrometheusScrapeInterval)
+        {
+            problems.Add($"PrometheusScrapeInterval must be positive and at most PrometheusRetention (got {PrometheusScrapeInterval} and {PrometheusRetention}).");
         }
 
         if (!System.Net.IPAddress.TryParse(BindAddress, out _))

@@ -1,5 +1,6 @@
 using DemoConsole.Benchmarks.Load;
 using DemoConsole.Benchmarks.Pipeline;
+using DemoConsole.Benchmarks.Prometheus;
 using DemoConsole.Benchmarks.Sandbox;
 using DemoConsole.Benchmarks.Screens;
 
@@ -10,6 +11,7 @@ return args.FirstOrDefault() switch
     "sandbox" => await RunSandboxAsync(args[1..]),
     "screens" => await ScreensBenchmark.RunAsync(args[1..]),
     "pipeline" => await PipelineBenchmark.RunAsync(args[1..]),
+    "prometheus" => await SampleStoreBenchmark.RunAsync(),
     _ => Usage(),
 };
 
@@ -26,6 +28,7 @@ static int Usage()
     Console.WriteLine("usage: dotnet run -c Release --project tests/DemoConsole.Benchmarks -- <benchmark>");
     Console.WriteLine("  load [--seconds 10] [--connections 50] [--rounds 2] [--memory-duration 60s] [--only throughput|open|stall|memory]   load engine vs wrk and hey (loopback only)");
     Console.WriteLine("  sandbox [cycles, default 1000]   watch fan-out, list latency, memory across pod kill/replace cycles");
+    Console.WriteLine("  prometheus   the Prometheus twin: sample-store memory after 1 h of steady traffic, Golden Signals query set over it");
     Console.WriteLine("  screens [--screens 20] [--kills 10] [--gap 2] [--time-scale 0.1]   pod event in the API → presenter and audience screens (real Chromium, loopback only)");
     Console.WriteLine("  pipeline [time scale, default 1] [poll seconds, default 5]   demo commit → CI → CD → Argo CD → last new pod Ready, by stage, and GitHub requests");
     return 1;

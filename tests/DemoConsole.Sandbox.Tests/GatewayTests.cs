@@ -110,11 +110,11 @@ public sealed class GatewayTests
         (await http.GetAsync(new Uri("/nonexistent-endpoint", UriKind.Relative))).Dispose();
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
-        Assert.Matches(@"istio_requests_total\{[^}]*destination_service_name=""prod-blog-service""[^}]*request_method=""GET"",response_code=""200""[^}]*\} 3", metrics);
+        Assert.Matches(@"istio_requests_total\{[^}]*destination_service_name=""prod-blog-service""[^}]*reporter=""destination""[^}]*response_code=""200""[^}]*\} 3", metrics);
         Assert.Matches(@"istio_requests_total\{[^}]*destination_service_name=""prod-api-gateway""[^}]*response_code=""404""[^}]*\} 1", metrics);
-        Assert.Matches(@"istio_request_duration_milliseconds_bucket\{[^}]*response_code=""200""[^}]*le=""\+Inf""\} 3", metrics);
+        Assert.Matches(@"istio_request_duration_milliseconds_bucket\{[^}]*le=""\+Inf""[^}]*response_code=""200""[^}]*\} 3", metrics);
         Assert.Matches(@"istio_request_duration_milliseconds_count\{[^}]*prod-blog-service[^}]*\} 3", metrics);
-        Assert.Matches(@"container_cpu_usage_seconds_total\{namespace=""titanium-prod"",pod=""prod-blog-service-deployment-[^""]+"",container=""blog-service-container""\} \d", metrics);
-        Assert.Matches(@"container_memory_working_set_bytes\{namespace=""titanium-prod"",pod=""postgresql-0"",container=""postgresql""\} \d+", metrics);
+        Assert.Matches(@"container_cpu_usage_seconds_total\{container=""blog-service-container"",namespace=""titanium-prod"",pod=""prod-blog-service-deployment-[^""]+""\} \d", metrics);
+        Assert.Matches(@"container_memory_working_set_bytes\{container=""postgresql"",namespace=""titanium-prod"",pod=""postgresql-0""\} \d+", metrics);
     }
 }

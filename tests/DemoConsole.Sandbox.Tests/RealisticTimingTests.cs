@@ -14,7 +14,7 @@ public sealed class RealisticTimingTests
     public async Task DeletePod_TimeScaleOne_ReplacementReadyBetween5And30SimulatedSeconds()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 11, 3, 9, 0, 0, TimeSpan.Zero));
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, TimeScale = 1, TimeProvider = clock });
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, PrometheusPort = 0, TimeScale = 1, TimeProvider = clock });
         var store = sandbox.Cluster.Store;
         var original = StoreWait.Pods(store, Ns, "blog-service").Select(p => p.Name).ToHashSet();
         var victim = StoreWait.Pods(store, Ns, "blog-service")[0];

@@ -14,12 +14,27 @@ public sealed class SandboxHostTests
         occupied.Start();
         var taken = ((IPEndPoint)occupied.LocalEndpoint).Port;
 
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = taken, GatewayPort = 0, TimeScale = 0.01 });
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = taken, GatewayPort = 0, PrometheusPort = 0, TimeScale = 0.01 });
 
         Assert.NotEqual(taken, sandbox.KubernetesApi.Port);
         Assert.Equal("127.0.0.1", sandbox.KubernetesApi.Host);
         using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(sandbox.KubeconfigPath));
         Assert.NotEmpty((await client.CoreV1.ListNamespaceAsync()).Items);
+    }
+
+    [Fact]
+    public async Task StartAsync_PrometheusPortTaken_FallsBackToAFreePort()
+    {
+        using var occupied = new TcpListener(IPAddress.Loopback, 0);
+        occupied.Start();
+        var taken = ((IPEndPoint)occupied.LocalEndpoint).Port;
+
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, PrometheusPort = taken, TimeScale = 0.01 });
+
+        Assert.NotEqual(taken, sandbox.Prometheus.Port);
+        Assert.Equal(sandbox.Prometheus, sandbox.Alertmanager);
+        using var http = new HttpClient { BaseAddress = sandbox.Prometheus };
+        Assert.Contains("\"status\":\"success\"", await http.GetStringAsync(new Uri("api/v1/query?query=1", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,13 +45,13 @@ public sealed class SandboxHostTests
         var taken = ((IPEndPoint)occupied.LocalEndpoint).Port;
 
         await Assert.ThrowsAnyAsync<IOException>(() =>
-            SandboxHost.StartAsync(new SandboxOptions { ApiPort = taken, GatewayPort = 0, FallbackToFreePort = false }));
+            SandboxHost.StartAsync(new SandboxOptions { ApiPort = taken, GatewayPort = 0, PrometheusPort = 0, FallbackToFreePort = false }));
     }
 
     [Fact]
     public async Task DisposeAsync_TemporaryKubeconfig_IsWrittenThenRemoved()
     {
-        var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, TimeScale = 0.01 });
+        var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, PrometheusPort = 0, TimeScale = 0.01 });
         var path = sandbox.KubeconfigPath;
         var content = await File.ReadAllTextAsync(path);
 

@@ -11,7 +11,7 @@ public sealed class StandaloneTests
         var directory = Directory.CreateTempSubdirectory("sandbox-standalone-").FullName;
         var kubeconfig = Path.Combine(directory, "kubeconfig");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "DemoConsole.Sandbox.dll"), "--api-port", "0", "--gateway-port", "0", "--kubeconfig", kubeconfig, "--time-scale", "0.01" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "DemoConsole.Sandbox.dll"), "--api-port", "0", "--gateway-port", "0", "--prometheus-port", "0", "--kubeconfig", kubeconfig, "--time-scale", "0.01" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -47,7 +47,10 @@ public sealed class StandaloneTests
 
             Assert.Matches(@"^Kubernetes API: http://127\.0\.0\.1:\d+/$", banner[0]);
             Assert.Matches(@"^Gateway:\s+http://127\.0\.0\.1:\d+/$", banner[1]);
-            Assert.Equal($"Kubeconfig:     {kubeconfig}", banner[2]);
+            Assert.Matches(@"^Prometheus:\s+http://127\.0\.0\.1:\d+/$", banner[2]);
+            Assert.Equal(banner[2].Split(' ')[^1], banner[3].Split(' ')[^1]);
+            Assert.StartsWith("Alertmanager:", banner[3], StringComparison.Ordinal);
+            Assert.Equal($"Kubeconfig:     {kubeconfig}", banner[4]);
             Assert.Equal("namespace/titanium-prod", kubectlOutput.Trim());
             Assert.Contains("Stopping.", rest, StringComparison.Ordinal);
             Assert.Equal(0, process.ExitCode);

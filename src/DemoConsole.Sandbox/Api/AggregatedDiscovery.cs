@@ -22,7 +22,31 @@ internal static class AggregatedDiscovery
             ["kind"] = "APIGroupDiscoveryList",
             ["apiVersion"] = "apidiscovery.k8s.io/v2",
             ["metadata"] = new JsonObject(),
-            ["items"] = new JsonArray(groups.Select(g => (JsonNode)GroupDiscovery(g)).ToArray()),
+            ["items"] = new JsonArray(groups.Select(g => (JsonNode)GroupDiscovery(g)).Concat(core ? [] : [MetricsGroup()]).ToArray()),
+        };
+    }
+
+    // metrics.k8s.io: pods and nodes, get and list only (metrics-server's resources).
+    private static JsonObject MetricsGroup()
+    {
+        JsonObject Resource(string plural, string singular, string kind, bool namespaced) => new()
+        {
+            ["resource"] = plural,
+            ["responseKind"] = new JsonObject { ["group"] = ResourceMetricsApi.Group, ["version"] = ResourceMetricsApi.Version, ["kind"] = kind },
+            ["scope"] = namespaced ? "Namespaced" : "Cluster",
+            ["singularResource"] = singular,
+            ["verbs"] = new JsonArray("get", "list"),
+        };
+
+        return new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = ResourceMetricsApi.Group },
+            ["versions"] = new JsonArray(new JsonObject
+            {
+                ["version"] = ResourceMetricsApi.Version,
+                ["resources"] = new JsonArray(Resource("nodes", "node", "NodeMetrics", false), Resource("pods", "pod", "PodMetrics", true)),
+                ["freshness"] = "Current",
+            }),
         };
     }
 

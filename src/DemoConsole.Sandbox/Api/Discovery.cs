@@ -37,11 +37,30 @@ internal static class Discovery
     {
         ["kind"] = "APIGroupList",
         ["apiVersion"] = "v1",
-        ["groups"] = new JsonArray(Groups().Select(g => (JsonNode)Group(g, withKind: false)).ToArray()),
+        ["groups"] = new JsonArray(Groups().Select(g => (JsonNode)Group(g, withKind: false)).Append(MetricsGroup(withKind: false)).ToArray()),
     };
 
     public static JsonObject? Group(string name) =>
-        Groups().Contains(name) ? Group(name, withKind: true) : null;
+        name == ResourceMetricsApi.Group ? MetricsGroup(withKind: true) : Groups().Contains(name) ? Group(name, withKind: true) : null;
+
+    /// <summary>metrics.k8s.io, served by <see cref="ResourceMetricsApi"/> rather than the store (as metrics-server is an aggregated API).</summary>
+    public static JsonObject MetricsGroup(bool withKind)
+    {
+        var version = new JsonObject { ["groupVersion"] = $"{ResourceMetricsApi.Group}/{ResourceMetricsApi.Version}", ["version"] = ResourceMetricsApi.Version };
+        var group = new JsonObject
+        {
+            ["name"] = ResourceMetricsApi.Group,
+            ["versions"] = new JsonArray(version),
+            ["preferredVersion"] = version.DeepClone(),
+        };
+        if (withKind)
+        {
+            group["kind"] = "APIGroup";
+            group["apiVersion"] = "v1";
+        }
+
+        return group;
+    }
 
     public static JsonObject? ResourceList(string group, string version)
     {

@@ -8,7 +8,7 @@ namespace DemoConsole.Sandbox.Api;
 /// <summary>The Kubernetes API as a Kestrel app: discovery documents, resource routes, Status errors, the journal.</summary>
 internal static class KubeApiServer
 {
-    public static WebApplication Build(Cluster cluster, RequestJournal journal, IPAddress address, int port)
+    public static WebApplication Build(Cluster cluster, RequestJournal journal, IPAddress address, int port, ResourceMetricsApi? metrics = null)
     {
         var app = LoopbackWebApp.CreateBuilder(address, port).Build();
         var dispatcher = new ResourceDispatcher(cluster);
@@ -37,6 +37,11 @@ internal static class KubeApiServer
             HandleAsync(context, dispatcher, "", version, rest));
         app.Map("/apis/{group}/{**rest}", (HttpContext context, string group, string? rest) =>
         {
+            if (group == ResourceMetricsApi.Group && metrics is not null && (rest ?? "").Length > 0)
+            {
+                return metrics.HandleAsync(context, rest);
+            }
+
             var parts = (rest ?? "").Split('/', 2);
             if (parts[0].Length == 0)
             {

@@ -55,7 +55,7 @@ internal sealed class DemoGateway(Cluster cluster)
             await Task.Delay(delay, cluster.Time, cancellationToken);
         }
 
-        Metrics.Record(service, method, response.Status, milliseconds);
+        RecordMesh(gatewayPod, route, backend, response.Status, milliseconds);
         if (gatewayPod is not null)
         {
             cluster.Usage.CountRequest(gatewayPod.Uid);
@@ -78,9 +78,50 @@ internal sealed class DemoGateway(Cluster cluster)
         cluster.Logs.For(pod.Uid, GatewayContainer).Append(cluster.Now, line);
     }
 
-    private StoredObject? PickReady(string app)
+    /// <summary>
+    /// Reports every hop the request took through the mesh, as the sidecars on its way would: ingress gateway to
+    /// api-gateway, api-gateway to the service behind the route, and that service's queries to its data stores.
+    /// </summary>
+    private void RecordMesh(StoredObject? gatewayPod, GatewayRoute? route, StoredObject? backend, int status, double milliseconds)
     {
-        var ready = cluster.Store.List(ResourceTypes.Pods, "titanium-prod").Items
+        var ingress = PickReady(MeshWorkload.IngressGateway.App, MeshWorkload.IngressGateway.Namespace);
+        if (ingress is not null)
+        {
+            cluster.Usage.CountRequest(ingress.Uid);
+        }
+
+        var gatewayVersion = Version(gatewayPod);
+        Metrics.RecordHttp(new MeshHop(MeshWorkload.IngressGateway, Version(ingress) ?? "unknown", MeshWorkload.ApiGateway, gatewayVersion), status, milliseconds);
+        if (gatewayVersion is null || route is null || route.App == MeshWorkload.ApiGateway.App || MeshWorkload.ByApp(route.App) is not { } service
+            || (backend is null && status != 503))
+        {
+            return;
+        }
+
+        var serviceVersion = Version(backend);
+        Metrics.RecordHttp(new MeshHop(MeshWorkload.ApiGateway, gatewayVersion, service, serviceVersion), status, Math.Round(milliseconds * 0.8, 1));
+        if (serviceVersion is null)
+        {
+            return;
+        }
+
+        foreach (var store in service.DataStores)
+        {
+            var pod = PickReady(store.App, store.Namespace);
+            if (pod is not null)
+            {
+                cluster.Usage.CountRequest(pod.Uid);
+                Metrics.RecordTcp(new MeshHop(service, serviceVersion, store, Version(pod) ?? "unknown"), 180, 1200);
+            }
+        }
+    }
+
+    private static string? Version(StoredObject? pod) =>
+        pod is null ? null : (string?)pod.Metadata["labels"]?["version"] ?? "unknown";
+
+    private StoredObject? PickReady(string app, string ns = "titanium-prod")
+    {
+        var ready = cluster.Store.List(ResourceTypes.Pods, ns).Items
             .Where(p => (string?)p.Metadata["labels"]?["app"] == app && PodStatus.IsReady(p.Node)).ToList();
         return ready.Count == 0 ? null : ready[(Interlocked.Increment(ref _roundRobin) & int.MaxValue) % ready.Count];
     }

@@ -1,24 +1,30 @@
 using System.Net;
 using System.Text;
-using DemoConsole.Sandbox.Controllers;
+using DemoConsole.Sandbox.Metrics;
 
 namespace DemoConsole.Sandbox.Gateway;
 
-/// <summary>The demo gateway on its own port: every request goes through <see cref="DemoGateway"/>, except /metrics.</summary>
+/// <summary>
+/// The demo gateway on its own port: every request goes through <see cref="DemoGateway"/>, except the scrape
+/// endpoints: /stats/prometheus (the sidecars' Istio metrics, Envoy's path), /metrics/cadvisor (the kubelet's
+/// container metrics) and /metrics (both).
+/// </summary>
 internal static class GatewayServer
 {
+    public const string IstioPath = "/stats/prometheus";
+    public const string CadvisorPath = "/metrics/cadvisor";
+
     public static WebApplication Build(DemoGateway gateway, IPAddress address, int port)
     {
         var app = LoopbackWebApp.CreateBuilder(address, port).Build();
         app.Run(async context =>
         {
             var request = context.Request;
-            if (request.Path == "/metrics" && request.Method == "GET")
+            if (request.Method == "GET" && Families(gateway, request.Path.Value) is { } families)
             {
                 var text = new StringBuilder();
-                gateway.Metrics.WriteTo(text);
-                gateway.Containers.WriteTo(text);
-                context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+                Exposition.Write(text, families);
+                context.Response.ContentType = Exposition.ContentType;
                 await context.Response.WriteAsync(text.ToString(), context.RequestAborted);
                 return;
             }
@@ -41,4 +47,13 @@ internal static class GatewayServer
         });
         return app;
     }
+
+    /// <summary>The families a scrape path exposes; null when the path is not a scrape endpoint.</summary>
+    public static IEnumerable<MetricFamily>? Families(DemoGateway gateway, string? path) => path switch
+    {
+        "/metrics" => gateway.Metrics.Families().Concat(gateway.Containers.Families()),
+        IstioPath => gateway.Metrics.Families(),
+        CadvisorPath => gateway.Containers.Families(),
+        _ => null,
+    };
 }

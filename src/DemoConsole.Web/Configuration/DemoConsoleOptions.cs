@@ -70,6 +70,9 @@ public sealed class ClusterOptions
 
     public int SandboxGatewayPort { get; set; } = 31304;
 
+    /// <summary>Port of the sandbox's Prometheus twin (Prometheus HTTP API and Alertmanager API v2).</summary>
+    public int SandboxPrometheusPort { get; set; } = 30090;
+
     /// <summary>Port of the sandbox's GitHub twin (GitHub Enterprise layout, REST under /api/v3/).</summary>
     public int SandboxGitHubPort { get; set; } = 9443;
 

@@ -7,11 +7,13 @@ namespace DemoConsole.Web.Hosting;
 
 /// <summary>
 /// In sandbox mode, starts the embedded twin of the platform on loopback before the console takes requests,
-/// and points the gateway (and, later, the cluster client) at it. In the other modes it does nothing.
+/// and points the gateway, the metrics views (its Prometheus and Alertmanager twin) and, later, the cluster client at
+/// it. In the other modes it does nothing.
 /// </summary>
 public sealed partial class EmbeddedSandbox(
     IOptions<DemoConsoleOptions> options,
     GatewayAddress gateway,
+    MetricsEndpoints metrics,
     ILogger<EmbeddedSandbox> logger) : IHostedService, IAsyncDisposable
 {
     private SandboxHost? _host;
@@ -31,13 +33,13 @@ public sealed partial class EmbeddedSandbox(
         {
             ApiPort = cluster.SandboxApiPort,
             GatewayPort = cluster.SandboxGatewayPort,
+            PrometheusPort = cluster.SandboxPrometheusPort,
             GitHubPort = cluster.SandboxGitHubPort,
             TimeScale = cluster.SandboxTimeScale,
         }, cancellationToken);
         gateway.UseSandbox(_host.Gateway);
-        // Integrator: once SandboxHost serves the Prometheus twin, point the metrics views at it here:
-        //     metrics.UseSandbox(_host.Prometheus, _host.Alertmanager);   (with MetricsEndpoints metrics injected)
-        LogStarted(_host.KubernetesApi, _host.Gateway, _host.KubeconfigPath, _host.GitHub);
+        metrics.UseSandbox(_host.Prometheus, _host.Alertmanager);
+        LogStarted(_host.KubernetesApi, _host.Gateway, _host.KubeconfigPath, _host.Prometheus, _host.GitHub);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
@@ -52,6 +54,6 @@ public sealed partial class EmbeddedSandbox(
     }
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Information,
-        Message = "Sandbox running: Kubernetes API {KubernetesApi}, gateway {Gateway}, kubeconfig {Kubeconfig}, GitHub (Enterprise base address) {GitHub}")]
-    private partial void LogStarted(Uri kubernetesApi, Uri gateway, string kubeconfig, Uri gitHub);
+        Message = "Sandbox running: Kubernetes API {KubernetesApi}, gateway {Gateway}, kubeconfig {Kubeconfig}, Prometheus and Alertmanager {Prometheus}, GitHub (Enterprise base address) {GitHub}")]
+    private partial void LogStarted(Uri kubernetesApi, Uri gateway, string kubeconfig, Uri prometheus, Uri gitHub);
 }

@@ -15,7 +15,7 @@ internal static class KillReplaceMemory
 {
     public static async Task RunAsync(int cycles)
     {
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, TimeScale = 0.0005 });
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, PrometheusPort = 0, TimeScale = 0.0005 });
         const int warmUp = 300;
         long before = 0;
         var timer = Stopwatch.StartNew();

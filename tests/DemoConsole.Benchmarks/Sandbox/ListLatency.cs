@@ -13,7 +13,7 @@ internal static class ListLatency
 
     public static async Task RunAsync(int requests)
     {
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, TimeScale = 0.01 });
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, PrometheusPort = 0, TimeScale = 0.01 });
         using var http = new HttpClient { BaseAddress = sandbox.KubernetesApi };
         var reference = await MeasureAsync(http, "/version", null, requests);
         var json = await MeasureAsync(http, "/api/v1/pods", null, requests);

@@ -15,7 +15,7 @@ internal static class WatchFanOut
 {
     public static async Task RunAsync(int watchers)
     {
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, TimeScale = 0.01 });
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { ApiPort = 0, GatewayPort = 0, PrometheusPort = 0, TimeScale = 0.01 });
         var store = sandbox.Cluster.Store;
         var start = store.ResourceVersion;
         var published = new ConcurrentDictionary<long, long>();

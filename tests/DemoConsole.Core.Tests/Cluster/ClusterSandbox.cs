@@ -61,6 +61,7 @@ internal sealed class ClusterSandbox : IAsyncDisposable
         ApiPort = apiPort,
         GatewayPort = 0,
         GitHubPort = 0,
+        PrometheusPort = 0,
         TimeScale = timeScale,
         KubeconfigPath = kubeconfig,
     };

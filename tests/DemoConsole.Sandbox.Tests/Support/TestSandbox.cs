@@ -14,6 +14,7 @@ internal static class TestSandbox
     {
         ApiPort = 0,
         GatewayPort = 0,
+        PrometheusPort = 0,
         GitHubPort = 0,
         TimeScale = timeScale,
     };

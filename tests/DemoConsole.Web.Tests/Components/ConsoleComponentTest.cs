@@ -55,7 +55,7 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<PanelModes>();
         Services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, "/etc/demo/kubeconfig", "stage")));
         var options = Options.Create(new DemoConsoleOptions());
-        Services.AddSingleton(new EmbeddedSandbox(options, new GatewayAddress(options, Source), NullLogger<EmbeddedSandbox>.Instance));
+        Services.AddSingleton(new EmbeddedSandbox(options, new GatewayAddress(options, Source), new MetricsEndpoints(options), NullLogger<EmbeddedSandbox>.Instance));
         Services.AddSingleton(new FrameProbe(new HandlerHttpClientFactory(new PanelHandler(() => PanelsReachable)), Time, NullLogger<FrameProbe>.Instance));
         Services.AddMudServices(options =>
         {

@@ -23,6 +23,7 @@ public class ConsoleWebFactory : WebApplicationFactory<App>
         ["DemoConsole:Cluster:SandboxApiPort"] = "0",
         ["DemoConsole:Cluster:SandboxGatewayPort"] = "0",
         ["DemoConsole:Cluster:SandboxGitHubPort"] = "0",
+        ["DemoConsole:Cluster:SandboxPrometheusPort"] = "0",
         ["Serilog:MinimumLevel:Default"] = "Warning",
         // Each console under test keeps its session in its own file, never in the user's.
         ["DemoConsole:StateFile"] = Path.Combine(Path.GetTempPath(), "demo-console-tests", Guid.NewGuid().ToString("n"), "session.json"),

@@ -66,6 +66,7 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
             ApiPort = 0,
             GatewayPort = 0,
             GitHubPort = 0,
+            PrometheusPort = 0,
             TimeScale = timeScale,
             KubeconfigPath = Path.Combine(Directory.CreateTempSubdirectory("cluster-actions-").FullName, "kubeconfig"),
         });
