@@ -53,8 +53,16 @@ internal sealed class SelfScraper(TimeProvider time, SampleStore store, IReadOnl
         return merged;
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        // Stopping the host and disposing it both reach here; the second call has nothing left to do.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         if (_loop is not null)
         {

@@ -46,10 +46,10 @@ public sealed partial class EmbeddedSandbox(
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        // Taken before disposing: the host's stop and the container's disposal both call this.
+        if (Interlocked.Exchange(ref _host, null) is { } host)
         {
-            await _host.DisposeAsync();
-            _host = null;
+            await host.DisposeAsync();
         }
     }
 
