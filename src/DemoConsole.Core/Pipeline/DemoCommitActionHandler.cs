@@ -47,7 +47,10 @@ public sealed class DemoCommitActionHandler(ActionKindDescriptor descriptor, IDe
         var request = context.Pin as DemoCommitRequest ?? new DemoCommitRequest(Target(context.Action)!, Message(context.Action));
         var target = request.Target;
         DemoCommitProgress Progress(string? sha, string? url, PipelineSnapshot? pipeline, string? problem) =>
-            new(target.FullName, target.Branch, target.Path, request.Message, sha, url, pipeline, problem);
+            new(target.FullName, target.Branch, target.Path, request.Message, sha, url, pipeline, problem)
+            {
+                Budget = DemoCommitKind.Budget.Duration(context.Action) ?? DemoCommitKind.DefaultBudget,
+            };
 
         context.Report(Progress(null, null, null, null));
         var commit = await commits.CommitAsync(request, cancellationToken);

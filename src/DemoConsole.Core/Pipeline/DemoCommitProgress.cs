@@ -14,4 +14,8 @@ public sealed record DemoCommitProgress(
     string? Sha,
     string? HtmlUrl,
     PipelineSnapshot? Pipeline,
-    string? Problem) : IActionResult;
+    string? Problem) : IActionResult
+{
+    /// <summary>The scenario's promise for commit → new pods Ready, which the stopwatch is measured against.</summary>
+    public TimeSpan Budget { get; init; } = DemoCommitKind.DefaultBudget;
+}

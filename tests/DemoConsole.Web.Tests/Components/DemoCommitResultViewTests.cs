@@ -50,4 +50,19 @@ public class DemoCommitResultViewTests : ConsoleComponentTest
         Assert.Contains("committing", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("DvwN-Lee/Monitoring-v2 @ main: user-service/DEMO.txt", cut.Markup.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(60, true)]
+    [InlineData(120, false)]
+    public void Render_ClockAgainstTheScenariosBudget_IsRedOnlyPastIt(int budgetSeconds, bool over)
+    {
+        var progress = new DemoCommitProgress("DvwN-Lee/Monitoring-v2", "main", "user-service/DEMO.txt", "데모", "abcdef1234567", "https://github.example/c", Failed(), null)
+        {
+            Budget = TimeSpan.FromSeconds(budgetSeconds),
+        };
+
+        var cut = Render<DemoCommitResultView>(p => p.Add(x => x.Result, progress));
+
+        Assert.Equal(over, cut.Find("[data-testid=pipeline-clock]").ClassList.Contains("over"));
+    }
 }
