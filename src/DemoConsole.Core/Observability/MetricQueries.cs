@@ -21,6 +21,7 @@ public static class MetricQueries
     public const string MemoryByPod = "saturation.memoryByPod";
     public const string GraphRequests = "graph.requests";
     public const string GraphLatencyP95 = "graph.p95";
+    public const string GraphTcp = "graph.tcp";
 
     private const string Requests = "istio_requests_total{reporter=\"destination\",destination_workload_namespace=\"$namespace\"";
     private const string Buckets = "istio_request_duration_milliseconds_bucket{reporter=\"destination\",destination_workload_namespace=\"$namespace\"}";
@@ -42,6 +43,8 @@ public static class MetricQueries
         [MemoryByPod] = $"sum(container_memory_working_set_bytes{Containers}) by (pod)",
         [GraphRequests] = $"sum(rate(istio_requests_total{{reporter=\"destination\",destination_workload_namespace=\"$namespace\"}}[$rate])) by (source_workload, destination_workload, response_code, connection_security_policy)",
         [GraphLatencyP95] = $"histogram_quantile(0.95, sum(rate({Buckets}[$rate])) by (le, source_workload, destination_workload))",
+        // Data stores speak TCP and often have no sidecar: only the client's sidecar reports them, in bytes (as Kiali reads them).
+        [GraphTcp] = "sum(rate(istio_tcp_sent_bytes_total{reporter=\"source\",source_workload_namespace=\"$namespace\"}[$rate])) by (source_workload, destination_workload, connection_security_policy)",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The query text with the placeholders filled in.</summary>

@@ -13,9 +13,11 @@ public static partial class ServiceGraphReader
     {
         var requestsCall = client.QueryAsync(MetricQueries.Render(metrics.Template(MetricQueries.GraphRequests), applicationNamespace, metrics.RateWindow), now, cancellationToken);
         var latencyCall = client.QueryAsync(MetricQueries.Render(metrics.Template(MetricQueries.GraphLatencyP95), applicationNamespace, metrics.RateWindow), now, cancellationToken);
+        var tcpCall = client.QueryAsync(MetricQueries.Render(metrics.Template(MetricQueries.GraphTcp), applicationNamespace, metrics.RateWindow), now, cancellationToken);
         var requests = await requestsCall;
         var latency = await latencyCall;
-        var health = MetricsHealth.After([requests.Error, latency.Error], previous.Health, now);
+        var tcp = await tcpCall;
+        var health = MetricsHealth.After([requests.Error, latency.Error, tcp.Error], previous.Health, now);
         if (health.IsDown)
         {
             return previous with { Health = health, Version = previous.Version + 1 };
@@ -40,6 +42,7 @@ public static partial class ServiceGraphReader
                     g.All(s => s.Label("connection_security_policy") == "mutual_tls"),
                     errors > 0 ? metrics.Thresholds.Errors5xx.Judge(errorPercent) : SignalLevel.Normal);
             })
+            .Concat(TcpEdges(tcp.Value ?? []))
             .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal)
             .ToList();
         var nodes = edges.SelectMany(e => new[] { e.Source, e.Target }).Distinct(StringComparer.Ordinal)
@@ -51,7 +54,7 @@ public static partial class ServiceGraphReader
             Health = health,
             Nodes = nodes,
             Edges = edges,
-            QueryProblem = requests.Error?.Message ?? latency.Error?.Message,
+            QueryProblem = requests.Error?.Message ?? latency.Error?.Message ?? tcp.Error?.Message,
             UpdatedAt = now,
             Version = previous.Version + 1,
         };
@@ -66,6 +69,14 @@ public static partial class ServiceGraphReader
         : DataStore().IsMatch(workload) ? GraphLayer.Data
         : workload.Contains("gateway", StringComparison.OrdinalIgnoreCase) ? GraphLayer.Gateway
         : GraphLayer.Service;
+
+    private static IEnumerable<GraphEdge> TcpEdges(IEnumerable<MetricSample> samples) =>
+        samples.Where(s => s.Label("destination_workload") is { Length: > 0 } and not "unknown")
+            .GroupBy(s => (Source: Workload(s.Label("source_workload")), Target: s.Label("destination_workload")))
+            .Select(g => new GraphEdge(g.Key.Source, g.Key.Target, 0, 0, null, g.All(s => s.Label("connection_security_policy") == "mutual_tls"), SignalLevel.Normal)
+            {
+                TcpBytesPerSecond = g.Sum(s => Finite(s.Point.Value)),
+            });
 
     // Requests from outside the mesh are reported with source_workload "unknown": they enter through the ingress.
     private static string Workload(string source) => source.Length == 0 ? "unknown" : source;

@@ -122,6 +122,26 @@ public sealed class MetricsClientTests(RealPrometheusFixture real) : IClassFixtu
     }
 
     [Fact]
+    public async Task ServiceGraphReader_BlogTraffic_DrawsEveryHopDownToTheDataStoresWithoutALockThere()
+    {
+        var client = real.Client();
+        ServiceGraphSnapshot? graph = null;
+        await AsyncWait.UntilAsync(async () =>
+        {
+            await real.SendAsync("/blog/", 5);
+            graph = await ServiceGraphReader.ReadAsync(client, ScenarioMetrics.Default, "titanium-prod", new ServiceGraphSnapshot(), DateTimeOffset.UtcNow, CancellationToken.None);
+            return graph.Edges.Any(e => e.TcpBytesPerSecond > 0) && graph.Edges.Any(e => e.Source == "prod-api-gateway-deployment" && e.Rps > 0);
+        }, "the api-gateway hop and a data-store edge");
+
+        var toBlog = graph!.Edges.Single(e => e.Source == "prod-api-gateway-deployment" && e.Target == "prod-blog-service-deployment");
+        var toDatabase = graph.Edges.Single(e => e.Source == "prod-blog-service-deployment" && e.Target == "postgresql");
+        Assert.True(toBlog.MutualTls);
+        Assert.False(toDatabase.MutualTls);
+        Assert.Equal(GraphLayer.Data, graph.Nodes.Single(n => n.Id == "postgresql").Layer);
+        Assert.Equal(GraphLayer.Gateway, graph.Nodes.Single(n => n.Id == "prod-api-gateway-deployment").Layer);
+    }
+
+    [Fact]
     public async Task AlertsReader_RealPrometheusAndAlertmanager_ListsRulesAndTheFiringAlert()
     {
         var client = real.Client();

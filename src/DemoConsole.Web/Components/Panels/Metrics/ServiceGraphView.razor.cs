@@ -29,8 +29,11 @@ public sealed partial class ServiceGraphView
     private static string Invariant(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     // Two short lines fit between the columns; one long line ran into the next node.
-    private static string RateText(GraphEdge edge) =>
-        string.Create(CultureInfo.InvariantCulture, $"{edge.Rps:0.0} rps · 5xx {MetricText.Percent(edge.ErrorPercent)}");
+    private static string RateText(GraphEdge edge) => edge.TcpBytesPerSecond is { } bytes
+        ? string.Create(CultureInfo.InvariantCulture, $"TCP {bytes / 1024:0.0} KiB/s")
+        : string.Create(CultureInfo.InvariantCulture, $"{edge.Rps:0.0} rps · 5xx {MetricText.Percent(edge.ErrorPercent)}");
 
-    private static string LatencyText(GraphEdge edge) => $"P95 {MetricText.Milliseconds(edge.P95)}";
+    private static string LatencyText(GraphEdge edge) => edge.TcpBytesPerSecond is not null
+        ? edge.MutualTls ? "mTLS" : "plain text"
+        : $"P95 {MetricText.Milliseconds(edge.P95)}";
 }
