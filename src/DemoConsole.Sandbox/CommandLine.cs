@@ -6,7 +6,7 @@ namespace DemoConsole.Sandbox;
 internal static class CommandLine
 {
     public const string Usage =
-        "usage: DemoConsole.Sandbox [--api-port <port>] [--gateway-port <port>] [--prometheus-port <port>] [--kubeconfig <path>] [--bind <address>] [--time-scale <x>]";
+        "usage: DemoConsole.Sandbox [--api-port <port>] [--gateway-port <port>] [--prometheus-port <port>] [--github-port <port>] [--kubeconfig <path>] [--bind <address>] [--time-scale <x>]";
 
     public static bool IsHelp(IReadOnlyList<string> args) => args.Any(a => a is "-h" or "--help");
 
@@ -34,6 +34,9 @@ internal static class CommandLine
                     break;
                 case "--prometheus-port":
                     options = options with { PrometheusPort = Port(name, value, problems), FallbackToFreePort = false };
+                    break;
+                case "--github-port":
+                    options = options with { GitHubPort = Port(name, value, problems), FallbackToFreePort = false };
                     break;
                 case "--kubeconfig":
                     options = options with { KubeconfigPath = Path.GetFullPath(value) };

@@ -7,13 +7,14 @@ public sealed class CommandLineTests
     [Fact]
     public void Parse_AllOptions_BuildsOptions()
     {
-        var (options, problems) = CommandLine.Parse(["--api-port", "7443", "--gateway-port", "0", "--prometheus-port", "0", "--kubeconfig", "/tmp/k", "--bind", "127.0.0.2", "--time-scale", "0.5"]);
+        var (options, problems) = CommandLine.Parse(["--api-port", "7443", "--gateway-port", "0", "--prometheus-port", "0", "--github-port", "9444", "--kubeconfig", "/tmp/k", "--bind", "127.0.0.2", "--time-scale", "0.5"]);
 
         Assert.Empty(problems);
         Assert.NotNull(options);
         Assert.Equal(7443, options.ApiPort);
         Assert.Equal(0, options.GatewayPort);
         Assert.Equal(0, options.PrometheusPort);
+        Assert.Equal(9444, options.GitHubPort);
         Assert.Equal("/tmp/k", options.KubeconfigPath);
         Assert.Equal("127.0.0.2", options.BindAddress);
         Assert.Equal(0.5, options.TimeScale);

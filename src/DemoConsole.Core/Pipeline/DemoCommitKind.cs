@@ -13,7 +13,6 @@ public static class DemoCommitKind
     public static readonly ActionParameter Repository = new("repository", ParameterType.Text, false, "owner/name of the demo repository");
     public static readonly ActionParameter Branch = new("branch", ParameterType.Text, false, "branch to commit to (default main)");
     public static readonly ActionParameter Message = new("message", ParameterType.Text, false, "commit message");
-    public static readonly ActionParameter Service = new("service", ParameterType.Text, false, "the service whose rollout follows");
     public static readonly ActionParameter Budget = new("budget", ParameterType.Duration, false, "what the demo promises from commit to new pods Ready (default 5m)");
 
     /// <summary>The runbook's promise: from push to new pods in under five minutes.</summary>
@@ -22,7 +21,7 @@ public static class DemoCommitKind
     public static readonly ActionKindDescriptor Descriptor = new()
     {
         Name = "demo-commit",
-        Parameters = [File, Repository, Branch, Message, Service, Budget],
+        Parameters = [File, Repository, Branch, Message, Budget],
         Confirmation = ConfirmationStyle.Preview,
         ResultType = typeof(DemoCommitProgress),
         HandlerType = typeof(DemoCommitActionHandler),
