@@ -7,11 +7,14 @@ using Microsoft.Playwright;
 
 namespace DemoConsole.Browser.Tests;
 
-/// <summary>The sandbox at a hundredth of real time: the whole pipeline (about 3 minutes at time scale 1) takes seconds.</summary>
+/// <summary>
+/// The sandbox at a hundredth of real time: the whole pipeline (about 3 minutes at time scale 1) takes seconds, so the
+/// console polls GitHub every half second instead of every 5 (the stages would otherwise be seen one poll at a time).
+/// </summary>
 public class FastPipelineFixture : BrowserFixture
 {
     protected override ConsoleWebFactory Configure(ConsoleWebFactory factory) =>
-        factory.With("DemoConsole:Cluster:SandboxTimeScale", "0.01");
+        factory.With("DemoConsole:Cluster:SandboxTimeScale", "0.01").With("DemoConsole:GitHub:PollInterval", "00:00:00.5");
 
     /// <summary>The image the user service's deployment runs now, read with the real kubectl.</summary>
     public async Task<string> UserServiceImageAsync()
@@ -69,6 +72,7 @@ public sealed class PipelineTests(FastPipelineFixture browser) : IClassFixture<F
         var watched = audience.Locator("[data-testid=pipeline]").First;
         await Assertions.Expect(watched).ToHaveAttributeAsync("data-outcome", "succeeded");
         await Assertions.Expect(watched.GetByTestId("pipeline-clock")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d$"));
+        await Assertions.Expect(audience.Locator("[data-testid=pipeline]")).ToHaveCountAsync(1);
 
         // The stopwatch stopped at the last new pod Ready: it shows the same time on both screens from then on.
         var stopped = await onStage.GetByTestId("pipeline-clock").TextContentAsync();

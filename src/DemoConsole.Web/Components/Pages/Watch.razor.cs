@@ -1,4 +1,5 @@
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Pipeline;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Session;
 using DemoConsole.Web.Components.Controls;
@@ -47,7 +48,11 @@ public sealed partial class Watch
         get
         {
             var actions = Section?.Blocks.OfType<ActionBlock>().Select(b => b.Action.Id).ToHashSet() ?? [];
-            return _board.Runs.Where(r => actions.Contains(r.ActionId)).GroupBy(r => r.ActionId).Select(g => g.First()).ToList();
+
+            // A pipeline view on the page already shows the demo commit's timeline large; the projector shows it once.
+            var pipelineShown = Section?.StandaloneViews.Any(v => v.Kind == ViewKinds.Pipeline) == true;
+            return _board.Runs.Where(r => actions.Contains(r.ActionId) && !(pipelineShown && r.Kind == DemoCommitKind.Descriptor.Name))
+                .GroupBy(r => r.ActionId).Select(g => g.First()).ToList();
         }
     }
 
