@@ -5,6 +5,7 @@ using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Store;
 using DemoConsole.Sandbox.Tests.Support;
 using DemoConsole.Tests.Shared;
+using DemoConsole.Tests.Shared.Observability;
 using Xunit.Abstractions;
 
 namespace DemoConsole.Sandbox.Tests.Prometheus;
@@ -83,7 +84,12 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             PrometheusScrapeInterval = TimeSpan.FromSeconds(1),
         });
         var rule = sandbox.Cluster.Store.GetRequired(ResourceTypes.PrometheusRules, "monitoring", "titanium-alerts");
-        await using var real = await RealPrometheus.StartAsync(sandbox, rule.Node["spec"]!["groups"]!.AsArray());
+        // Scraped like the twin scrapes the sandbox (same jobs, paths and instance), with the PrometheusRule's groups as
+        // a rules file (JSON is YAML).
+        var instance = sandbox.Gateway.Authority;
+        await using var real = await RealPrometheus.StartAsync(
+            [new ScrapeJob("envoy-stats", "/stats/prometheus", instance), new ScrapeJob("kubelet", "/metrics/cadvisor", instance)],
+            new JsonObject { ["groups"] = rule.Node["spec"]!["groups"]!.DeepClone() }.ToJsonString());
         using var twin = new HttpClient { BaseAddress = sandbox.Prometheus };
         using var gateway = TestSandbox.Gateway(sandbox);
 

@@ -23,6 +23,9 @@ public sealed class RealPrometheus : IAsyncDisposable
 
     public Uri? Alertmanager { get; private set; }
 
+    /// <summary>For the test's own calls to <see cref="Address"/> (and <see cref="Alertmanager"/>).</summary>
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
     /// <summary>A free loopback port now (for a console that must know Prometheus's address before it starts).</summary>
     public static int FreePort()
     {
@@ -31,9 +34,14 @@ public sealed class RealPrometheus : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <param name="targets">host:port of each /metrics endpoint to scrape every second.</param>
+    /// <param name="targets">host:port of each /metrics endpoint to scrape every second (one job, "sandbox").</param>
     /// <param name="rules">A Prometheus rules file (groups: …), or null.</param>
-    public static async Task<RealPrometheus> StartAsync(IEnumerable<string> targets, string? rules = null, bool withAlertmanager = false, int port = 0)
+    public static Task<RealPrometheus> StartAsync(IEnumerable<string> targets, string? rules = null, bool withAlertmanager = false, int port = 0) =>
+        StartAsync(targets.Select(t => new ScrapeJob("sandbox", "/metrics", t)).ToList(), rules, withAlertmanager, port);
+
+    /// <param name="jobs">The scrape jobs, each scraped every second.</param>
+    /// <param name="rules">A Prometheus rules file (groups: …; JSON is YAML too), or null.</param>
+    public static async Task<RealPrometheus> StartAsync(IReadOnlyList<ScrapeJob> jobs, string? rules = null, bool withAlertmanager = false, int port = 0)
     {
         if (!File.Exists(PrometheusPath))
         {
@@ -44,7 +52,7 @@ public sealed class RealPrometheus : IAsyncDisposable
         var prometheus = new RealPrometheus(new Uri($"http://127.0.0.1:{port}/"));
         try
         {
-            await prometheus.StartAllAsync(targets, rules, withAlertmanager, port);
+            await prometheus.StartAllAsync(jobs, rules, withAlertmanager, port);
             return prometheus;
         }
         catch
@@ -54,7 +62,14 @@ public sealed class RealPrometheus : IAsyncDisposable
         }
     }
 
-    private async Task StartAllAsync(IEnumerable<string> targets, string? rules, bool withAlertmanager, int port)
+    /// <summary>A GET against the real Prometheus, as JSON.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> GetAsync(string pathAndQuery)
+    {
+        using var response = await Http.GetAsync(new Uri(Address, pathAndQuery));
+        return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    private async Task StartAllAsync(IReadOnlyList<ScrapeJob> jobs, string? rules, bool withAlertmanager, int port)
     {
         var alerting = "";
         if (withAlertmanager)
@@ -77,9 +92,10 @@ public sealed class RealPrometheus : IAsyncDisposable
         }
 
         var config = Path.Combine(_folder.FullName, "prometheus.yml");
-        var list = string.Join(", ", targets.Select(t => $"'{t}'"));
+        var scrapes = string.Concat(jobs.GroupBy(j => (j.Name, j.MetricsPath)).Select(g =>
+            $"  - job_name: {g.Key.Name}\n    metrics_path: {g.Key.MetricsPath}\n    static_configs:\n      - targets: [{string.Join(", ", g.Select(j => $"'{j.Target}'"))}]\n"));
         await File.WriteAllTextAsync(config,
-            $"global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n{ruleFiles}{alerting}scrape_configs:\n  - job_name: sandbox\n    static_configs:\n      - targets: [{list}]\n");
+            $"global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n{ruleFiles}{alerting}scrape_configs:\n{scrapes}");
         Start(PrometheusPath, $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(_folder.FullName, "data")}",
             $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn",
             // An alert that fires before the Alertmanager is discovered is dropped and only re-sent after this delay (1m by default).
@@ -139,6 +155,7 @@ public sealed class RealPrometheus : IAsyncDisposable
             process.Dispose();
         }
 
+        Http.Dispose();
         try
         {
             _folder.Delete(recursive: true);
