@@ -11,7 +11,7 @@ public sealed class StandaloneTests
         var directory = Directory.CreateTempSubdirectory("sandbox-standalone-").FullName;
         var kubeconfig = Path.Combine(directory, "kubeconfig");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "DemoConsole.Sandbox.dll"), "--api-port", "0", "--gateway-port", "0", "--prometheus-port", "0", "--kubeconfig", kubeconfig, "--time-scale", "0.01" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "DemoConsole.Sandbox.dll"), "--api-port", "0", "--gateway-port", "0", "--prometheus-port", "0", "--github-port", "0", "--kubeconfig", kubeconfig, "--time-scale", "0.01" })
         {
             start.ArgumentList.Add(arg);
         }

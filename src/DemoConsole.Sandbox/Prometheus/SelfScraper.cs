@@ -10,13 +10,16 @@ namespace DemoConsole.Sandbox.Prometheus;
 internal sealed class SelfScraper(TimeProvider time, SampleStore store, IReadOnlyList<ScrapeTarget> targets, TimeSpan interval, Action<Exception> fault) : IAsyncDisposable
 {
     private const int MaxCachedLabelSets = 50_000;
-    private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<(ScrapeTarget, LabelSet), LabelSet> _withTargetLabels = [];
-    private Task? _loop;
+    private PeriodicLoop? _loop;
 
     public TimeSpan Interval => interval;
 
-    public void Start() => _loop = Task.Run(RunAsync);
+    public void Start()
+    {
+        _loop = new PeriodicLoop(time, interval, () => ScrapeOnce(time.GetUtcNow().ToUnixTimeMilliseconds()), fault);
+        _loop.Start();
+    }
 
     /// <summary>One scrape of every target now (the loop calls it; tests and benchmarks fill the store with it). Not reentrant.</summary>
     public void ScrapeOnce(long nowMilliseconds)
@@ -53,47 +56,6 @@ internal sealed class SelfScraper(TimeProvider time, SampleStore store, IReadOnl
         return merged;
     }
 
-    private int _disposed;
+    public ValueTask DisposeAsync() => _loop?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        // Stopping the host and disposing it both reach here; the second call has nothing left to do.
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync();
-        if (_loop is not null)
-        {
-            await _loop;
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task RunAsync()
-    {
-        using var timer = new PeriodicTimer(interval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    ScrapeOnce(time.GetUtcNow().ToUnixTimeMilliseconds());
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // Kept, not thrown: one bad scrape must not stop the twin in the middle of a demo.
-                    fault(e);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(_stop.Token));
-        }
-        catch (OperationCanceledException)
-        {
-            // The sandbox stopped.
-        }
-    }
 }

@@ -51,12 +51,14 @@ public sealed class PipelineSimulationTests
         var image = $"docker.io/dvwnlee/titanium-user-service:{tag}";
         await AsyncWait.UntilAsync(async () =>
         {
-            var pods = await kube.CoreV1.ListNamespacedPodAsync("titanium-prod", labelSelector: "app=user-service");
+            // Old pods still terminating are on their way out, as in kubectl's view of a finished rollout.
+            var pods = (await kube.CoreV1.ListNamespacedPodAsync("titanium-prod", labelSelector: "app=user-service")).Items
+                .Where(p => p.Metadata.DeletionTimestamp is null).ToList();
             var d = await kube.AppsV1.ReadNamespacedDeploymentAsync(Deployment, "titanium-prod");
             return d.Spec.Template.Spec.Containers[0].Image == image
-                && pods.Items.Count == 2
-                && pods.Items.All(p => p.Spec.Containers[0].Image == image && p.Status.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true);
-        }, "the user-service pods to run the new image");
+                && pods.Count == 2
+                && pods.All(p => p.Spec.Containers[0].Image == image && p.Status.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true);
+        }, "the user-service pods to run the new image", TimeSpan.FromMinutes(3));
         await AsyncWait.UntilAsync(() => store.Get(ResourceTypes.Applications, "argocd", "titanium-prod") is { } app
             && (string?)app.Node["status"]?["health"]?["status"] == "Healthy" && (string?)app.Node["status"]?["sync"]?["revision"] == head.Sha, "titanium-prod Synced and Healthy");
 

@@ -16,12 +16,15 @@ internal sealed class RuleManager(Cluster cluster, SampleStore store) : IAsyncDi
     private static readonly TimeSpan ResendDelay = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Floor = TimeSpan.FromMilliseconds(20);
     private readonly Dictionary<string, AlertingRule> _rules = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stop = new();
     private readonly Lock _lock = new();
     private IReadOnlyList<RuleGroup> _groups = [];
-    private Task? _loop;
+    private PeriodicLoop? _loop;
 
-    public void Start() => _loop = Task.Run(RunAsync);
+    public void Start()
+    {
+        _loop = new PeriodicLoop(cluster.Time, Scaled(DefaultInterval), EvaluateAll, cluster.Faults.Enqueue);
+        _loop.Start();
+    }
 
     public IReadOnlyList<RuleGroup> Groups
     {
@@ -59,24 +62,7 @@ internal sealed class RuleManager(Cluster cluster, SampleStore store) : IAsyncDi
         }
     }
 
-    private int _disposed;
-
-    public async ValueTask DisposeAsync()
-    {
-        // Stopping the host and disposing it both reach here; the second call has nothing left to do.
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync();
-        if (_loop is not null)
-        {
-            await _loop;
-        }
-
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _loop?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private QueryValue Query(string query, long time) =>
         new Evaluator(store, cluster.TimeScale == 0 ? 1 : cluster.TimeScale).Instant(Parser.Parse(query), time);
@@ -87,29 +73,6 @@ internal sealed class RuleManager(Cluster cluster, SampleStore store) : IAsyncDi
         return scaled < Floor ? Floor : scaled;
     }
 
-    private async Task RunAsync()
-    {
-        using var timer = new PeriodicTimer(Scaled(DefaultInterval), cluster.Time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    EvaluateAll();
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    cluster.Faults.Enqueue(e);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(_stop.Token));
-        }
-        catch (OperationCanceledException)
-        {
-            // The sandbox stopped.
-        }
-    }
 
     private List<RuleGroup> Load()
     {
