@@ -95,7 +95,23 @@ internal sealed class ArgoCdController
             };
             return true;
         });
-        _cluster.After(_cluster.ScaledRandom(1, 3), () => Apply(name, commit, path, started));
+        _cluster.After(_cluster.ScaledRandom(1, 3), () => ApplyOrRetry(name, commit, path, started, attempt: 1));
+    }
+
+    /// <summary>
+    /// A write that meets a concurrent one (the deployment controller updating the same object) is tried again shortly,
+    /// as Argo CD retries a sync; dropping it would leave the operation Running for ever.
+    /// </summary>
+    private void ApplyOrRetry(string name, GitCommit commit, string path, DateTimeOffset started, int attempt)
+    {
+        try
+        {
+            Apply(name, commit, path, started);
+        }
+        catch (ApiException) when (attempt < 5)
+        {
+            _cluster.After(_cluster.ScaledRandom(1, 3), () => ApplyOrRetry(name, commit, path, started, attempt + 1));
+        }
     }
 
     private void Apply(string name, GitCommit commit, string path, DateTimeOffset started)
