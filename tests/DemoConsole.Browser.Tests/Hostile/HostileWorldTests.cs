@@ -47,6 +47,7 @@ public sealed class HostileWorldTests(HostileScenarioFixture browser) : IClassFi
 
         await HostileScenarioFixture.AssertInertAsync(presenter);
         await HostileScenarioFixture.AssertInertAsync(audience);
+        await Screenshots.SaveAsync(presenter, audience, "hostile-world");
     }
 
     private static Dictionary<string, object> HostileRule() => new Dictionary<string, object>

@@ -134,6 +134,26 @@ public class MetricsViewsTests : ConsoleComponentTest
     }
 
     [Fact]
+    public void ServiceGraph_LongWorkloadName_IsCutInTheBoxAndWholeInTheTooltip()
+    {
+        var name = "prod-" + new string('x', 10_000);
+        var cut = Render<ServiceGraphView>(p => p.Add(x => x.View, View(ViewKinds.ServiceGraph)));
+        Metrics.Publish(new ServiceGraphSnapshot
+        {
+            Health = new MetricsHealth(MetricsState.Up, null, Now),
+            Nodes = [new("istio-ingressgateway", GraphLayer.Ingress), new(name, GraphLayer.Service)],
+            Edges = [new("istio-ingressgateway", name, 1, 0, 5, true, SignalLevel.Normal)],
+            Version = 1,
+        });
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=graph-node]").Count));
+        var node = cut.Find($"[data-testid=graph-node][data-node={name}]");
+        Assert.Equal("prod-xxxxxxxxxxxxxxxx…", node.QuerySelector("text")!.TextContent);
+        Assert.Equal(name, node.QuerySelector("title")!.TextContent);
+        Assert.Equal("istio-ingressgateway", cut.Find("[data-testid=graph-node][data-node=istio-ingressgateway] text").TextContent);
+    }
+
+    [Fact]
     public void Alerts_FiringRule_ShowsInTheTableAndAsABanner()
     {
         var cut = Render<AlertsView>(p => p.Add(x => x.View, View(ViewKinds.Alerts)));

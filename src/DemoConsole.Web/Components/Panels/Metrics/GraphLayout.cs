@@ -7,6 +7,9 @@ namespace DemoConsole.Web.Components.Panels.Metrics;
 public sealed record GraphLayout(double Width, double Height, IReadOnlyList<GraphLayout.PlacedNode> Nodes, IReadOnlyList<GraphLayout.PlacedEdge> Edges)
 {
     public const double NodeWidth = 170;
+
+    /// <summary>The longest node label that fits <see cref="NodeWidth"/> (the demo's longest, "istio-ingressgateway", is 20).</summary>
+    public const int LabelCharacters = 22;
     public const double NodeHeight = 40;
     private const double ColumnGap = 170;
     private const double RowGap = 56;

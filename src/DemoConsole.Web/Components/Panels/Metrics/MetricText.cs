@@ -32,6 +32,13 @@ public static class MetricText
         _ => "level-none",
     };
 
+    /// <summary>
+    /// At most <paramref name="characters"/> characters, the last one an ellipsis when cut: SVG text cannot be cut by
+    /// CSS, and a label value can be any length.
+    /// </summary>
+    public static string Fit(string text, int characters) =>
+        text.Length <= characters ? text : string.Concat(text.AsSpan(0, characters - 1), "…");
+
     /// <summary>"prod-blog-service-deployment" → "prod-blog-service": the suffix says nothing on a graph.</summary>
     public static string Workload(string name) =>
         name.EndsWith("-deployment", StringComparison.Ordinal) ? name[..^"-deployment".Length] : name;
