@@ -48,9 +48,16 @@ public static class ViewKinds
     /// <summary>The latest demo-commit run's pipeline: commit → CI → CD → Argo CD → rollout, with the stopwatch.</summary>
     public const string Pipeline = "pipeline";
 
+    /// <summary>
+    /// Part 1's architecture diagram drawn from the cluster: the delivery path, the application namespace's request
+    /// path (ingress → gateway → services → data) and the other demo namespaces, with live replica counts and health.
+    /// </summary>
+    public const string Architecture = "architecture";
+
     public static IReadOnlySet<string> Known { get; } = new[]
     {
         Pods, Workloads, Security, NetworkPolicies, AlertRules, Logs, ArgoCd, Autoscalers, RolloutHistory, GoldenSignals, ServiceGraph, Alerts, Pipeline,
+        Architecture,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The views drawn from Prometheus rather than from the cluster's API.</summary>

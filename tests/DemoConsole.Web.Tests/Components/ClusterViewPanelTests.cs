@@ -54,6 +54,42 @@ public class ClusterViewPanelTests : ConsoleComponentTest
     }
 
     [Fact]
+    public void Architecture_WorkloadsInTheirLayersAndRegions_CountsAndHealthLive()
+    {
+        var cut = Render(ViewKinds.Architecture);
+        WorkloadView Workload(string ns, string kind, string name, int desired, int ready, string? tier = null) =>
+            new(ns, kind, name, desired, ready, ready, ready, Now, tier is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["tier"] = tier });
+        IReadOnlyList<WorkloadView> World(int blogReady) =>
+        [
+            Workload("istio-system", "Deployment", "istio-ingressgateway", 1, 1),
+            Workload("istio-system", "Deployment", "istiod", 1, 1),
+            Workload("monitoring", "StatefulSet", "loki", 1, 0),
+            Workload("titanium-prod", "Deployment", "prod-api-gateway-deployment", 2, 2),
+            Workload("titanium-prod", "Deployment", "prod-blog-service-deployment", 3, blogReady),
+            Workload("titanium-prod", "StatefulSet", "postgresql", 1, 1, "data"),
+        ];
+
+        ClusterViews.Publish(_ => Snapshot([], World(blogReady: 1)));
+
+        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("[data-testid=architecture-workload]").Count));
+        string[] Column(string caption) => [.. cut.FindAll($".arch-column[data-caption={caption}] [data-testid=architecture-workload]").Select(n => n.GetAttribute("data-name")!)];
+        Assert.Equal(["istio-ingressgateway"], Column("Ingress"));
+        Assert.Equal(["prod-api-gateway-deployment"], Column("Gateway"));
+        Assert.Equal(["prod-blog-service-deployment"], Column("Services"));
+        Assert.Equal(["postgresql"], Column("Data"));
+        Assert.Contains("titanium-prod · mTLS STRICT", cut.Find("[data-testid=architecture-application]").TextContent);
+        var blog = cut.Find("[data-name=prod-blog-service-deployment]");
+        Assert.Contains("health-degraded", blog.ClassName);
+        Assert.Contains("1/3", blog.TextContent);
+        Assert.Contains("health-down", cut.Find("[data-name=loki]").ClassName);
+        Assert.Equal(["istio-system", "monitoring", "argocd"], cut.FindAll("[data-testid=architecture-region]").Select(r => r.GetAttribute("data-namespace")!.Split(' ')[0]));
+
+        ClusterViews.Publish(_ => Snapshot([], World(blogReady: 3)));
+        cut.WaitForAssertion(() => Assert.Contains("health-healthy", cut.Find("[data-name=prod-blog-service-deployment]").ClassName));
+        Assert.Contains("3/3", cut.Find("[data-name=prod-blog-service-deployment]").TextContent);
+    }
+
+    [Fact]
     public void Security_PodWithoutSidecar_IsNamed()
     {
         var cut = Render(ViewKinds.Security, ("namespace", "titanium-prod"));
