@@ -19,6 +19,16 @@ public class PagesTests : ConsoleComponentTest
     }
 
     [Fact]
+    public void PartPage_NextUp_NamesTheNextPartAndItsFirstActionAndNothingAfterTheLast()
+    {
+        var second = Render<PartPage>(p => p.Add(x => x.Number, 2).AddCascadingValue(ContextFor(Alice)));
+        Assert.Equal("Part 3: Monitoring · burst", second.Find("[data-testid=next-up]").TextContent.Trim());
+
+        var last = Render<PartPage>(p => p.Add(x => x.Number, 3).AddCascadingValue(ContextFor(Alice)));
+        Assert.Empty(last.FindAll("[data-testid=next-up]"));
+    }
+
+    [Fact]
     public void PartPage_UnknownPart_SaysSoWithoutMovingTheSession()
     {
         var cut = Render<PartPage>(p => p.Add(x => x.Number, 8).AddCascadingValue(ContextFor(Alice)));
