@@ -140,7 +140,14 @@ public sealed class ArgoCdSyncTests
             var pods = await kube.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: "app=user-service", cancellationToken: CancellationToken.None);
             if (pods.Items.FirstOrDefault(p => p.Metadata.DeletionTimestamp is null) is { } victim)
             {
-                await kube.CoreV1.DeleteNamespacedPodAsync(victim.Metadata.Name, Ns, cancellationToken: CancellationToken.None);
+                try
+                {
+                    await kube.CoreV1.DeleteNamespacedPodAsync(victim.Metadata.Name, Ns, cancellationToken: CancellationToken.None);
+                }
+                catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+                {
+                    // Scaled away by the controller since the list: this client lost the race, as kubectl would.
+                }
             }
 
             writes++;
