@@ -1,5 +1,6 @@
 // Standalone sandbox: a shared rehearsal twin of the Titanium platform (issue 3). Ctrl+C stops it.
 using DemoConsole.Sandbox;
+using Microsoft.Extensions.Logging;
 
 if (CommandLine.IsHelp(args))
 {
@@ -35,10 +36,12 @@ using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Cre
         stop.Cancel();
     });
 
+// The sandbox's own faults (a simulated controller or transition that threw) are printed, not only kept in memory.
+using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 SandboxHost sandbox;
 try
 {
-    sandbox = await SandboxHost.StartAsync(options, stop.Token);
+    sandbox = await SandboxHost.StartAsync(options with { Logger = logging.CreateLogger("DemoConsole.Sandbox") }, stop.Token);
 }
 catch (IOException e)
 {

@@ -110,7 +110,7 @@ public sealed class SandboxHost : IAsyncDisposable
         }
 
         var address = IPAddress.Parse(options.BindAddress);
-        var cluster = new Cluster(options.TimeProvider, options.TimeScale);
+        var cluster = new Cluster(options.TimeProvider, options.TimeScale, options.Logger);
         WorldSeeder.Seed(cluster);
         cluster.Start();
         var journal = new RequestJournal();
@@ -196,6 +196,12 @@ public sealed class SandboxHost : IAsyncDisposable
             File.Delete(KubeconfigPath);
         }
     }
+
+    /// <summary>
+    /// Defects of the simulation so far (a controller or timed transition that threw), oldest first: empty while the
+    /// sandbox is sound. Each is logged too (<see cref="SandboxOptions.Logger"/>).
+    /// </summary>
+    public IReadOnlyList<string> Faults => [.. _cluster.Faults.Select(e => $"{e.GetType().Name}: {e.Message}")];
 
     internal Cluster Cluster => _cluster;
 

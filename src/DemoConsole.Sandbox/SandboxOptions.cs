@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace DemoConsole.Sandbox;
 
 /// <summary>How to start the sandbox. Defaults match the seed: API on 6443, gateway on the NodePort 31304.</summary>
@@ -42,6 +44,9 @@ public sealed record SandboxOptions
 
     /// <summary>The sandbox's clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Where the sandbox logs its own faults (a transition or controller that threw); null: nowhere but <c>Faults</c>.</summary>
+    public ILogger? Logger { get; init; }
 
     internal IReadOnlyList<string> Validate()
     {

@@ -16,6 +16,9 @@ public class FastPipelineFixture : BrowserFixture
     protected override ConsoleWebFactory Configure(ConsoleWebFactory factory) =>
         factory.With("DemoConsole:Cluster:SandboxTimeScale", "0.01").With("DemoConsole:GitHub:PollInterval", "00:00:00.5");
 
+    /// <summary>What went wrong inside the embedded sandbox's simulation so far (empty while it is sound).</summary>
+    public IReadOnlyList<string> SandboxFaults => Services.GetRequiredService<EmbeddedSandbox>().Host!.Faults;
+
     /// <summary>The image the user service's deployment runs now, read with the real kubectl.</summary>
     public async Task<string> UserServiceImageAsync()
     {
@@ -66,9 +69,21 @@ public sealed class PipelineTests(FastPipelineFixture browser) : IClassFixture<F
         await Assertions.Expect(confirmation).ToContainTextAsync("user-service/DEMO.txt on DvwN-Lee/Monitoring-v2, branch main");
         await presenter.GetByTestId("confirm-run-demo-commit").ClickAsync();
 
-        var onStage = presenter.Locator("[data-testid=action-demo-commit] [data-testid=pipeline]");
-        await Assertions.Expect(onStage).ToHaveAttributeAsync("data-outcome", "succeeded");
+        // The timeline is on each screen once, in the pipeline view; the presenter's action card keeps the run's summary.
+        var onStage = presenter.Locator("[data-testid=pipeline-view] [data-testid=pipeline]");
+        try
+        {
+            await Assertions.Expect(onStage).ToHaveAttributeAsync("data-outcome", "succeeded");
+        }
+        catch (PlaywrightException e)
+        {
+            // Say where the pipeline stood (each stage's text) and what the sandbox recorded as going wrong.
+            Assert.Fail($"{e.Message}\nTimeline: {await onStage.InnerTextAsync()}\nSandbox faults: {string.Join(" | ", browser.SandboxFaults)}");
+        }
+
         await Assertions.Expect(onStage.Locator("li.succeeded")).ToHaveCountAsync(5);
+        await Assertions.Expect(presenter.Locator("[data-testid=pipeline]")).ToHaveCountAsync(1);
+        await Assertions.Expect(presenter.Locator("[data-testid=action-demo-commit] [data-testid=run-message]")).ToContainTextAsync("new pods Ready");
         var watched = audience.Locator("[data-testid=pipeline]").First;
         await Assertions.Expect(watched).ToHaveAttributeAsync("data-outcome", "succeeded");
         await Assertions.Expect(watched.GetByTestId("pipeline-clock")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d$"));
@@ -81,6 +96,7 @@ public sealed class PipelineTests(FastPipelineFixture browser) : IClassFixture<F
         var after = await browser.UserServiceImageAsync();
         Assert.NotEqual(before, after);
         Assert.EndsWith(":" + sha, after, StringComparison.Ordinal);
+        Assert.Empty(browser.SandboxFaults);
     }
 }
 
@@ -99,11 +115,12 @@ public sealed class FailingPipelineTests(FailingPipelineFixture browser) : IClas
         await Assertions.Expect(presenter.GetByTestId("confirm-text-demo-commit")).ToContainTextAsync("[fail:trivy]");
         await presenter.GetByTestId("confirm-run-demo-commit").ClickAsync();
 
-        var onStage = presenter.Locator("[data-testid=action-demo-commit] [data-testid=pipeline]");
+        var onStage = presenter.Locator("[data-testid=pipeline-view] [data-testid=pipeline]");
         await Assertions.Expect(onStage).ToHaveAttributeAsync("data-outcome", "failed");
         await Assertions.Expect(onStage.GetByTestId("pipeline-failed-step")).ToContainTextAsync("Trivy");
         await Assertions.Expect(onStage.Locator("li.failed")).ToHaveCountAsync(1);
         await Assertions.Expect(audience.Locator("[data-testid=pipeline]").First).ToHaveAttributeAsync("data-outcome", "failed");
         Assert.Equal(before, await browser.UserServiceImageAsync());
+        Assert.Empty(browser.SandboxFaults);
     }
 }

@@ -28,7 +28,7 @@ public sealed class RealisticTimingTests
         // next timed transition (or to the half-second check). No step size is guessed and no real time is waited.
         while (ready is null)
         {
-            await CaughtUpAsync(sandbox);
+            await DiscreteEvents.CaughtUpAsync(sandbox);
             if (stillTerminatingAfterHalfASecond is null && clock.GetUtcNow() >= halfASecond)
             {
                 stillTerminatingAfterHalfASecond = store.Get(ResourceTypes.Pods, Ns, victim.Name)?.IsTerminating == true;
@@ -51,17 +51,5 @@ public sealed class RealisticTimingTests
         var readyAt = Rfc3339.Parse(ready.Node["status"]!["conditions"]!.AsArray().First(c => (string?)c!["type"] == "Ready")!["lastTransitionTime"]);
         var elapsed = readyAt!.Value - deletedAt;
         Assert.InRange(elapsed, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
-    }
-
-    /// <summary>
-    /// Until every transition due by now has run and the controllers have reconciled every change: then the sandbox
-    /// waits on the clock. A condition on the sandbox's state, polled (it has no change stream of its own).
-    /// </summary>
-    private static Task CaughtUpAsync(SandboxHost sandbox)
-    {
-        var cluster = sandbox.Cluster;
-        return AsyncWait.UntilAsync(
-            () => cluster.PendingTransitions.All(due => due > cluster.Now) && cluster.Controllers.CaughtUpTo == cluster.Store.ResourceVersion,
-            "the sandbox to do everything due by now");
     }
 }

@@ -16,7 +16,7 @@ internal static class ClusterProgress
         var app = candidates.FirstOrDefault(a => a.Path is { Length: > 0 } p && deployFiles.Any(f => f.StartsWith(p.Trim('/') + "/", StringComparison.Ordinal)))
             ?? (deployFiles.Count == 0 ? null : candidates.FirstOrDefault(a => string.IsNullOrEmpty(a.Path)));
         return app is null ? null : new ArgoSyncView(app.Namespace, app.Name, app.Sync, app.Health, app.Revision, app.OperationPhase, app.Message,
-            app.DestinationNamespace, deploy is not null && app.Revision == deploy.Sha);
+            app.DestinationNamespace, deploy is not null && app.Revision == deploy.Sha, app.Error);
     }
 
     public static RolloutView? Rollout(ClusterViewsSnapshot cluster, ArgoSyncView? argo, string? tag)

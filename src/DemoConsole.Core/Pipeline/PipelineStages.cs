@@ -58,7 +58,7 @@ internal static class PipelineStages
             : stage with { State = PipelineStageState.Running, FinishedAt = null };
     }
 
-    private static PipelineStage Sync(PipelineStage cd, ArgoSyncView? argo, StageMarks marks, PipelineFollowRequest request)
+    internal static PipelineStage Sync(PipelineStage cd, ArgoSyncView? argo, StageMarks marks, PipelineFollowRequest request)
     {
         if (cd.State != PipelineStageState.Succeeded)
         {
@@ -75,6 +75,12 @@ internal static class PipelineStages
         if (argo.AtNewRevision && argo.OperationPhase is "Failed" or "Error")
         {
             return new PipelineStage(PipelineStageKind.Sync, PipelineStageState.Failed, cd.FinishedAt, marks.SyncDone, text + (argo.Message is { } m ? $": {m}" : "."));
+        }
+
+        // The new revision's manifests do not build (a ComparisonError): Argo CD shows sync Unknown and will not sync it.
+        if (argo.AtNewRevision && argo.Sync == "Unknown" && argo.Error is { } error)
+        {
+            return new PipelineStage(PipelineStageKind.Sync, PipelineStageState.Failed, cd.FinishedAt, marks.SyncDone, $"{text}: {error}");
         }
 
         return argo.AtNewRevision && argo.Sync == "Synced" && argo.OperationPhase is not "Running" and not "Terminating" && marks.SyncDone is { } done

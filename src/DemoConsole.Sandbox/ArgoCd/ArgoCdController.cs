@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.GitHub.Git;
@@ -10,7 +9,9 @@ namespace DemoConsole.Sandbox.ArgoCd;
 /// Argo CD's application controller for the sandbox's Applications in <c>argocd</c> that track the twin's
 /// repository: a push (as with a webhook) refreshes them; an app whose path changed goes OutOfSync, auto-sync
 /// runs an operation (Running → Succeeded) that sets the kustomize images on its Deployments, and health stays
-/// Progressing until the deployment controller finished the rollout. Shapes follow the Argo CD reference.
+/// Progressing until the deployment controller finished the rollout. A path kustomize cannot build is a
+/// ComparisonError (sync Unknown, no auto-sync); a sync step that fails ends its operation in phase Error with the
+/// message. Shapes follow the Argo CD reference.
 /// </summary>
 internal sealed class ArgoCdController
 {
@@ -60,22 +61,45 @@ internal sealed class ArgoCdController
 
     private void Refresh(string name, GitCommit commit, string path, bool touched)
     {
+        // Argo CD generates the manifests of the new revision first; kustomize refusing them is a ComparisonError,
+        // the sync status turns Unknown and auto-sync does not start (it only syncs an app that is OutOfSync).
+        var problem = RepoServer.Problem(commit, path);
         var automated = false;
         Store.Update(ResourceTypes.Applications, Namespace, name, o =>
         {
             var status = Status(o);
             var sync = status["sync"] as JsonObject ?? [];
-            sync["status"] = touched ? "OutOfSync" : "Synced";
+            sync["status"] = problem is not null ? "Unknown" : touched ? "OutOfSync" : "Synced";
             sync["revision"] = commit.Sha;
             sync["comparedTo"] = new JsonObject { ["source"] = o["spec"]?["source"]?.DeepClone(), ["destination"] = o["spec"]?["destination"]?.DeepClone() };
             status["sync"] = sync;
+            SetComparisonError(status, problem);
             status["reconciledAt"] = Rfc3339.Format(_cluster.Now);
             automated = o["spec"]?["syncPolicy"]?["automated"] is JsonObject;
             return true;
         });
-        if (touched && automated)
+        if (touched && automated && problem is null)
         {
             _cluster.After(_cluster.ScaledRandom(1, 3), () => StartSync(name, commit, path));
+        }
+    }
+
+    private void SetComparisonError(JsonObject status, string? problem)
+    {
+        var others = (status["conditions"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(c => (string?)c["type"] != "ComparisonError").Select(c => (JsonNode?)c.DeepClone()).ToList();
+        if (problem is not null)
+        {
+            others.Add(new JsonObject { ["type"] = "ComparisonError", ["message"] = problem, ["lastTransitionTime"] = Rfc3339.Format(_cluster.Now) });
+        }
+
+        if (others.Count > 0)
+        {
+            status["conditions"] = new JsonArray([.. others]);
+        }
+        else
+        {
+            status.Remove("conditions");
         }
     }
 
@@ -95,38 +119,74 @@ internal sealed class ArgoCdController
             };
             return true;
         });
-        _cluster.After(_cluster.ScaledRandom(1, 3), () => ApplyOrRetry(name, commit, path, started, attempt: 1));
+        _cluster.After(_cluster.ScaledRandom(1, 3), () => Sync(name, commit, path, started));
     }
 
     /// <summary>
-    /// A write that meets a concurrent one (the deployment controller updating the same object) is tried again shortly,
-    /// as Argo CD retries a sync; dropping it would leave the operation Running for ever.
+    /// The sync step. Whatever stops it ends the operation with phase Error and the message, as Argo CD ends an
+    /// operation that could not run (status.operationState.phase Error), instead of leaving it Running for ever; an
+    /// error that is not the manifests' is a defect of the simulation and is recorded as a fault as well. Argo CD's
+    /// retries (limit 5) are not simulated: with the manifests checked at refresh, what is left would fail each time.
     /// </summary>
-    private void ApplyOrRetry(string name, GitCommit commit, string path, DateTimeOffset started, int attempt)
+    private void Sync(string name, GitCommit commit, string path, DateTimeOffset started)
     {
         try
         {
             Apply(name, commit, path, started);
         }
-        catch (ApiException) when (attempt < 5)
+        catch (KustomizeBuildException e)
         {
-            _cluster.After(_cluster.ScaledRandom(1, 3), () => ApplyOrRetry(name, commit, path, started, attempt + 1));
+            EndWithError(name, commit, started, RepoServer.Message(path, e));
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _cluster.RecordFault(e);
+            EndWithError(name, commit, started, e.Message);
+        }
+    }
+
+    private void EndWithError(string name, GitCommit commit, DateTimeOffset started, string message)
+    {
+        var finished = _cluster.Now;
+        Store.Update(ResourceTypes.Applications, Namespace, name, o =>
+        {
+            o.Remove("operation");
+            Status(o)["operationState"] = new JsonObject
+            {
+                ["operation"] = Operation(o, commit.Sha),
+                ["phase"] = "Error",
+                ["message"] = message,
+                ["startedAt"] = Rfc3339.Format(started),
+                ["finishedAt"] = Rfc3339.Format(finished),
+                ["syncResult"] = new JsonObject { ["revision"] = commit.Sha, ["source"] = o["spec"]?["source"]?.DeepClone() },
+            };
+            return true;
+        });
     }
 
     private void Apply(string name, GitCommit commit, string path, DateTimeOffset started)
     {
-        var app = Store.GetRequired(ResourceTypes.Applications, Namespace, name);
+        if (Store.Get(ResourceTypes.Applications, Namespace, name) is not { } app)
+        {
+            return; // Deleted meanwhile: its operation went with it.
+        }
+
         var destination = (string?)app.Node["spec"]?["destination"]?["namespace"] ?? "default";
-        var images = commit.Tree.GetValueOrDefault(path + "/kustomization.yaml") is { } blob
-            ? KustomizeImages.Read(Encoding.UTF8.GetString(blob.Content))
-            : [];
+        var images = RepoServer.Images(commit, path);
         var results = new JsonArray();
         var changed = new List<string>();
         foreach (var deployment in Store.List(ResourceTypes.Deployments, destination).Items)
         {
             IReadOnlyList<string> set = [];
-            Store.Update(ResourceTypes.Deployments, destination, deployment.Name, o => (set = KustomizeImages.Apply(o, images)).Count > 0);
+            try
+            {
+                Store.Update(ResourceTypes.Deployments, destination, deployment.Name, o => (set = KustomizeImages.Apply(o, images)).Count > 0);
+            }
+            catch (ApiException e) when (e.Code == 404)
+            {
+                continue; // Deleted since the list: nothing of it to configure.
+            }
+
             if (set.Count > 0)
             {
                 changed.Add(deployment.Name);

@@ -1,18 +1,22 @@
 using System.Collections.Concurrent;
 using DemoConsole.Sandbox.Logs;
 using DemoConsole.Sandbox.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DemoConsole.Sandbox.Controllers;
 
 /// <summary>The simulated cluster: the store plus what acts on it (kubelet-like pod lifecycle, controllers, events, logs).</summary>
-internal sealed class Cluster : IAsyncDisposable
+internal sealed partial class Cluster : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<long, DateTimeOffset> _transitions = new();
+    private readonly ILogger _logger;
     private long _lastTransition;
 
-    public Cluster(TimeProvider time, double timeScale)
+    public Cluster(TimeProvider time, double timeScale, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         Time = time;
         TimeScale = timeScale;
         Store = new ResourceStore(time);
@@ -49,6 +53,13 @@ internal sealed class Cluster : IAsyncDisposable
     /// the simulated cluster in the middle of a demo; tests assert this stays empty.
     /// </summary>
     public ConcurrentQueue<Exception> Faults { get; } = new();
+
+    /// <summary>Keeps an unexpected failure in <see cref="Faults"/> and logs it, so it is seen rather than lost.</summary>
+    public void RecordFault(Exception fault)
+    {
+        Faults.Enqueue(fault);
+        LogFault(fault, fault.Message);
+    }
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
@@ -114,13 +125,16 @@ internal sealed class Cluster : IAsyncDisposable
         {
             // The cluster stopped; pending transitions are dropped, as when a node powers off.
         }
-        catch (ApiException)
+        catch (ApiException e) when (e.Code == 404)
         {
-            // The object changed or vanished meanwhile (for example deleted again); the transition no longer applies.
+            // The object vanished meanwhile (for example a pod deleted before it became Ready): the transition no
+            // longer applies, as a kubelet's update of a deleted pod does not.
+            LogDropped(e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Faults.Enqueue(e);
+            // Anything else is a defect of the simulation: kept and logged, never dropped in silence.
+            RecordFault(e);
         }
         finally
         {
@@ -128,4 +142,10 @@ internal sealed class Cluster : IAsyncDisposable
             _transitions.TryRemove(id, out _);
         }
     }
+
+    [LoggerMessage(EventId = 900, Level = LogLevel.Error, Message = "Sandbox fault in a timed transition or controller: {Problem}")]
+    private partial void LogFault(Exception fault, string problem);
+
+    [LoggerMessage(EventId = 901, Level = LogLevel.Debug, Message = "Sandbox transition dropped: {Problem}")]
+    private partial void LogDropped(string problem);
 }

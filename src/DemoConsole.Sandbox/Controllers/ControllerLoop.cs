@@ -82,7 +82,7 @@ internal sealed class ControllerLoop : IAsyncDisposable
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                _cluster.Faults.Enqueue(e);
+                _cluster.RecordFault(e);
             }
         }
     }

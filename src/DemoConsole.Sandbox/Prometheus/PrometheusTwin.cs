@@ -29,7 +29,7 @@ internal sealed class PrometheusTwin : IAsyncDisposable
             new ScrapeTarget(IstioJob, instance, gateway.Metrics.Families),
             new ScrapeTarget(KubeletJob, instance, gateway.Containers.Families),
         ];
-        Scraper = new SelfScraper(cluster.Time, Store, Targets, interval, cluster.Faults.Enqueue);
+        Scraper = new SelfScraper(cluster.Time, Store, Targets, interval, cluster.RecordFault);
         Rules = new RuleManager(cluster, Store);
     }
 

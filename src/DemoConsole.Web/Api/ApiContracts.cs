@@ -53,7 +53,8 @@ public sealed record RunStartedDto(string RunId);
 public sealed record ErrorDto(string Error);
 
 /// <param name="GitHub">The sandbox's GitHub twin, as a GitHub Enterprise base address (REST under /api/v3/).</param>
-public sealed record SandboxDto(Uri KubernetesApi, Uri Gateway, string Kubeconfig, Uri? Prometheus, Uri? Alertmanager, Uri GitHub);
+/// <param name="Faults">Defects of the simulation so far (a simulated controller that threw); empty while it is sound.</param>
+public sealed record SandboxDto(Uri KubernetesApi, Uri Gateway, string Kubeconfig, Uri? Prometheus, Uri? Alertmanager, Uri GitHub, IReadOnlyList<string> Faults);
 
 /// <summary>A run or preview request: run-time parameters the action allows, or (to run) the preview to run exactly.</summary>
 public sealed record RunRequestDto(IReadOnlyDictionary<string, string>? Parameters, string? PreviewId = null);

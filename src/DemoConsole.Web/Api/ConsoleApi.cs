@@ -84,7 +84,7 @@ public static class ConsoleApi
             .RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         api.MapGet("/sandbox", (EmbeddedSandbox sandbox, MetricsEndpoints metrics) => sandbox.Host is { } host
-            ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath, metrics.SandboxPrometheus, metrics.SandboxAlertmanager, host.GitHub))
+            ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath, metrics.SandboxPrometheus, metrics.SandboxAlertmanager, host.GitHub, host.Faults))
             : Results.NotFound(new ErrorDto("The console is not running on the embedded sandbox (DemoConsole:Cluster:Mode).")))
             .RequireAuthorization(read);
 

@@ -36,6 +36,7 @@ public sealed partial class EmbeddedSandbox(
             PrometheusPort = cluster.SandboxPrometheusPort,
             GitHubPort = cluster.SandboxGitHubPort,
             TimeScale = cluster.SandboxTimeScale,
+            Logger = logger,
         }, cancellationToken);
         gateway.UseSandbox(_host.Gateway);
         metrics.UseSandbox(_host.Prometheus, _host.Alertmanager);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Pipeline;
 
 namespace DemoConsole.Core.Tests.Pipeline;
@@ -26,6 +28,44 @@ public sealed class PipelineUnitTests
     [Fact]
     public void Next_NoneLeft_WaitsForTheReset() =>
         Assert.Equal(TimeSpan.FromMinutes(30), RatePacing.Next(TimeSpan.FromSeconds(5), 2, 3, Now.AddMinutes(30), Now));
+
+    [Fact]
+    public void ApplicationView_ComparisonErrorCondition_IsItsError()
+    {
+        var app = new CustomObject
+        {
+            Metadata = new() { Name = "titanium-prod", NamespaceProperty = "argocd" },
+            Spec = JsonDocument.Parse("""{"source":{"repoURL":"https://github.com/DvwN-Lee/Monitoring-v2.git","path":"k8s-manifests/overlays/solid-cloud"}}""").RootElement,
+            Status = JsonDocument.Parse("""
+                {"sync":{"status":"Unknown","revision":"5065cc1"},"health":{"status":"Healthy"},
+                 "conditions":[{"type":"SyncWarning","message":"ignored"},{"type":"ComparisonError","message":"Failed to load target state: … cannot unmarshal number into Go struct field Image.images.newTag of type string"}]}
+                """).RootElement,
+        };
+
+        var view = ArgoApplicationView.From(app);
+
+        Assert.Equal("ComparisonError: Failed to load target state: … cannot unmarshal number into Go struct field Image.images.newTag of type string", view.Error);
+        Assert.Null(ArgoApplicationView.From(new CustomObject { Status = JsonDocument.Parse("""{"sync":{"status":"Synced"}}""").RootElement }).Error);
+    }
+
+    [Theory]
+    [InlineData("5065cc1", "Unknown", "ComparisonError: kustomize build failed", PipelineStageState.Failed)]
+    [InlineData("4f1c2a9", "Unknown", "ComparisonError: kustomize build failed", PipelineStageState.Running)]
+    [InlineData("5065cc1", "OutOfSync", null, PipelineStageState.Running)]
+    public void SyncStage_NewRevisionThatDoesNotBuild_FailsWithArgoCdsError(string revision, string sync, string? error, PipelineStageState expected)
+    {
+        var cd = new PipelineStage(PipelineStageKind.Cd, PipelineStageState.Succeeded, Now, Now.AddSeconds(30), "5065cc1 set image tag 8176276.");
+        var argo = new ArgoSyncView("argocd", "titanium-prod", sync, "Healthy", revision, "Succeeded", null, "titanium-prod", revision == "5065cc1", error);
+        var request = new PipelineFollowRequest(new RepositoryTarget("DvwN-Lee", "Monitoring-v2", "main", "user-service/DEMO.txt"), "8176276abc", "데모", Now);
+
+        var stage = PipelineStages.Sync(cd, argo, new StageMarks(), request);
+
+        Assert.Equal(expected, stage.State);
+        if (expected == PipelineStageState.Failed)
+        {
+            Assert.EndsWith(": ComparisonError: kustomize build failed", stage.Detail, StringComparison.Ordinal);
+        }
+    }
 
     [Fact]
     public void Options_ToString_NeverShowsTheToken()

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DemoConsole.Sandbox.ArgoCd;
 using DemoConsole.Sandbox.Store;
 using DemoConsole.Sandbox.Tests.Support;
 using DemoConsole.Tests.Shared;
@@ -45,7 +46,7 @@ public sealed class PipelineSimulationTests
         var tag = sha[..7];
         Assert.Equal(sha, Assert.Single(head.Parents).Sha);
         Assert.Equal("github-actions[bot]", head.Commit.Author.Name);
-        Assert.Contains($"+    newTag: {tag}", Assert.Single(head.Files).Patch, StringComparison.Ordinal);
+        Assert.Contains($"+    newTag: {KustomizeImages.TagScalar(tag)}", Assert.Single(head.Files).Patch, StringComparison.Ordinal);
 
         using var kube = TestSandbox.Client(sandbox);
         var image = $"docker.io/dvwnlee/titanium-user-service:{tag}";

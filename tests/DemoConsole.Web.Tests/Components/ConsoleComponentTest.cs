@@ -47,7 +47,7 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<IScenarioSource>(Source);
         Services.AddSingleton(new DemoSession(Source, Time, NullLogger<DemoSession>.Instance));
         Services.AddSingleton(Handler);
-        Services.AddSingleton(sp => new ActionExecutor(Source, [Handler, Confirming], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
+        Services.AddSingleton(sp => new ActionExecutor(Source, [Handler, Confirming, .. MoreHandlers], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
         Services.AddSingleton<PresenterPreferences>();
         Services.AddSingleton<IClusterViews>(ClusterViews);
         Services.AddSingleton<ILogTail>(new TestLogTail());
@@ -89,6 +89,9 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
 
     /// <summary>The handler of the "restart" action, which asks first with a server-side preview.</summary>
     protected GatedActionHandler Confirming { get; } = new("confirming") { Confirmation = DemoConsole.Core.Actions.Kinds.ConfirmationStyle.Preview };
+
+    /// <summary>Handlers of further kinds a test class adds in its constructor (the executor is built on first use).</summary>
+    protected List<IActionHandler> MoreHandlers { get; } = [];
 
     /// <summary>Starts as before the first list from the cluster, so tests see the waiting state too.</summary>
     protected TestClusterViews ClusterViews { get; } = new(ClusterViewsSnapshot.Empty(ClusterViewsOptions.DefaultNamespaces, "titanium-prod", DateTimeOffset.UnixEpoch));

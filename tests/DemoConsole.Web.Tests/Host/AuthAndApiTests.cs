@@ -155,6 +155,7 @@ public sealed class AuthAndApiTests : IDisposable
         Assert.True(Uri.TryCreate(sandbox.GetProperty("gateway").GetString(), UriKind.Absolute, out var gateway) && gateway.IsLoopback);
         Assert.True(File.Exists(sandbox.GetProperty("kubeconfig").GetString()));
         Assert.True(Uri.TryCreate(sandbox.GetProperty("gitHub").GetString(), UriKind.Absolute, out var gitHub) && gitHub.IsLoopback);
+        Assert.Equal(JsonValueKind.Array, sandbox.GetProperty("faults").ValueKind);
         var blog = await new HttpClient().GetAsync(new Uri(gateway, "/blog/"));
         Assert.Equal(HttpStatusCode.OK, blog.StatusCode);
     }

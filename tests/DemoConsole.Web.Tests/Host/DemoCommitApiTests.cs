@@ -4,7 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DemoConsole.Core.Pipeline;
 using DemoConsole.Tests.Shared;
+using DemoConsole.Sandbox;
 using DemoConsole.Tests.Shared.Web;
+using DemoConsole.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DemoConsole.Web.Tests.Host;
 
@@ -19,6 +22,8 @@ public sealed class DemoCommitApiTests : IDisposable
         .With("DemoConsole:Cluster:SandboxTimeScale", "0.01").With("DemoConsole:GitHub:PollInterval", "00:00:00.5");
 
     public void Dispose() => _factory.Dispose();
+
+    private SandboxHost Sandbox => _factory.Services.GetRequiredService<EmbeddedSandbox>().Host!;
 
     [Fact]
     public async Task PreviewThenRun_DemoCommit_CommitsTheDeclaredFileAndFollowsItToReadyPods()
@@ -36,13 +41,22 @@ public sealed class DemoCommitApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
         JsonElement run = default;
-        await AsyncWait.UntilAsync(async () =>
+        try
         {
-            run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
-            return run.GetProperty("status").GetString() != "running";
-        }, "the demo commit's pipeline to end", TimeSpan.FromMinutes(3));
+            await AsyncWait.UntilAsync(async () =>
+            {
+                run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
+                return run.GetProperty("status").GetString() != "running";
+            }, "the demo commit's pipeline to end", TimeSpan.FromMinutes(3));
+        }
+        catch (TimeoutException)
+        {
+            // Say where it stood (the stages' texts name the Argo CD phase) and what the sandbox recorded as going wrong.
+            Assert.Fail($"The pipeline did not end within 3 minutes: {run}; sandbox faults: {string.Join(" | ", Sandbox.Faults)}");
+        }
 
-        Assert.True(run.GetProperty("status").GetString() == "succeeded", run.ToString());
+        Assert.True(run.GetProperty("status").GetString() == "succeeded", $"{run}; sandbox faults: {string.Join(" | ", Sandbox.Faults)}");
+        Assert.Empty(Sandbox.Faults);
         var result = run.GetProperty("result");
         var sha = result.GetProperty("sha").GetString()!;
         var pipeline = result.GetProperty("pipeline");

@@ -38,8 +38,9 @@ public sealed record NamespaceMtls(string Namespace, string Mode, string Source)
 }
 
 /// <summary>An Argo CD Application with its sync and health status.</summary>
+/// <param name="Error">The first error condition (ComparisonError, SyncError, …) as "type: message"; null when there is none.</param>
 public sealed record ArgoApplicationView(string Namespace, string Name, string Sync, string Health, string? Revision, string? RepoUrl, string? Path,
-    string? DestinationNamespace, string? OperationPhase, string? Message)
+    string? DestinationNamespace, string? OperationPhase, string? Message, string? Error = null)
 {
     public bool IsSyncedAndHealthy => Sync == "Synced" && Health == "Healthy";
 
@@ -53,7 +54,18 @@ public sealed record ArgoApplicationView(string Namespace, string Name, string S
         Json.String(app.Spec, "source", "path"),
         Json.String(app.Spec, "destination", "namespace"),
         Json.String(app.Status, "operationState", "phase"),
-        Json.String(app.Status, "operationState", "message"));
+        Json.String(app.Status, "operationState", "message"),
+        FirstError(app.Status));
+
+    /// <summary>Argo CD counts a condition whose type ends in "Error" as an error (ApplicationCondition.IsError).</summary>
+    private static string? FirstError(JsonElement status) =>
+        Json.Get(status, "conditions") is { ValueKind: JsonValueKind.Array } conditions
+            ? conditions.EnumerateArray()
+                .Select(c => (Type: Json.String(c, "type"), Message: Json.String(c, "message")))
+                .Where(c => c.Type?.EndsWith("Error", StringComparison.Ordinal) == true)
+                .Select(c => $"{c.Type}: {c.Message}")
+                .FirstOrDefault()
+            : null;
 }
 
 /// <summary>Small reads into the JSON of custom resources.</summary>

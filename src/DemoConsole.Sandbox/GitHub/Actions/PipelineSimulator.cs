@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using DemoConsole.Sandbox.ArgoCd;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.GitHub.Git;
 
@@ -183,10 +184,11 @@ internal sealed partial class PipelineSimulator
                 return;
             }
 
+            // cd.yml's `kustomize edit set image`: a tag of digits only is written quoted, or kustomize could not read it back.
             var text = Encoding.UTF8.GetString(blob.Content);
             foreach (var service in run.Services)
             {
-                text = Regex.Replace(text, $@"(- name: docker\.io/dvwnlee/titanium-{Regex.Escape(service)}\n\s+newTag: )\S+", $"${{1}}{tag}");
+                text = KustomizeImages.SetNewTag(text, $"docker.io/dvwnlee/titanium-{service}", tag);
             }
 
             var bot = new GitSignature(BotName, BotEmail, _cluster.Now);

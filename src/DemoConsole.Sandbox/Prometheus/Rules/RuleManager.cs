@@ -22,7 +22,7 @@ internal sealed class RuleManager(Cluster cluster, SampleStore store) : IAsyncDi
 
     public void Start()
     {
-        _loop = new PeriodicLoop(cluster.Time, Scaled(DefaultInterval), EvaluateAll, cluster.Faults.Enqueue);
+        _loop = new PeriodicLoop(cluster.Time, Scaled(DefaultInterval), EvaluateAll, cluster.RecordFault);
         _loop.Start();
     }
 

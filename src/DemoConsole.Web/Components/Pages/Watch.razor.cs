@@ -1,8 +1,8 @@
 using DemoConsole.Core.Actions;
-using DemoConsole.Core.Pipeline;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Session;
 using DemoConsole.Web.Components.Controls;
+using DemoConsole.Web.Components.Panels.Cluster;
 using Microsoft.AspNetCore.Components;
 
 namespace DemoConsole.Web.Components.Pages;
@@ -50,8 +50,8 @@ public sealed partial class Watch
             var actions = Section?.Blocks.OfType<ActionBlock>().Select(b => b.Action.Id).ToHashSet() ?? [];
 
             // A pipeline view on the page already shows the demo commit's timeline large; the projector shows it once.
-            var pipelineShown = Section?.StandaloneViews.Any(v => v.Kind == ViewKinds.Pipeline) == true;
-            return _board.Runs.Where(r => actions.Contains(r.ActionId) && !(pipelineShown && r.Kind == DemoCommitKind.Descriptor.Name))
+            var pipelineShown = PipelineOnPage.Shows(Section);
+            return _board.Runs.Where(r => actions.Contains(r.ActionId) && !(pipelineShown && PipelineOnPage.IsItsTimeline(r)))
                 .GroupBy(r => r.ActionId).Select(g => g.First()).ToList();
         }
     }

@@ -28,6 +28,10 @@ public sealed partial class ActionPanel
     [Parameter, EditorRequired]
     public Actor Actor { get; set; } = default!;
 
+    /// <summary>The page has a pipeline view: a demo commit's card then shows its status and summary, not the timeline again.</summary>
+    [Parameter]
+    public bool PipelineViewShown { get; set; }
+
     protected override void OnInitialized()
     {
         _board = Executor.Board;
