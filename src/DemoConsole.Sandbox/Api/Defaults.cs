@@ -5,7 +5,7 @@ namespace DemoConsole.Sandbox.Api;
 
 /// <summary>
 /// The defaults an API server fills in on create, so objects read back (<c>-o yaml</c>, describe) look like a
-/// cluster's: services get a cluster IP and session affinity, deployments a strategy and history limit.
+/// cluster's: services get a cluster IP and session affinity, deployments a strategy and history limit, secrets the Opaque type.
 /// </summary>
 internal static class Defaults
 {
@@ -13,6 +13,11 @@ internal static class Defaults
 
     public static void Apply(ResourceType type, JsonObject obj)
     {
+        if (type == ResourceTypes.Secrets)
+        {
+            Secret(obj);
+        }
+
         if (obj["spec"] is not JsonObject spec)
         {
             return;
@@ -32,6 +37,27 @@ internal static class Defaults
             spec["podManagementPolicy"] ??= "OrderedReady";
             spec["revisionHistoryLimit"] ??= 10;
             spec["updateStrategy"] ??= new JsonObject { ["type"] = "RollingUpdate", ["rollingUpdate"] = new JsonObject { ["partition"] = 0 } };
+        }
+    }
+
+    /// <summary>The Opaque type, and stringData folded into data as base64 (stringData is write-only on a cluster).</summary>
+    private static void Secret(JsonObject secret)
+    {
+        if (string.IsNullOrEmpty((string?)secret["type"]))
+        {
+            secret["type"] = "Opaque";
+        }
+
+        if (secret["stringData"] is JsonObject plain)
+        {
+            var data = secret["data"] as JsonObject ?? [];
+            foreach (var (key, value) in plain)
+            {
+                data[key] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes((string?)value ?? ""));
+            }
+
+            secret["data"] = data;
+            secret.Remove("stringData");
         }
     }
 
@@ -66,7 +92,13 @@ internal static class Defaults
         spec["replicas"] ??= 1;
         spec["revisionHistoryLimit"] ??= 10;
         spec["progressDeadlineSeconds"] ??= 600;
-        spec["strategy"] ??= new JsonObject { ["type"] = "RollingUpdate" };
+        // kubectl create sends "strategy": {}; an empty type defaults as a missing strategy does.
+        spec["strategy"] ??= new JsonObject();
+        if (string.IsNullOrEmpty((string?)spec["strategy"]!["type"]))
+        {
+            spec["strategy"]!["type"] = "RollingUpdate";
+        }
+
         if ((string?)spec["strategy"]!["type"] == "RollingUpdate")
         {
             var rolling = spec["strategy"]!["rollingUpdate"] as JsonObject ?? [];
