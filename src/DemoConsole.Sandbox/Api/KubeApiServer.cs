@@ -53,6 +53,7 @@ internal static class KubeApiServer
         app.MapGet("/openapi/v3", (HttpContext context) => JsonOutput.WriteAsync(context, OpenApi.Root()));
         app.MapGet("/openapi/v3/{**path}", (HttpContext context, string path) =>
             OpenApi.GroupVersion(path) is { } doc ? JsonOutput.WriteAsync(context, doc) : NotFoundAsync(context));
+        FaultEndpoint.Map(app, cluster);
         app.MapFallback(NotFoundAsync);
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DemoConsole.Sandbox.Controllers.Faults;
 using DemoConsole.Sandbox.Logs;
 using DemoConsole.Sandbox.Store;
 
@@ -22,6 +23,7 @@ internal sealed class Cluster : IAsyncDisposable
         Pods = new PodLifecycle(this);
         Controllers = new ControllerLoop(this);
         Autoscalers = new HorizontalPodAutoscalerController(this);
+        InjectedFaults = new FaultInjector(this);
     }
 
     public TimeProvider Time { get; }
@@ -41,6 +43,9 @@ internal sealed class Cluster : IAsyncDisposable
     public ControllerLoop Controllers { get; }
 
     public HorizontalPodAutoscalerController Autoscalers { get; }
+
+    /// <summary>Faults put on workloads for rehearsals (crash loop, OOM kill, image pull, readiness).</summary>
+    public FaultInjector InjectedFaults { get; }
 
     public CancellationToken Stopping => _stopping.Token;
 
