@@ -29,6 +29,7 @@ public static class ClusterActionsServiceCollectionExtensions
         services.TryAddSingleton<PodKillService>();
         services.TryAddSingleton<DeploymentRollouts>();
         services.TryAddSingleton<ManifestLocator>();
+        services.TryAddSingleton<Faults.SandboxFaults>();
         return services;
     }
 }
