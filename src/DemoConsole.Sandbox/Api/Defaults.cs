@@ -31,6 +31,11 @@ internal static class Defaults
         {
             Deployment(spec);
         }
+
+        if (type == ResourceTypes.Pods || spec["template"]?["spec"] is JsonObject)
+        {
+            Probes(type == ResourceTypes.Pods ? spec : spec["template"]!["spec"]!.AsObject());
+        }
         else if (type == ResourceTypes.StatefulSets)
         {
             spec["replicas"] ??= 1;
@@ -58,6 +63,24 @@ internal static class Defaults
 
             secret["data"] = data;
             secret.Remove("stringData");
+        }
+    }
+
+    /// <summary>Probe defaults (timeout 1 s, period 10 s, success 1, failure 3, HTTP), which describe prints.</summary>
+    private static void Probes(JsonObject podSpec)
+    {
+        var probes = (podSpec["containers"] as JsonArray ?? []).OfType<JsonObject>()
+            .SelectMany(c => new[] { c["readinessProbe"], c["livenessProbe"], c["startupProbe"] }).OfType<JsonObject>();
+        foreach (var probe in probes)
+        {
+            probe["timeoutSeconds"] ??= 1;
+            probe["periodSeconds"] ??= 10;
+            probe["successThreshold"] ??= 1;
+            probe["failureThreshold"] ??= 3;
+            if (probe["httpGet"] is JsonObject http)
+            {
+                http["scheme"] ??= "HTTP";
+            }
         }
     }
 
