@@ -72,7 +72,7 @@ public sealed class GoldenSignalsTests(RealPrometheusBrowserFixture browser) : I
         await presenter.GetByTestId("run-traffic-burst").ClickAsync();
         await Assertions.Expect(panel.GetByTestId("run-markers")).ToBeVisibleAsync();
 
-        await ScreenshotsAsync(presenter, audience, "part3");
+        await Screenshots.SaveAsync(presenter, audience, "part3");
         if (Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } folder)
         {
             await presenter.GetByTestId("panel-kiali-graph").ScreenshotAsync(new() { Path = Path.Combine(folder, "part3-service-graph.png") });
@@ -81,7 +81,7 @@ public sealed class GoldenSignalsTests(RealPrometheusBrowserFixture browser) : I
         await presenter.Keyboard.PressAsync("5");
         await Assertions.Expect(presenter.GetByTestId("panel-golden-signals-errors").GetByTestId("tile-errors")).ToBeVisibleAsync();
         await Assertions.Expect(presenter.GetByTestId("panel-golden-signals-errors").GetByTestId("tile-errors")).ToContainTextAsync("404");
-        await ScreenshotsAsync(presenter, audience, "part5");
+        await Screenshots.SaveAsync(presenter, audience, "part5");
     }
 
     private async Task SendAsync(HttpClient http, string path, int count)
@@ -90,26 +90,6 @@ public sealed class GoldenSignalsTests(RealPrometheusBrowserFixture browser) : I
         for (var i = 0; i < count; i++)
         {
             using var response = await http.GetAsync(new Uri(browser.Gateway, path));
-        }
-    }
-
-    /// <summary>With SCREENSHOT_DIR set, saves both screens at the two projector sizes, for a human to look at.</summary>
-    private static async Task ScreenshotsAsync(IPage presenter, IPage audience, string name)
-    {
-        if (Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is not { Length: > 0 } folder)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(folder);
-        foreach (var (width, height) in new[] { (1366, 768), (1280, 720) })
-        {
-            foreach (var (page, who) in new[] { (presenter, "presenter"), (audience, "audience") })
-            {
-                await page.SetViewportSizeAsync(width, height);
-                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{who}-{width}x{height}.png"), FullPage = false });
-                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{who}-{width}x{height}-full.png"), FullPage = true });
-            }
         }
     }
 }
