@@ -57,6 +57,19 @@ public sealed class PythonClientTests
         Assert.Equal(3, result.GetProperty("replicas").GetInt32());
     }
 
+    [Fact]
+    public async Task Paging_ByTwo_ReadsEveryPodOnce()
+    {
+        var result = await RunAsync("paging");
+
+        var all = result.GetProperty("all").EnumerateArray().Select(p => p.GetString()).ToList();
+        var pages = result.GetProperty("pages").EnumerateArray().Select(page => page.EnumerateArray().Select(p => p.GetString()).ToList()).ToList();
+        Assert.True(all.Count > 10);
+        Assert.Equal((all.Count + 1) / 2, pages.Count);
+        Assert.All(pages, page => Assert.InRange(page.Count, 1, 2));
+        Assert.Equal(all, pages.SelectMany(p => p));
+    }
+
     private static async Task<JsonElement> RunAsync(string check)
     {
         await using var sandbox = await TestSandbox.StartAsync();

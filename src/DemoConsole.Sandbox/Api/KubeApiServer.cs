@@ -53,6 +53,7 @@ internal static class KubeApiServer
         app.MapGet("/openapi/v3", (HttpContext context) => JsonOutput.WriteAsync(context, OpenApi.Root()));
         app.MapGet("/openapi/v3/{**path}", (HttpContext context, string path) =>
             OpenApi.GroupVersion(path) is { } doc ? JsonOutput.WriteAsync(context, doc) : NotFoundAsync(context));
+        FaultEndpoint.Map(app, cluster);
         app.MapFallback(NotFoundAsync);
         return app;
     }
@@ -86,10 +87,15 @@ internal static class KubeApiServer
             return watched is null || watched.Subresource is not null ? NotFoundAsync(context) : dispatcher.WatchAsync(context, watched);
         }
 
+        if (UnservedRequests.IsProxyPath(segments))
+        {
+            segments = segments[..5];
+        }
+
         var target = ApiTarget.Parse(group, version, segments);
         return target is null ? NotFoundAsync(context) : dispatcher.DispatchAsync(context, target);
     }
 
     private static Task NotFoundAsync(HttpContext context) =>
-        StatusWriter.WriteAsync(context, new ApiException(404, "NotFound", "the server could not find the requested resource"));
+        StatusWriter.WriteAsync(context, UnservedRequests.NotFound(context.Request));
 }

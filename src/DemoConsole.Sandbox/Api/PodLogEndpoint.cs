@@ -30,15 +30,24 @@ internal sealed class PodLogEndpoint(Cluster cluster)
             throw ApiException.BadRequest($"container {container} is not valid for pod {pod.Name}");
         }
 
-        if (QueryParameters.Flag(query, "previous"))
+        var previous = QueryParameters.Flag(query, "previous");
+        var log = previous ? cluster.Logs.FindPrevious(pod.Uid, container) : cluster.Logs.Find(pod.Uid, container);
+        if (log is null && previous)
         {
             throw ApiException.BadRequest($"previous terminated container \"{container}\" in pod \"{pod.Name}\" not found");
         }
 
-        var log = cluster.Logs.Find(pod.Uid, container);
         if (log is null)
         {
-            var reason = PodColumns.StatusText(pod.Node);
+            var waiting = Cells.Text(PodStatus.ContainerStatus(pod.Node, container)?["state"]?["waiting"]?["reason"]);
+            var reason = waiting switch
+            {
+                // The kubelet's words for these two (pkg/kubelet/kuberuntime: ErrImagePull, ImagePullBackOff).
+                "ErrImagePull" => "image can't be pulled",
+                "ImagePullBackOff" => "trying and failing to pull image",
+                "" => PodColumns.StatusText(pod.Node),
+                _ => waiting,
+            };
             throw ApiException.BadRequest($"container \"{container}\" in pod \"{pod.Name}\" is waiting to start: {reason}");
         }
 

@@ -1,15 +1,23 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DemoConsole.Sandbox.Api.Protobuf;
 using DemoConsole.Sandbox.Store;
 
 namespace DemoConsole.Sandbox.Api;
 
-/// <summary>Reads a request body as JSON (or YAML for apply patches and YAML content types).</summary>
+/// <summary>Reads a request body as JSON (or YAML for apply patches and YAML content types, or Kubernetes protobuf).</summary>
 internal static class RequestBody
 {
     public static async Task<JsonNode?> ReadAsync(HttpRequest request)
     {
+        if (ProtobufBody.IsProtobuf(request.ContentType))
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+            return buffer.Length == 0 ? null : ProtobufBody.Read(buffer.ToArray());
+        }
+
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         if (string.IsNullOrWhiteSpace(text))

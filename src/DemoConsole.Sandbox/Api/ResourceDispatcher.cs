@@ -18,9 +18,16 @@ internal sealed class ResourceDispatcher(Cluster cluster)
         var method = context.Request.Method;
         if (target.Subresource is string sub)
         {
+            if (UnservedRequests.IsUnserved(target.Type, sub))
+            {
+                // As a cluster does: a missing object is 404 before the action is refused.
+                cluster.Store.GetRequired(target.Type, target.RequiredNamespace, UnservedRequests.ObjectName(sub, target.RequiredName));
+                throw UnservedRequests.Refusal(target.Type, sub);
+            }
+
             if (!target.Type.Subresources.Contains(sub))
             {
-                throw new ApiException(404, "NotFound", "the server could not find the requested resource");
+                throw UnservedRequests.NotFound(context.Request);
             }
 
             return (sub, method) switch

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DemoConsole.Sandbox.Api.Tables;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Store;
@@ -13,7 +14,7 @@ internal sealed class ResourceReads(Cluster cluster)
         var stored = cluster.Store.GetRequired(target.Type, target.RequiredNamespace, target.RequiredName);
         if (TableBuilder.IsRequested(context.Request))
         {
-            return WriteTableAsync(context, target.Type, [stored], stored.ResourceVersion);
+            return WriteTableAsync(context, target.Type, [stored], new JsonObject { ["resourceVersion"] = Version(stored.ResourceVersion) });
         }
 
         return JsonOutput.WriteRawAsync(context, stored.Json);
@@ -29,14 +30,14 @@ internal sealed class ResourceReads(Cluster cluster)
             return WatchAsync(context, target);
         }
 
-        var (items, version) = cluster.Store.List(target.Type, target.Namespace);
-        var selected = items.Where(o => labels.Matches(o.Node) && fields.Matches(o.Node)).ToList();
+        var page = ListPaging.Read(cluster.Store, target.Type, target.Namespace, query, o => labels.Matches(o.Node) && fields.Matches(o.Node),
+            filtered: !string.IsNullOrEmpty(query["labelSelector"]) || !string.IsNullOrEmpty(query["fieldSelector"]));
         if (TableBuilder.IsRequested(context.Request))
         {
-            return WriteTableAsync(context, target.Type, selected, version);
+            return WriteTableAsync(context, target.Type, page.Items, ListMeta(page));
         }
 
-        return WriteListAsync(context, target.Type, selected, version);
+        return WriteListAsync(context, target.Type, page);
     }
 
     /// <summary>A watch of the collection; a named target (from a /watch/ path) watches just that object.</summary>
@@ -55,10 +56,29 @@ internal sealed class ResourceReads(Cluster cluster)
             .RunAsync(context);
     }
 
-    private Task WriteTableAsync(HttpContext context, ResourceType type, IReadOnlyList<StoredObject> items, long version)
+    /// <summary>A list's metadata: its resourceVersion, and while pages remain the token and (unfiltered) the count left.</summary>
+    private static JsonObject ListMeta(ListPage page)
+    {
+        var meta = new JsonObject { ["resourceVersion"] = Version(page.ResourceVersion) };
+        if (page.Continue is not null)
+        {
+            meta["continue"] = page.Continue;
+        }
+
+        if (page.RemainingItemCount is long remaining)
+        {
+            meta["remainingItemCount"] = remaining;
+        }
+
+        return meta;
+    }
+
+    private static string Version(long version) => version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private Task WriteTableAsync(HttpContext context, ResourceType type, IReadOnlyList<StoredObject> items, JsonObject listMeta)
     {
         var includeObject = context.Request.Query["includeObject"] == "Object";
-        var table = TableBuilder.Build(type, items, version, cluster.Now, includeObject);
+        var table = TableBuilder.Build(type, items, listMeta, cluster.Now, includeObject);
         context.Response.ContentType = TableBuilder.ContentType;
         return WriteNodeAsync(context, table, TableBuilder.ContentType);
     }
@@ -72,18 +92,17 @@ internal sealed class ResourceReads(Cluster cluster)
     }
 
     /// <summary>Writes items from their stored bytes: no re-serialization per list, which keeps list latency flat.</summary>
-    private static async Task WriteListAsync(HttpContext context, ResourceType type, IReadOnlyList<StoredObject> items, long version)
+    private static async Task WriteListAsync(HttpContext context, ResourceType type, ListPage page)
     {
         context.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
         writer.WriteStartObject();
         writer.WriteString("kind", type.ListKind);
         writer.WriteString("apiVersion", type.GroupVersion);
-        writer.WriteStartObject("metadata");
-        writer.WriteString("resourceVersion", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        writer.WriteEndObject();
+        writer.WritePropertyName("metadata");
+        ListMeta(page).WriteTo(writer);
         writer.WriteStartArray("items");
-        foreach (var item in items)
+        foreach (var item in page.Items)
         {
             writer.WriteRawValue(item.Json, skipInputValidation: true);
         }

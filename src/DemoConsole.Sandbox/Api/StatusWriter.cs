@@ -12,7 +12,7 @@ internal static class StatusWriter
         {
             ["kind"] = "Status",
             ["apiVersion"] = "v1",
-            ["metadata"] = new JsonObject(),
+            ["metadata"] = e.Continue is null ? new JsonObject() : new JsonObject { ["continue"] = e.Continue },
             ["status"] = "Failure",
             ["message"] = e.Message,
             ["reason"] = e.Reason,

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DemoConsole.Sandbox.Controllers.Faults;
 using DemoConsole.Sandbox.Logs;
 using DemoConsole.Sandbox.Store;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ internal sealed partial class Cluster : IAsyncDisposable
         Pods = new PodLifecycle(this);
         Controllers = new ControllerLoop(this);
         Autoscalers = new HorizontalPodAutoscalerController(this);
+        InjectedFaults = new FaultInjector(this);
     }
 
     public TimeProvider Time { get; }
@@ -45,6 +47,9 @@ internal sealed partial class Cluster : IAsyncDisposable
     public ControllerLoop Controllers { get; }
 
     public HorizontalPodAutoscalerController Autoscalers { get; }
+
+    /// <summary>Faults put on workloads for rehearsals (crash loop, OOM kill, image pull, readiness).</summary>
+    public FaultInjector InjectedFaults { get; }
 
     public CancellationToken Stopping => _stopping.Token;
 

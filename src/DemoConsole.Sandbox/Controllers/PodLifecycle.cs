@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using DemoConsole.Sandbox.Api.Tables;
+using DemoConsole.Sandbox.Controllers.Faults;
 using DemoConsole.Sandbox.Logs;
 using DemoConsole.Sandbox.Store;
 
@@ -102,7 +104,8 @@ internal sealed class PodLifecycle(Cluster cluster)
         return terminating;
     }
 
-    private void StartContainers(StoredObject pod)
+    /// <summary>The images are pulled (or one cannot be) and the containers start; a fault on the pod takes over from here.</summary>
+    public void StartContainers(StoredObject pod)
     {
         var current = cluster.Store.Get(ResourceTypes.Pods, pod.Namespace, pod.Name);
         if (current is null || current.Uid != pod.Uid || current.IsTerminating)
@@ -110,7 +113,8 @@ internal sealed class PodLifecycle(Cluster cluster)
             return;
         }
 
-        foreach (var c in PodStatus.Containers(current.Node))
+        var missing = PodStatus.Containers(current.Node).FirstOrDefault(c => !cluster.InjectedFaults.IsPullable(Cells.Text(c["image"])));
+        foreach (var c in PodStatus.Containers(current.Node).Where(c => c != missing))
         {
             var pull = (1 + (Random.Shared.NextDouble() * 2)).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
             cluster.Events.Normal(current, "Pulled", $"Successfully pulled image \"{c["image"]}\" in {pull}s ({pull}s including waiting)", Kubelet);
@@ -118,13 +122,43 @@ internal sealed class PodLifecycle(Cluster cluster)
             cluster.Events.Normal(current, "Started", $"Started container {c["name"]}", Kubelet);
         }
 
-        var ip = AllocateIp((string?)current.Node["spec"]?["nodeName"]);
+        var ip = Cells.Text(current.Node["status"]?["podIP"]) is { Length: > 0 } assigned ? assigned : AllocateIp((string?)current.Node["spec"]?["nodeName"]);
+        var missingName = missing is null ? null : Cells.Text(missing["name"]);
         var running = Mutate(pod, p =>
         {
             PodStatus.Running(p, Rfc3339.Format(cluster.Now), ready: false, ip);
+            if (missingName is not null && PodStatus.ContainerStatus(p, missingName) is { } status)
+            {
+                p["status"]!["phase"] = "Pending";
+                ImagePullFailure.NotCreated(status);
+            }
         });
-        WriteStartupLogs(running, cluster.Now);
-        cluster.After(cluster.ScaledRandom(3, 10), () => Mutate(pod, p => PodStatus.SetReady(p, true, Rfc3339.Format(cluster.Now))));
+        WriteStartupLogs(running, cluster.Now, except: missingName);
+        if (running is null)
+        {
+            return;
+        }
+
+        if (missing is not null)
+        {
+            cluster.InjectedFaults.ImagePull.Start(running, missingName!, Cells.Text(missing["image"]));
+        }
+        else
+        {
+            cluster.InjectedFaults.ContainersStarted(running);
+        }
+
+        cluster.After(cluster.ScaledRandom(3, 10), () => Mutate(pod, p =>
+        {
+            // Containers pass their readiness probes, except one a fault holds back (or one that is not running).
+            var heldBack = cluster.InjectedFaults.HoldsBack(p) ?? missingName;
+            foreach (var s in Cells.Objects(p["status"]?["containerStatuses"]).Where(s => Cells.Text(s["name"]) != heldBack && s["state"]?["running"] is not null))
+            {
+                s["ready"] = true;
+            }
+
+            PodStatus.SyncReadyConditions(p, Rfc3339.Format(cluster.Now));
+        }));
     }
 
     /// <summary>A free address in the node's /24 of 10.244.0.0/16, so live pods (and endpoint slices) never share one.</summary>
@@ -145,14 +179,14 @@ internal sealed class PodLifecycle(Cluster cluster)
         return $"10.244.{subnet + 3}.{Random.Shared.Next(2, 254)}";
     }
 
-    private void WriteStartupLogs(StoredObject? pod, DateTimeOffset time)
+    private void WriteStartupLogs(StoredObject? pod, DateTimeOffset time, string? except = null)
     {
         if (pod is null)
         {
             return;
         }
 
-        foreach (var c in PodStatus.Containers(pod.Node))
+        foreach (var c in PodStatus.Containers(pod.Node).Where(c => (string?)c["name"] != except))
         {
             var container = (string?)c["name"] ?? "";
             var log = cluster.Logs.For(pod.Uid, container);

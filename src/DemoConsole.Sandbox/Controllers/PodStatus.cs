@@ -61,7 +61,7 @@ internal static class PodStatus
             ["name"] = Cells.Text(c["name"]),
             ["image"] = Cells.Text(c["image"]),
             ["imageID"] = Cells.Text(c["image"]) + "@sha256:" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + "00000000000000000000000000000000",
-            ["containerID"] = "containerd://" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()),
+            ["containerID"] = NewContainerId(),
             ["ready"] = ready,
             ["started"] = true,
             ["restartCount"] = 0,
@@ -95,6 +95,38 @@ internal static class PodStatus
             s["ready"] = ready;
         }
     }
+
+    /// <summary>One container's status entry (null when the pod has no status for it yet).</summary>
+    public static JsonObject? ContainerStatus(JsonObject pod, string container) =>
+        Cells.Objects(pod["status"]?["containerStatuses"]).FirstOrDefault(s => Cells.Text(s["name"]) == container);
+
+    /// <summary>
+    /// Pod conditions follow the containers, as the kubelet computes them: Ready and ContainersReady are true only
+    /// when every container is ready (one crashing app container makes a 1/2 pod not Ready).
+    /// </summary>
+    public static void SyncReadyConditions(JsonObject pod, string now)
+    {
+        var ready = Cells.Objects(pod["status"]?["containerStatuses"]).All(s => (bool?)s["ready"] == true);
+        foreach (var c in Cells.Objects(pod["status"]?["conditions"]))
+        {
+            if (Cells.Text(c["type"]) is "Ready" or "ContainersReady" && (Cells.Text(c["status"]) == "True") != ready)
+            {
+                c["status"] = ready ? "True" : "False";
+                c["lastTransitionTime"] = now;
+                if (ready)
+                {
+                    c.Remove("reason");
+                }
+                else
+                {
+                    c["reason"] = "ContainersNotReady";
+                }
+            }
+        }
+    }
+
+    public static string NewContainerId() =>
+        "containerd://" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
 
     public static bool IsReady(JsonNode pod) =>
         pod["metadata"]?["deletionTimestamp"] is null

@@ -12,6 +12,9 @@ internal sealed class ApiException(int code, string reason, string message, stri
 
     public string? Name { get; } = name;
 
+    /// <summary>A continue token the Status carries in its list metadata (an expired page's way to go on).</summary>
+    public string? Continue { get; init; }
+
     public static ApiException NotFound(ResourceType type, string name) =>
         new(404, "NotFound", $"{type.QualifiedName} \"{name}\" not found", type.Plural, name);
 

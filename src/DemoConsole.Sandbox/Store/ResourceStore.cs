@@ -54,6 +54,55 @@ internal sealed class ResourceStore
         }
     }
 
+    /// <summary>
+    /// Objects of a type as they were at <paramref name="version"/>, as etcd reads at a revision: the current objects
+    /// with the changes after it undone from the history. Null when the history no longer reaches back that far
+    /// (etcd's "compacted"); the caller answers 410 Expired.
+    /// </summary>
+    public IReadOnlyList<StoredObject>? ListAt(ResourceType type, string? ns, long version)
+    {
+        lock (_gate)
+        {
+            if (version >= _resourceVersion)
+            {
+                return List(type, ns).Items;
+            }
+
+            var oldest = _historyCount == 0 ? long.MaxValue : _history[_historyStart].Object.ResourceVersion;
+            if (oldest > version + 1)
+            {
+                return null;
+            }
+
+            var snapshot = new SortedDictionary<string, StoredObject>(_objects[type], StringComparer.Ordinal);
+            for (var i = _historyCount - 1; i >= 0; i--)
+            {
+                var e = _history[(_historyStart + i) % _history.Length];
+                if (e.Object.ResourceVersion <= version)
+                {
+                    break;
+                }
+
+                if (e.Object.Type != type)
+                {
+                    continue;
+                }
+
+                var key = Key(type, e.Object.Namespace, e.Object.Name);
+                if (e.Previous is null)
+                {
+                    snapshot.Remove(key);
+                }
+                else
+                {
+                    snapshot[key] = e.Previous;
+                }
+            }
+
+            return snapshot.Values.Where(o => ns is null || o.Namespace == ns).ToList();
+        }
+    }
+
     public StoredObject Create(ResourceType type, JsonObject obj)
     {
         var metadata = obj["metadata"] as JsonObject ?? throw ApiException.BadRequest("metadata is required");
@@ -172,7 +221,7 @@ internal sealed class ResourceStore
             // The DELETED event carries a fresh resourceVersion so watchers can resume after it.
             var copy = current.MutableCopy();
             var stored = Stamp(type, ns, name, copy);
-            Publish(new StoreEvent("DELETED", stored));
+            Publish(new StoreEvent("DELETED", stored, current));
             return stored;
         }
     }

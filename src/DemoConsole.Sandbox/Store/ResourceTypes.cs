@@ -7,6 +7,7 @@ internal static class ResourceTypes
     public static readonly ResourceType Pods = Core("pods", "pod", "Pod", true, ["po"], ["log", "status"]);
     public static readonly ResourceType Services = Core("services", "service", "Service", true, ["svc"], ["status"]);
     public static readonly ResourceType Events = Core("events", "event", "Event", true, ["ev"], []);
+    public static readonly ResourceType Secrets = Core("secrets", "secret", "Secret", true, [], []);
     public static readonly ResourceType ConfigMaps = Core("configmaps", "configmap", "ConfigMap", true, ["cm"], []);
     public static readonly ResourceType ServiceAccounts = Core("serviceaccounts", "serviceaccount", "ServiceAccount", true, ["sa"], []);
     public static readonly ResourceType Deployments = Apps("deployments", "deployment", "Deployment", ["deploy"]);
@@ -33,7 +34,7 @@ internal static class ResourceTypes
 
     public static readonly IReadOnlyList<ResourceType> All =
     [
-        Namespaces, Pods, Services, Events, ConfigMaps, ServiceAccounts, Deployments, ReplicaSets, StatefulSets,
+        Namespaces, Pods, Services, Events, ConfigMaps, Secrets, ServiceAccounts, Deployments, ReplicaSets, StatefulSets,
         HorizontalPodAutoscalers, NetworkPolicies, EndpointSlices, Applications, PeerAuthentications, PrometheusRules,
     ];
 

@@ -19,6 +19,7 @@ internal sealed record StoredObject(ResourceType Type, string Namespace, string 
 
 /// <summary>
 /// A change as a watch stream reports it: ADDED, MODIFIED, DELETED (BOOKMARK and ERROR are made by the stream).
-/// <see cref="Previous"/> lets a filtered watch turn "stopped matching the selector" into DELETED, as a cluster does.
+/// <see cref="Previous"/> (the object before a change or a delete) lets a filtered watch turn "stopped matching the
+/// selector" into DELETED, as a cluster does, and a paged list read the objects as they were at its snapshot.
 /// </summary>
 internal sealed record StoreEvent(string Type, StoredObject Object, StoredObject? Previous = null);

@@ -52,7 +52,20 @@ def scale(core, apps):
     return {"replicas": apps.read_namespaced_deployment_scale(name, NS).spec.replicas}
 
 
-CHECKS = {f.__name__: f for f in [list_with_selector, watch_delete_and_replace, logs, patch, scale]}
+def paging(core, apps):
+    # Pages of two with the client's own continue handling; the whole list is read once to compare.
+    everything = [p.metadata.name for p in core.list_pod_for_all_namespaces().items]
+    pages, token = [], None
+    while True:
+        page = core.list_pod_for_all_namespaces(limit=2, _continue=token)
+        pages.append([p.metadata.name for p in page.items])
+        token = page.metadata._continue
+        if not token:
+            break
+    return {"all": everything, "pages": pages}
+
+
+CHECKS = {f.__name__: f for f in [list_with_selector, watch_delete_and_replace, logs, patch, scale, paging]}
 
 if __name__ == "__main__":
     config.load_kube_config(config_file=sys.argv[1])

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using DemoConsole.Core.Actions.Load;
 using DemoConsole.Core.Cluster.Actions;
+using DemoConsole.Core.Cluster.Faults;
 using DemoConsole.Core.Pipeline;
 
 namespace DemoConsole.Core.Actions.Kinds;
@@ -22,6 +23,8 @@ public static class ActionKindCatalog
         ManifestActionKinds.Apply,
         ManifestActionKinds.Delete,
         DemoCommitKind.Descriptor,
+        FaultKinds.Inject,
+        FaultKinds.Clear,
     ];
 
     private static readonly FrozenDictionary<string, ActionKindDescriptor> ByName = All.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);

@@ -91,6 +91,15 @@ internal static class ColumnSets
             new("Endpoints", "string", (o, _) => Join(Objects(o["endpoints"]).SelectMany(e => (e["addresses"] as JsonArray ?? []).Select(a => Text(a))))),
             Age(),
         ],
+        "secrets" =>
+        [
+            Name(),
+            new("Type", "string", (o, _) => Text(o["type"])),
+            new("Data", "integer", (o, _) => ((o["data"] as JsonObject)?.Count ?? 0)),
+            Age(),
+        ],
+        "configmaps" => [Name(), new("Data", "integer", (o, _) => ((o["data"] as JsonObject)?.Count ?? 0) + ((o["binaryData"] as JsonObject)?.Count ?? 0)), Age()],
+        "serviceaccounts" => [Name(), new("Secrets", "integer", (o, _) => (o["secrets"] as JsonArray)?.Count ?? 0), Age()],
         "peerauthentications" =>
         [
             Name(),

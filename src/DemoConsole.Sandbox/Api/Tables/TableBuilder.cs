@@ -14,7 +14,11 @@ internal static class TableBuilder
     public static bool IsRequested(HttpRequest request) =>
         request.Headers.Accept.ToString().Contains("as=Table", StringComparison.Ordinal);
 
-    public static JsonObject Build(ResourceType type, IEnumerable<StoredObject> objects, long resourceVersion, DateTimeOffset now, bool includeObject)
+    public static JsonObject Build(ResourceType type, IEnumerable<StoredObject> objects, long resourceVersion, DateTimeOffset now, bool includeObject) =>
+        Build(type, objects, new JsonObject { ["resourceVersion"] = resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) }, now, includeObject);
+
+    /// <summary>A Table with the list's metadata (resourceVersion, and continue and remainingItemCount on a page).</summary>
+    public static JsonObject Build(ResourceType type, IEnumerable<StoredObject> objects, JsonObject listMeta, DateTimeOffset now, bool includeObject)
     {
         var columns = ColumnSets.For(type);
         var rows = new JsonArray();
@@ -32,7 +36,7 @@ internal static class TableBuilder
         {
             ["kind"] = "Table",
             ["apiVersion"] = "meta.k8s.io/v1",
-            ["metadata"] = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ["metadata"] = listMeta,
             ["columnDefinitions"] = new JsonArray(columns.Select(c => (JsonNode)c.Definition()).ToArray()),
             ["rows"] = rows,
         };

@@ -24,11 +24,11 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private ClusterActionsHost(SandboxHost sandbox, ClusterActionOptions options, Scenario scenario)
+    private ClusterActionsHost(SandboxHost sandbox, ClusterActionOptions options, Scenario scenario, ClusterMode mode)
     {
         Sandbox = sandbox;
         var services = new ServiceCollection();
-        services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox, sandbox.KubeconfigPath)));
+        services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(mode, sandbox.KubeconfigPath)));
         services.AddSingleton<ILoadEngine>(new HttpLoadEngine(new LoadCaps { MaxRate = 100, MaxRequests = 1_000, AllowedTargets = [sandbox.Gateway] }, TimeProvider.System));
         services.AddSingleton<IGatewayAddress>(new FixedGateway(sandbox.Gateway));
         services.AddSingleton<IScenarioSource>(new StaticScenarioSource(scenario));
@@ -59,7 +59,8 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
     /// <summary>The folder the sandbox ships its manifests in: the only one manifests may come from by default.</summary>
     public static string SandboxManifests => Path.GetDirectoryName(SandboxHost.LoadGeneratorManifestPath)!;
 
-    public static async Task<ClusterActionsHost> StartAsync(ClusterActionOptions? options = null, Scenario? scenario = null, double timeScale = 0.01)
+    /// <param name="mode">What the console believes it is connected to (Kubeconfig: the sandbox posing as a real cluster).</param>
+    public static async Task<ClusterActionsHost> StartAsync(ClusterActionOptions? options = null, Scenario? scenario = null, double timeScale = 0.01, ClusterMode mode = ClusterMode.Sandbox)
     {
         var sandbox = await SandboxHost.StartAsync(new SandboxOptions
         {
@@ -76,7 +77,7 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
             options = options with { ManifestFolders = [SandboxManifests] };
         }
 
-        return new ClusterActionsHost(sandbox, options, scenario ?? DefaultScenario.Load());
+        return new ClusterActionsHost(sandbox, options, scenario ?? DefaultScenario.Load(), mode);
     }
 
     /// <summary>Starts an action as a presenter and waits for its run to end.</summary>

@@ -1,0 +1,128 @@
+using DemoConsole.Core.Actions;
+using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Cluster.Actions;
+using DemoConsole.Core.Scenarios;
+using k8s.Autorest;
+
+namespace DemoConsole.Core.Cluster.Faults;
+
+/// <summary>
+/// Runs <c>inject-fault</c> and <c>clear-fault</c> (see <see cref="FaultKinds"/>). Guarded like pod-kill: the
+/// namespace must be allow-listed, protected workloads (StatefulSets, databases by name or label) are refused, the
+/// confirmation names the deployment and the fault, and a previewed injection hits exactly the previewed deployment
+/// (same uid). Only the sandbox plays faults: against any other cluster the kinds are refused before anything is sent.
+/// </summary>
+public sealed class FaultActionHandler(
+    ActionKindDescriptor descriptor, IClusterConnection cluster, DeploymentRollouts rollouts, SandboxFaults faults, ClusterGuardRails rails) : IActionHandler
+{
+    /// <summary>What a confirmed injection does: this fault on the deployment with this uid.</summary>
+    private sealed record FaultPin(string Namespace, string Deployment, string Uid, string Fault);
+
+    public ActionKindDescriptor Descriptor { get; } = descriptor == FaultKinds.Inject || descriptor == FaultKinds.Clear
+        ? descriptor
+        : throw new ArgumentException($"'{descriptor.Name}' is not a fault action kind.", nameof(descriptor));
+
+    private bool Injects => Descriptor == FaultKinds.Inject;
+
+    public string? Validate(ActionDefinition action) =>
+        Descriptor.FirstProblem(action)
+        ?? SandboxOnly()
+        ?? rails.CheckNamespace(rails.NamespaceOf(action))
+        ?? rails.CheckWorkload("Deployment", FaultKinds.Deployment.Text(action) ?? "");
+
+    public async Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken)
+    {
+        var ns = rails.NamespaceOf(action);
+        var name = FaultKinds.Deployment.Text(action) ?? "";
+        var target = $"deployment {name} in {ns}";
+        if (Validate(action) is { } refusal)
+        {
+            return ActionPreview.Refused(refusal, target);
+        }
+
+        if (!Injects)
+        {
+            return ActionPreview.Sentence($"Clear the fault on {target}: its pods heal as the sandbox's kubelet retries them.", target);
+        }
+
+        try
+        {
+            var live = await rollouts.ReadAsync(ns, name, cancellationToken);
+            if (CheckLabels(live) is { } isProtected)
+            {
+                return ActionPreview.Refused(isProtected, target);
+            }
+
+            var fault = FaultKinds.Fault.Choice(action)!;
+            return new ActionPreview($"Inject {fault} into {target} ({live.Spec.Replicas ?? 1} replicas): {Effect(fault)}",
+                $"{target} (uid {live.Metadata.Uid}), fault {fault}", true, null, new FaultPin(ns, name, live.Metadata.Uid, fault));
+        }
+        catch (HttpOperationException e)
+        {
+            return ActionPreview.Refused($"Deployment {name} in {ns}: {ApiErrors.Describe(e)}", target);
+        }
+    }
+
+    public async Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)
+    {
+        if (Validate(context.Action) is { } refusal)
+        {
+            return ActionOutcome.Refused(refusal);
+        }
+
+        var ns = rails.NamespaceOf(context.Action);
+        var name = FaultKinds.Deployment.Text(context.Action)!;
+        if (!Injects)
+        {
+            return await faults.ClearAsync(ns, name, cancellationToken) is { } notCleared
+                ? ActionOutcome.Failed($"The sandbox did not clear the fault on {name}: {notCleared}")
+                : ActionOutcome.Succeeded($"Cleared the fault on {name} in {ns}; its pods heal on the kubelet's next retry.",
+                    new FaultState { Namespace = ns, Deployment = name, Active = false });
+        }
+
+        var fault = FaultKinds.Fault.Choice(context.Action)!;
+        try
+        {
+            var live = await rollouts.ReadAsync(ns, name, cancellationToken);
+            if (CheckLabels(live) is { } isProtected)
+            {
+                return ActionOutcome.Refused(isProtected);
+            }
+
+            if (context.Pin is FaultPin pin && (pin.Uid != live.Metadata.Uid || pin.Fault != fault))
+            {
+                return ActionOutcome.Refused($"Deployment {name} is not the one previewed (uid {pin.Uid}); preview again.");
+            }
+        }
+        catch (HttpOperationException e)
+        {
+            return ActionOutcome.Failed($"Deployment {name} in {ns}: {ApiErrors.Describe(e)}");
+        }
+
+        var (state, error) = await faults.InjectAsync(ns, name, fault, cancellationToken);
+        if (state is null)
+        {
+            return ActionOutcome.Failed($"The sandbox refused {fault} on {name}: {error}");
+        }
+
+        context.Report(state);
+        return ActionOutcome.Succeeded($"Injected {fault} into {name} in {ns}: {Effect(fault)}", state);
+    }
+
+    /// <summary>Faults are a rehearsal of the sandbox; a real cluster would need a chaos tool the console does not drive.</summary>
+    private string? SandboxOnly() => cluster.Target.Mode == ClusterMode.Sandbox
+        ? null
+        : "Faults are rehearsed on the sandbox only; the console is connected to a real cluster.";
+
+    private string? CheckLabels(k8s.Models.V1Deployment live) =>
+        rails.CheckWorkload("Deployment", live.Metadata.Name,
+            (live.Metadata.Labels ?? new Dictionary<string, string>()).Concat(live.Spec.Template?.Metadata?.Labels ?? new Dictionary<string, string>()));
+
+    private static string Effect(string fault) => fault switch
+    {
+        "crash-loop" => "the app container exits with code 1 after each start and restarts with back-off (CrashLoopBackOff).",
+        "oom-kill" => "the app container is OOMKilled (exit code 137) and restarted with back-off.",
+        "image-pull" => "the deployment is patched to a missing image tag; new pods stay in ImagePullBackOff until rollout undo.",
+        _ => "the readiness probe fails: pods run but are not Ready and leave the service's endpoints.",
+    };
+}

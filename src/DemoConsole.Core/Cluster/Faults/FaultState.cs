@@ -1,0 +1,19 @@
+using DemoConsole.Core.Actions;
+
+namespace DemoConsole.Core.Cluster.Faults;
+
+/// <summary>What an inject-fault or clear-fault run did: the deployment, the fault, and whether it is now on.</summary>
+public sealed record FaultState : IActionResult
+{
+    public required string Namespace { get; init; }
+
+    public required string Deployment { get; init; }
+
+    /// <summary>"crash-loop", "oom-kill", "image-pull" or "readiness"; null for a clear.</summary>
+    public string? Fault { get; init; }
+
+    public required bool Active { get; init; }
+
+    /// <summary>The missing image an image-pull fault patched into the deployment.</summary>
+    public string? Image { get; init; }
+}
