@@ -33,6 +33,11 @@ internal sealed class RequestDeadline : IDisposable
     public bool IsCancellationRequested => _source.IsCancellationRequested;
 
     /// <summary>Stops the timer after a request; a source that was cancelled cannot be reset and is replaced.</summary>
+    /// <remarks>
+    /// A timer already firing while a request completes exactly at its timeout can still cancel the source after the
+    /// reset; the next request then ends as a timeout at once. That window is the timer callback's few instructions,
+    /// once per request that lasted its whole timeout, and the error it gives is of the class that was happening.
+    /// </remarks>
     public void Disarm()
     {
         if (!_source.TryReset())
