@@ -44,7 +44,7 @@ internal static class LoadBenchmark
         var report = new BenchReport();
         if (only is null or "clients")
         {
-            var cli = await PublishedConsole.EnsureAsync(OptionText(args, "--published"));
+            using var cli = await PublishedConsole.EnsureAsync(OptionText(args, "--published"));
             await ClientComparison.RunAsync(engine, [nginx, nginx2], cli, connections, clientSeconds, rounds, report);
         }
 

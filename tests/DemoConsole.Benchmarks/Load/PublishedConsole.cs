@@ -8,7 +8,7 @@ namespace DemoConsole.Benchmarks.Load;
 /// The console as users run it: the published build (<c>docker/publish.sh</c>, Release), started as a separate
 /// cold process for each <c>DemoConsole burst</c> run.
 /// </summary>
-internal sealed partial class PublishedConsole(string directory)
+internal sealed partial class PublishedConsole(string directory, bool temporary = false) : IDisposable
 {
     private string Dll => Path.Combine(directory, "DemoConsole.dll");
 
@@ -33,7 +33,7 @@ internal sealed partial class PublishedConsole(string directory)
         }) ?? throw new InvalidOperationException("bash did not start");
         var log = await publish.StandardOutput.ReadToEndAsync() + await publish.StandardError.ReadToEndAsync();
         await publish.WaitForExitAsync();
-        return publish.ExitCode == 0 ? new PublishedConsole(output) : throw new InvalidOperationException("publish failed:\n" + log);
+        return publish.ExitCode == 0 ? new PublishedConsole(output, temporary: true) : throw new InvalidOperationException("publish failed:\n" + log);
     }
 
     /// <summary>
@@ -52,6 +52,15 @@ internal sealed partial class PublishedConsole(string directory)
         return process.ExitCode == 0 && match.Success
             ? (long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), output)
             : throw new InvalidOperationException($"burst exited {process.ExitCode}:\n{output}{errors}");
+    }
+
+    /// <summary>Removes the folder if this program published into it.</summary>
+    public void Dispose()
+    {
+        if (temporary)
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static string RepositoryRoot()
