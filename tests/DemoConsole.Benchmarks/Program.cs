@@ -26,7 +26,7 @@ static async Task<int> RunSandboxAsync(string[] args)
 static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project tests/DemoConsole.Benchmarks -- <benchmark>");
-    Console.WriteLine("  load [--seconds 10] [--connections 50] [--rounds 2] [--memory-duration 60s] [--only throughput|open|stall|memory]   load engine vs wrk and hey (loopback only)");
+    Console.WriteLine("  load [--client-seconds 5] [--rounds 3] [--connections 50] [--published DIR] [--seconds 10] [--memory-duration 60s] [--only clients|open|stall|memory]   load engine vs wrk and hey (loopback only)");
     Console.WriteLine("  sandbox [cycles, default 1000]   watch fan-out, list latency, memory across pod kill/replace cycles");
     Console.WriteLine("  prometheus   the Prometheus twin: sample-store memory after 1 h of steady traffic, Golden Signals query set over it");
     Console.WriteLine("  screens [--screens 20] [--kills 10] [--gap 2] [--time-scale 0.1]   pod event in the API → presenter and audience screens (real Chromium, loopback only)");

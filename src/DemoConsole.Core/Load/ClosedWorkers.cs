@@ -3,8 +3,10 @@ namespace DemoConsole.Core.Load;
 /// <summary>
 /// The closed model: one worker per connection, each sending its next request as soon as the previous
 /// one finished. Latency is measured from the actual send, which here is also the intended start.
+/// Each worker has its own exchange (<paramref name="newExchange"/>): a raw connection of its own where it can,
+/// else the shared handler.
 /// </summary>
-internal sealed class ClosedWorkers(ResolvedPlan plan, RequestSender sender, LoadRecorder recorder, TimeProvider timeProvider)
+internal sealed class ClosedWorkers(ResolvedPlan plan, RequestSender sender, LoadRecorder recorder, TimeProvider timeProvider, Func<IHttpExchange> newExchange)
 {
     private long _claimed;
 
@@ -24,6 +26,9 @@ internal sealed class ClosedWorkers(ResolvedPlan plan, RequestSender sender, Loa
         // Leave the starting thread at once so the workers run in parallel.
         await Task.Yield();
         var total = plan.Total ?? long.MaxValue;
+        using var deadline = sender.NewDeadline(runToken);
+        var exchange = newExchange();
+        using var owned = exchange as IDisposable;
         while (!runToken.IsCancellationRequested)
         {
             if (plan.Duration is { } duration && timeProvider.GetElapsedTime(recorder.Start) >= duration)
@@ -39,7 +44,7 @@ internal sealed class ClosedWorkers(ResolvedPlan plan, RequestSender sender, Loa
 
             var now = timeProvider.GetTimestamp();
             recorder.RecordStarted(now);
-            await sender.SendAsync(index, now, runToken);
+            await sender.SendAsync(index, now, exchange, deadline, runToken);
         }
     }
 }

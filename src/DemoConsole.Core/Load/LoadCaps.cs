@@ -31,8 +31,9 @@ public sealed record LoadCaps
         target.IsAbsoluteUri && AllowedTargets.Any(allowed => allowed.IsAbsoluteUri && SameOrigin(allowed, target));
 
     /// <summary>
-    /// Caps for the command line: only the one target given, and only when it is a loopback address,
-    /// so the tool cannot be turned on someone else's server by a typo.
+    /// Caps for the command line: only the one target the user typed, whatever its host (as with wrk and hey, a
+    /// URL on one's own command line is meant; this is how a team points the tool at its own gateway). Only an
+    /// absolute http(s) URL counts; the rate, count, duration and in-flight caps apply as everywhere.
     /// </summary>
     public static LoadCaps ForCommandLine(Uri target) => new()
     {
@@ -41,14 +42,16 @@ public sealed record LoadCaps
         MaxDuration = TimeSpan.FromHours(1),
         MaxInFlight = 10_000,
         MaxTimeout = TimeSpan.FromMinutes(10),
-        AllowedTargets = IsLoopback(target) ? [target] : [],
+        AllowedTargets = IsHttp(target) ? [target] : [],
     };
 
     /// <summary>Whether <paramref name="target"/> is an absolute http(s) URI on localhost or a loopback address.</summary>
     public static bool IsLoopback(Uri target) =>
-        target.IsAbsoluteUri
-        && (target.Scheme == Uri.UriSchemeHttp || target.Scheme == Uri.UriSchemeHttps)
+        IsHttp(target)
         && (target.IsLoopback || (IPAddress.TryParse(target.DnsSafeHost, out var address) && IPAddress.IsLoopback(address)));
+
+    private static bool IsHttp(Uri target) =>
+        target.IsAbsoluteUri && (target.Scheme == Uri.UriSchemeHttp || target.Scheme == Uri.UriSchemeHttps);
 
     private static bool SameOrigin(Uri a, Uri b) =>
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace DemoConsole.Core.Load;
 
 /// <summary>
@@ -55,43 +57,81 @@ internal sealed class LoadRecorder
         }
     }
 
-    public void RecordStarted(long intended) => Update(() =>
+    // The Record methods run once or twice per request: each takes the lock directly (no closure to allocate),
+    // then notifies outside it.
+    public void RecordStarted(long intended)
     {
-        _sent++;
-        _timeline.Add(SecondOf(intended), TimelineCounter.Started);
-    });
+        lock (_gate)
+        {
+            _sent++;
+            _timeline.Add(SecondOf(intended), TimelineCounter.Started);
+            _version++;
+        }
 
-    public void RecordDropped(long intended) => Update(() =>
+        _changed();
+    }
+
+    public void RecordDropped(long intended)
     {
-        _dropped++;
-        _timeline.Add(SecondOf(intended), TimelineCounter.Dropped);
-    });
+        lock (_gate)
+        {
+            _dropped++;
+            _timeline.Add(SecondOf(intended), TimelineCounter.Dropped);
+            _version++;
+        }
 
-    public void RecordAborted() => Update(() => _aborted++);
+        _changed();
+    }
 
-    public void RecordResponse(long index, int status, long intended, long sent, long end) => Update(() =>
+    public void RecordAborted()
     {
-        _responses++;
-        _statusCounts[status] = _statusCounts.GetValueOrDefault(status) + 1;
-        _latency.Record(_timeProvider.GetElapsedTime(intended, end));
+        lock (_gate)
+        {
+            _aborted++;
+            _version++;
+        }
+
+        _changed();
+    }
+
+    public void RecordResponse(long index, int status, long intended, long sent, long end)
+    {
         var service = _timeProvider.GetElapsedTime(sent, end);
-        _service.Record(service);
-        _lag.Record(_timeProvider.GetElapsedTime(intended, sent));
-        _timeline.Add(SecondOf(end), TimelineCounter.Completed);
-        AddLine(index, status, null, service);
-    });
-
-    public void RecordError(long index, LoadErrorClass error, long sent, long end) => Update(() =>
-    {
-        // Errors are counted, not put in the latency histograms: a refused connection is fast and
-        // would flatter the percentiles; the percentiles describe responses, as in wrk and hey.
-        _errors++;
-        _errorCounts[error] = _errorCounts.GetValueOrDefault(error) + 1;
+        var latency = _timeProvider.GetElapsedTime(intended, end);
+        var lag = _timeProvider.GetElapsedTime(intended, sent);
         var second = SecondOf(end);
-        _timeline.Add(second, TimelineCounter.Completed);
-        _timeline.Add(second, TimelineCounter.Errors);
-        AddLine(index, null, error, _timeProvider.GetElapsedTime(sent, end));
-    });
+        lock (_gate)
+        {
+            _responses++;
+            CollectionsMarshal.GetValueRefOrAddDefault(_statusCounts, status, out _)++;
+            _latency.Record(latency);
+            _service.Record(service);
+            _lag.Record(lag);
+            _timeline.Add(second, TimelineCounter.Completed);
+            AddLine(index, status, null, service);
+            _version++;
+        }
+
+        _changed();
+    }
+
+    public void RecordError(long index, LoadErrorClass error, long sent, long end)
+    {
+        var second = SecondOf(end);
+        lock (_gate)
+        {
+            // Errors are counted, not put in the latency histograms: a refused connection is fast and
+            // would flatter the percentiles; the percentiles describe responses, as in wrk and hey.
+            _errors++;
+            _errorCounts[error] = _errorCounts.GetValueOrDefault(error) + 1;
+            _timeline.Add(second, TimelineCounter.Completed);
+            _timeline.Add(second, TimelineCounter.Errors);
+            AddLine(index, null, error, _timeProvider.GetElapsedTime(sent, end));
+            _version++;
+        }
+
+        _changed();
+    }
 
     public void Finish(LoadRunState state, string? failure) => Update(() =>
     {

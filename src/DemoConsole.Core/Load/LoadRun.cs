@@ -77,16 +77,18 @@ internal sealed class LoadRun : ILoadRun
     {
         string? failure = null;
         using var invoker = new HttpMessageInvoker(CreateHandler(_plan), disposeHandler: true);
-        var sender = new RequestSender(invoker, _plan, _recorder, _timeProvider);
+        var handler = new HandlerExchange(invoker, _plan);
+        var sender = new RequestSender(_plan, _recorder, _timeProvider);
         try
         {
             if (_plan.Model == LoadModel.Closed)
             {
-                await new ClosedWorkers(_plan, sender, _recorder, _timeProvider).RunAsync(_stop.Token);
+                Func<IHttpExchange> exchange = RawHttpConnection.CanSend(_plan) ? () => new RawHttpConnection(_plan.RequestUri) : () => handler;
+                await new ClosedWorkers(_plan, sender, _recorder, _timeProvider, exchange).RunAsync(_stop.Token);
             }
             else
             {
-                _scheduler = new OpenScheduler(_plan, sender, _recorder, _timeProvider);
+                _scheduler = new OpenScheduler(_plan, sender, handler, _recorder, _timeProvider);
                 await _scheduler.RunAsync(_stop.Token);
             }
         }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace DemoConsole.Core.Load;
 
 /// <summary>
@@ -6,12 +8,14 @@ namespace DemoConsole.Core.Load;
 /// late wake-up shows in the corrected latency instead of being silently omitted. Starts that find the
 /// in-flight limit reached are dropped and counted, never queued.
 /// </summary>
-internal sealed class OpenScheduler(ResolvedPlan plan, RequestSender sender, LoadRecorder recorder, TimeProvider timeProvider)
+internal sealed class OpenScheduler(ResolvedPlan plan, RequestSender sender, IHttpExchange exchange, LoadRecorder recorder, TimeProvider timeProvider)
 {
     // Waits below a millisecond are not honoured; sleeping at least this long and then starting every
     // request that became due keeps high rates exact without spinning a core.
     private static readonly TimeSpan MinSleep = TimeSpan.FromMilliseconds(1);
 
+    // One deadline per connection slot in use, reused by the requests that take that slot after one another.
+    private readonly ConcurrentBag<RequestDeadline> _deadlines = [];
     private long _parkedBefore;
 
     /// <summary>The 1-based index of the request the scheduler is sleeping until; lets tests advance a fake clock safely.</summary>
@@ -36,6 +40,10 @@ internal sealed class OpenScheduler(ResolvedPlan plan, RequestSender sender, Loa
         {
             // Even if scheduling failed, requests already sent still use the connection slots.
             await tracker.DrainAsync();
+            while (_deadlines.TryTake(out var deadline))
+            {
+                deadline.Dispose();
+            }
         }
     }
 
@@ -103,12 +111,14 @@ internal sealed class OpenScheduler(ResolvedPlan plan, RequestSender sender, Loa
         try
         {
             await connections.WaitAsync(runToken);
+            var deadline = _deadlines.TryTake(out var free) ? free : sender.NewDeadline(runToken);
             try
             {
-                await sender.SendAsync(index, intended, runToken);
+                await sender.SendAsync(index, intended, exchange, deadline, runToken);
             }
             finally
             {
+                _deadlines.Add(deadline);
                 connections.Release();
             }
         }

@@ -1,29 +1,32 @@
+using System.Runtime.CompilerServices;
+
 namespace DemoConsole.Core.Load;
 
 /// <summary>
 /// Sends one request of a run and records its outcome. Never throws: every outcome is a figure.
-/// No retries happen here, and the handler is built without any retrying layer.
+/// No retries happen here, and neither way of sending (<see cref="IHttpExchange"/>) adds a retrying layer.
 /// </summary>
-internal sealed class RequestSender(HttpMessageInvoker invoker, ResolvedPlan plan, LoadRecorder recorder, TimeProvider timeProvider)
+internal sealed class RequestSender(ResolvedPlan plan, LoadRecorder recorder, TimeProvider timeProvider)
 {
-    public async Task SendAsync(long index, long intended, CancellationToken runToken)
+    /// <summary>A deadline for one connection's requests, one at a time; the caller disposes it.</summary>
+    public RequestDeadline NewDeadline(CancellationToken runToken) => new(plan.Timeout, timeProvider, runToken);
+
+    // Pooled: this runs once per request and usually completes asynchronously.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public async ValueTask SendAsync(long index, long intended, IHttpExchange exchange, RequestDeadline deadline, CancellationToken runToken)
     {
         var sent = timeProvider.GetTimestamp();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(runToken);
-        using var timer = StartTimeout(linked);
+        var token = deadline.Arm();
         try
         {
-            using var request = new HttpRequestMessage(plan.Method, plan.RequestUri);
-            using var response = await invoker.SendAsync(request, linked.Token);
-            // Drain the body so the connection goes back to the pool and the latency covers the whole response.
-            await response.Content.CopyToAsync(Stream.Null, linked.Token);
-            recorder.RecordResponse(index, (int)response.StatusCode, intended, sent, timeProvider.GetTimestamp());
+            var status = await exchange.ExchangeAsync(token);
+            recorder.RecordResponse(index, status, intended, sent, timeProvider.GetTimestamp());
         }
         catch (Exception) when (runToken.IsCancellationRequested)
         {
             recorder.RecordAborted();
         }
-        catch (Exception) when (linked.IsCancellationRequested)
+        catch (Exception) when (deadline.IsCancellationRequested)
         {
             recorder.RecordError(index, LoadErrorClass.Timeout, sent, timeProvider.GetTimestamp());
         }
@@ -31,31 +34,9 @@ internal sealed class RequestSender(HttpMessageInvoker invoker, ResolvedPlan pla
         {
             recorder.RecordError(index, ErrorClassifier.Classify(exception), sent, timeProvider.GetTimestamp());
         }
-    }
-
-    private ITimer? StartTimeout(CancellationTokenSource linked)
-    {
-        if (timeProvider == TimeProvider.System)
+        finally
         {
-            linked.CancelAfter(plan.Timeout);
-            return null;
+            deadline.Disarm();
         }
-
-        // A test clock drives the timeout too, so a stalled request times out when the test advances time.
-        return timeProvider.CreateTimer(
-            static state =>
-            {
-                try
-                {
-                    ((CancellationTokenSource)state!).Cancel();
-                }
-                catch (ObjectDisposedException)
-                {
-                    // The request finished while the timer fired.
-                }
-            },
-            linked,
-            plan.Timeout,
-            Timeout.InfiniteTimeSpan);
     }
 }

@@ -19,7 +19,8 @@ internal static class BurstArguments
           --timeout T       per-request timeout (default 10s)
           --expect E        pass only if at least PERCENT (default 95) of responses are CODE, e.g. 405 or 2xx:99
           --json            print the result as JSON
-        Durations take a unit: ms, s, m or h. Targets must be loopback (localhost, 127.0.0.1, [::1]).
+        Durations take a unit: ms, s, m or h. The load goes to the url given, whatever its host, as with wrk
+        and hey: check it before pressing enter.
         """;
 
     /// <summary>The options, or null without a usable url; <paramref name="problems"/> gets every usage problem.</summary>
@@ -117,11 +118,6 @@ internal static class BurstArguments
         if (url is null && !problems.Any(p => p.Contains("url", StringComparison.Ordinal)))
         {
             problems.Add("a target url is required, e.g. http://127.0.0.1:8080/blog/");
-        }
-
-        if (url is not null && !LoadCaps.IsLoopback(url))
-        {
-            problems.Add($"burst only sends load to loopback targets (localhost, 127.0.0.1, [::1]); {url.Host} is not one");
         }
 
         // Options come back even with problems, so the caller can also report what the plan validator says.

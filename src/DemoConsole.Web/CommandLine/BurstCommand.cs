@@ -4,7 +4,8 @@ namespace DemoConsole.Web.CommandLine;
 
 /// <summary>
 /// <c>DemoConsole burst &lt;url&gt; ...</c>: the load engine from the command line, printing a summary like hey's
-/// (or JSON), for side-by-side comparison with wrk and hey and for scripts. Loopback targets only.
+/// (or JSON), for side-by-side comparison with wrk and hey and for scripts. The target is the URL typed, whatever its host;
+/// the summary names it.
 /// </summary>
 internal static class BurstCommand
 {
@@ -40,8 +41,8 @@ internal static class BurstCommand
             }
             else
             {
-                // Report the plan's own problems too (every problem at once); the target is already judged above.
-                problems.AddRange(LoadPlanValidator.Validate(plan, caps with { AllowedTargets = [options.Url] }));
+                // Report the plan's own problems too, so every problem is listed at once.
+                problems.AddRange(LoadPlanValidator.Validate(plan, caps));
             }
         }
 

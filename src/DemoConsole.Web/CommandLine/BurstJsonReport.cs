@@ -6,6 +6,8 @@ namespace DemoConsole.Web.CommandLine;
 
 /// <summary>The <c>--json</c> output: figures in milliseconds and counts, stable for scripts.</summary>
 internal sealed record BurstJsonReport(
+    string Target,
+    string Method,
     string Model,
     string State,
     bool Succeeded,
@@ -38,6 +40,8 @@ internal sealed record BurstJsonReport(
     {
         var s = result.Snapshot;
         var report = new BurstJsonReport(
+            BurstSummaryWriter.RequestUri(result.Plan),
+            result.Plan.Method.ToUpperInvariant(),
             result.Plan.Model.ToString().ToLowerInvariant(),
             s.State.ToString().ToLowerInvariant(),
             result.Succeeded,

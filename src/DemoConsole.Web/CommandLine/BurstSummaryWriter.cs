@@ -12,6 +12,8 @@ internal static class BurstSummaryWriter
         var plan = result.Plan;
         output.WriteLine();
         output.WriteLine("Summary:");
+        // Where the load went, first: the command line accepts any host, so the summary says which one it was.
+        Line(output, "Target", plan.Method.ToUpperInvariant() + " " + RequestUri(plan));
         Line(output, "Model", plan.Model.ToString().ToLowerInvariant() + Pacing(plan));
         Line(output, "Total", Seconds(s.Elapsed));
         Line(output, "Slowest", Seconds(s.Latency.Max));
@@ -57,6 +59,10 @@ internal static class BurstSummaryWriter
             output.WriteLine("Failure: " + s.Failure);
         }
     }
+
+    /// <summary>The URL the requests went to: the plan's origin with its path.</summary>
+    internal static string RequestUri(LoadPlan plan) =>
+        plan.Target is { } target ? new Uri(target, plan.Path).ToString() : plan.Path;
 
     private static string Pacing(LoadPlan plan) => plan.Model switch
     {

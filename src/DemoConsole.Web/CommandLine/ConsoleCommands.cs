@@ -14,9 +14,21 @@ internal static class ConsoleCommands
         _ => null,
     };
 
+    /// <summary>Read once by the runtime's socket engine, when the first socket is made.</summary>
+    internal const string InlineSocketCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     // Ctrl+C stops a burst early and still prints what was measured.
     private static async Task<int> RunBurstAsync(string[] args)
     {
+        // This process only sends load, so socket completions may run their continuations on the socket engine's
+        // own threads (one per core, like wrk's threads) instead of being handed to the thread pool: measured, the
+        // hand-off was the largest cost per request after the JIT. The web console cannot do this (its pages'
+        // code would run on those threads). Set before any socket exists; a value the user set is kept.
+        if (Environment.GetEnvironmentVariable(InlineSocketCompletions) is null)
+        {
+            Environment.SetEnvironmentVariable(InlineSocketCompletions, "1");
+        }
+
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler cancel = (_, e) =>
         {

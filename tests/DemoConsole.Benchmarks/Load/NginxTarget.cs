@@ -7,7 +7,8 @@ namespace DemoConsole.Benchmarks.Load;
 
 /// <summary>
 /// Debian's nginx started with our own configuration in a temporary directory, on a free loopback port
-/// (not the system service). Answers every path with a small 200 body; <c>/nginx_status</c> counts requests.
+/// (not the system service), with one or more worker processes. Answers every path with <c>return 200 "ok"</c>;
+/// <c>/nginx_status</c> counts requests.
 /// </summary>
 internal sealed class NginxTarget : IAsyncDisposable
 {
@@ -16,16 +17,20 @@ internal sealed class NginxTarget : IAsyncDisposable
     private readonly string _directory;
     private readonly HttpClient _status = new();
 
-    private NginxTarget(Process process, string directory, int port)
+    private NginxTarget(Process process, string directory, int port, int workers)
     {
         _process = process;
         _directory = directory;
+        Workers = workers;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
     }
 
     public Uri BaseAddress { get; }
 
-    public static async Task<NginxTarget> StartAsync()
+    /// <summary>nginx worker processes serving requests.</summary>
+    public int Workers { get; }
+
+    public static async Task<NginxTarget> StartAsync(int workers = 1)
     {
         if (!File.Exists(Binary))
         {
@@ -37,7 +42,7 @@ internal sealed class NginxTarget : IAsyncDisposable
         var config = $$"""
             daemon off;
             master_process on;
-            worker_processes 1;
+            worker_processes {{workers}};
             pid {{directory}}/nginx.pid;
             error_log {{directory}}/error.log warn;
             events { worker_connections 4096; }
@@ -52,7 +57,7 @@ internal sealed class NginxTarget : IAsyncDisposable
               server {
                 listen 127.0.0.1:{{port}} backlog=4096;
                 location = /nginx_status { stub_status; }
-                location / { default_type text/html; return 200 "<html><body>blog</body></html>\n"; }
+                location / { default_type text/plain; return 200 "ok"; }
               }
             }
             """;
@@ -63,7 +68,7 @@ internal sealed class NginxTarget : IAsyncDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         }) ?? throw new InvalidOperationException("nginx did not start");
-        var target = new NginxTarget(process, directory, port);
+        var target = new NginxTarget(process, directory, port, workers);
         await target.WaitUntilListeningAsync();
         return target;
     }

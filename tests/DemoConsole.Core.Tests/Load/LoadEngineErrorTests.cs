@@ -73,4 +73,56 @@ public sealed class LoadEngineErrorTests : LoadTargetTestBase
         Assert.Equal(0, result.Snapshot.Errors);
         Assert.Empty(result.Snapshot.ErrorCounts);
     }
+
+    // The closed model's GETs go over the engine's own HTTP/1.1 connections, not the handler: the same errors must
+    // come out in the same classes.
+    [Fact]
+    public async Task Start_ClosedModelNothingListening_CountsConnectRefused()
+    {
+        var refused = KestrelLoadTarget.UnusedLoopbackAddress();
+        var engine = new HttpLoadEngine(new LoadCaps { AllowedTargets = [refused] });
+
+        var result = await Started(engine.Start(Closed(refused, "/blog/", connections: 1, count: 3))).FinishedAsync();
+
+        Assert.Equal(3, result.Snapshot.ErrorCounts[LoadErrorClass.ConnectRefused]);
+        Assert.Equal(0, result.Snapshot.Responses);
+    }
+
+    [Fact]
+    public async Task Start_ClosedModelServerResetsConnection_CountsReset()
+    {
+        var result = await Started(SystemEngine().Start(Closed(Target.BaseAddress, "/reset", connections: 2, count: 4))).FinishedAsync();
+
+        Assert.Equal(4, result.Snapshot.ErrorCounts[LoadErrorClass.Reset]);
+        Assert.Equal(4, Target.RequestCount);
+    }
+
+    [Fact]
+    public async Task Start_ClosedModelTargetStallsPastTimeout_CountsTimeout()
+    {
+        var time = new FakeTimeProvider();
+        var plan = Closed(Target.BaseAddress, "/stall", connections: 1, count: 1) with { Timeout = TimeSpan.FromSeconds(2) };
+        var run = Started(FakeEngine(time).Start(plan));
+        await AsyncWait.UntilAsync(() => Target.StalledCount == 1, "the target holds the request");
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        var result = await run.FinishedAsync();
+
+        Assert.Equal(1, result.Snapshot.ErrorCounts[LoadErrorClass.Timeout]);
+        Assert.Equal(0, result.Snapshot.Responses);
+    }
+
+    [Fact]
+    public async Task Start_ClosedModelMixedAnswers_CountsEachStatusAsTheHandlerDoes()
+    {
+        var closed = await Started(SystemEngine().Start(Closed(Target.BaseAddress, "/nonexistent-endpoint", connections: 3, count: 30))).FinishedAsync();
+        var open = await Started(SystemEngine().Start(LoadPlan.Burst(Target.BaseAddress, "/nonexistent-endpoint", 500, 30))).FinishedAsync();
+
+        Assert.Equal(30, closed.Snapshot.StatusCounts[404]);
+        Assert.Equal(open.Snapshot.StatusCounts, closed.Snapshot.StatusCounts);
+        Assert.Equal(60, Target.RequestCount);
+    }
+
+    private static LoadPlan Closed(Uri target, string path, int connections, int count) =>
+        new() { Target = target, Path = path, Model = LoadModel.Closed, Connections = connections, Count = count };
 }

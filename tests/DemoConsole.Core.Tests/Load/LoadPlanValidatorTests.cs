@@ -143,9 +143,17 @@ public sealed class LoadPlanValidatorTests
         Assert.Equal(expected, LoadCaps.IsLoopback(new Uri(target)));
 
     [Fact]
-    public void ForCommandLine_RemoteTarget_AllowsNothing()
+    public void ForCommandLine_TypedTarget_AllowsThatOriginOnly()
     {
-        Assert.Empty(LoadCaps.ForCommandLine(new Uri("http://10.0.11.168:31304/")).AllowedTargets);
+        var caps = LoadCaps.ForCommandLine(new Uri("http://10.0.11.168:31304/blog/"));
+
+        Assert.True(caps.IsAllowed(new Uri("http://10.0.11.168:31304/")));
+        Assert.False(caps.IsAllowed(new Uri("http://10.0.11.168:8080/")));
+        Assert.False(caps.IsAllowed(new Uri("http://10.0.11.169:31304/")));
         Assert.True(LoadCaps.ForCommandLine(new Uri("http://127.0.0.1:9/x")).IsAllowed(new Uri("http://127.0.0.1:9/")));
     }
+
+    [Fact]
+    public void ForCommandLine_NotHttp_AllowsNothing() =>
+        Assert.Empty(LoadCaps.ForCommandLine(new Uri("ftp://10.0.11.168/")).AllowedTargets);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DemoConsole.Core.Load;
 using DemoConsole.Tests.Shared;
 using DemoConsole.Web.CommandLine;
 
@@ -48,11 +49,30 @@ public sealed class BurstCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_RemoteTarget_ExitsTwoWithoutSending()
+    public void Parse_GatewayOnAPrivateAddress_IsAcceptedWithTheCommandLineCaps()
     {
-        Assert.Equal(2, await RunAsync("http://10.0.11.168:31304/blog/", "--count", "1"));
+        // Parsed and validated only: tests send load to loopback alone, so nothing is started here.
+        var problems = new List<string>();
+        var options = BurstArguments.Parse(["http://10.0.11.168:31304/blog/", "--connections", "50", "--duration", "5s"], problems);
 
-        Assert.Contains("burst only sends load to loopback targets (localhost, 127.0.0.1, [::1]); 10.0.11.168 is not one", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.Empty(problems);
+        var plan = options!.ToPlan();
+        var caps = LoadCaps.ForCommandLine(options.Url);
+        Assert.Empty(LoadPlanValidator.Validate(plan, caps));
+        Assert.Equal(new Uri("http://10.0.11.168:31304/"), plan.Target);
+        Assert.Equal("/blog/", plan.Path);
+    }
+
+    [Fact]
+    public void Parse_GatewayOverTheCaps_IsRefusedByTheSameCaps()
+    {
+        var problems = new List<string>();
+        var options = BurstArguments.Parse(["http://10.0.11.168:31304/blog/", "--rate", "1e9", "--duration", "2h"], problems);
+
+        var refused = LoadPlanValidator.Validate(options!.ToPlan(), LoadCaps.ForCommandLine(options.Url));
+
+        Assert.Contains(refused, p => p.StartsWith("rate 1000000000/s exceeds the cap of 50000/s", StringComparison.Ordinal));
+        Assert.Contains(refused, p => p.Contains("duration", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -67,14 +87,14 @@ public sealed class BurstCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_RemoteTargetAndBadPlan_ListsBothKindsOfProblem()
+    public async Task RunAsync_NotHttpAndBadPlan_ListsBothKindsOfProblem()
     {
-        Assert.Equal(2, await RunAsync("http://example.com/", "--rate", "0", "--duration", "10"));
+        Assert.Equal(2, await RunAsync("ftp://127.0.0.1/", "--rate", "0", "--duration", "10"));
 
         var errors = _stderr.ToString();
         Assert.Contains("burst: --duration '10' is not a duration", errors, StringComparison.Ordinal);
-        Assert.Contains("burst: burst only sends load to loopback targets", errors, StringComparison.Ordinal);
-        Assert.Contains("burst: rate 0/s must be a positive number", errors, StringComparison.Ordinal);
+        Assert.Contains("burst: 'ftp://127.0.0.1/' is not an absolute http or https url", errors, StringComparison.Ordinal);
+        Assert.Equal(0, Target.RequestCount);
     }
 
     [Fact]
@@ -102,6 +122,7 @@ public sealed class BurstCommandTests : IAsyncLifetime, IDisposable
 
         var output = _stdout.ToString();
         Assert.Contains("Summary:", output, StringComparison.Ordinal);
+        Assert.Contains("  Target:       GET " + Url("/blog/"), output, StringComparison.Ordinal);
         Assert.Contains("Requests/sec:", output, StringComparison.Ordinal);
         Assert.Contains("  99% in ", output, StringComparison.Ordinal);
         Assert.Contains("Requests: sent 20, completed 20, responses 20, errors 0, dropped 0, aborted 0", output, StringComparison.Ordinal);
@@ -145,6 +166,7 @@ public sealed class BurstCommandTests : IAsyncLifetime, IDisposable
         using var json = JsonDocument.Parse(_stdout.ToString());
         var root = json.RootElement;
         Assert.Equal("open", root.GetProperty("model").GetString());
+        Assert.Equal(Url("/nonexistent-endpoint"), root.GetProperty("target").GetString());
         Assert.Equal("completed", root.GetProperty("state").GetString());
         Assert.Equal(10, root.GetProperty("statusCodes").GetProperty("404").GetInt64());
         Assert.Equal(10, root.GetProperty("latencyMs").GetProperty("count").GetInt64());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DemoConsole.Core.Load;
 using DemoConsole.Tests.Shared.Web;
 using DemoConsole.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,22 @@ public sealed class LoadCapApiTests
         Assert.Contains("load caps", error, StringComparison.Ordinal);
         Assert.Contains(figure, error, StringComparison.Ordinal);
         Assert.Equal(before, await GatewayRequestsAsync(gateway));
+    }
+
+    [Fact]
+    public void ConsoleEngine_TargetOtherThanTheGateway_IsRefusedAndNothingIsSent()
+    {
+        // The command line accepts any typed URL; the console's engine (behind its pages and API) keeps the gateway rule.
+        using var factory = new ConsoleWebFactory();
+        var engine = factory.Services.GetRequiredService<ILoadEngine>();
+        var plan = LoadPlan.Burst(new Uri("http://10.0.11.168:31304/"), "/blog/", rate: 10, count: 1);
+
+        var start = engine.Start(plan);
+
+        Assert.False(start.Started);
+        Assert.Contains("target http://10.0.11.168:31304 is not an allowed target", start.Message, StringComparison.Ordinal);
+        Assert.False(engine.Caps.IsAllowed(new Uri("http://10.0.11.168:31304/")));
+        Assert.True(engine.Caps.IsAllowed(factory.Services.GetRequiredService<EmbeddedSandbox>().Host!.Gateway));
     }
 
     /// <summary>The gateway's own counters of answers other than 200 (the load generator's 200s go on regardless).</summary>
