@@ -1,3 +1,4 @@
+using k8s;
 using System.Net;
 using DemoConsole.Tests.Shared.Web;
 using DemoConsole.Web.Hosting;
@@ -50,7 +51,11 @@ public sealed class HostileInputTests(HostileScenarioFixture browser) : IClassFi
         using var longAgent = new HttpRequestMessage(HttpMethod.Get, "/blog/");
         longAgent.Headers.TryAddWithoutValidation("User-Agent", "long-" + new string('x', 10_000));
         await http.SendAsync(longAgent);
+        // A container that writes invalid UTF-8 to stdout: the line arrives, undecodable bytes shown as U+FFFD.
+        await WriteGatewayOutputAsync([.. "bytes "u8, 0xFF, 0xFE, (byte)' ', 0xC3, 0x28, .. " end\n"u8]);
         await presenter.GetByTestId("run-burst").ClickAsync();
+        await Assertions.Expect(presenter.GetByTestId("view-logs")).ToContainTextAsync("bytes \uFFFD\uFFFD \uFFFD( end");
+        await Assertions.Expect(audience.GetByTestId("view-logs")).ToContainTextAsync("bytes \uFFFD\uFFFD \uFFFD( end");
         await Assertions.Expect(presenter.GetByTestId("view-logs")).ToContainTextAsync("onerror");
         await Assertions.Expect(presenter.GetByTestId("view-logs")).ToContainTextAsync("long-xxxx");
         await Assertions.Expect(audience.GetByTestId("view-logs")).ToContainTextAsync("onerror");
@@ -62,5 +67,19 @@ public sealed class HostileInputTests(HostileScenarioFixture browser) : IClassFi
         await Assertions.Expect(presenter.GetByTestId("teleprompter")).ToContainTextAsync("<script>window.__pwned = 'script'</script>");
         await Assertions.Expect(presenter.GetByTestId("run-burst")).ToContainTextAsync("<img src=x");
         Assert.Equal(0, await presenter.Locator("[data-testid=teleprompter] a[href^='javascript'], [data-testid=teleprompter] a[href^='data']").CountAsync());
+    }
+
+    /// <summary>Writes bytes to the stdout of every api-gateway pod through the sandbox's output endpoint.</summary>
+    private async Task WriteGatewayOutputAsync(byte[] bytes)
+    {
+        var sandbox = browser.Services.GetRequiredService<EmbeddedSandbox>().Host!;
+        using var http = new HttpClient { BaseAddress = sandbox.KubernetesApi };
+        using var kube = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(sandbox.KubeconfigPath));
+        var pods = await kube.CoreV1.ListNamespacedPodAsync("titanium-prod", labelSelector: "app=api-gateway");
+        foreach (var pod in pods.Items)
+        {
+            using var written = await http.PostAsync($"/sandbox/v1/namespaces/titanium-prod/pods/{pod.Metadata.Name}/output?container=api-gateway-container", new ByteArrayContent(bytes));
+            Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        }
     }
 }

@@ -54,6 +54,7 @@ internal static class KubeApiServer
         app.MapGet("/openapi/v3/{**path}", (HttpContext context, string path) =>
             OpenApi.GroupVersion(path) is { } doc ? JsonOutput.WriteAsync(context, doc) : NotFoundAsync(context));
         FaultEndpoint.Map(app, cluster);
+        ContainerOutputEndpoint.Map(app, cluster);
         app.MapFallback(NotFoundAsync);
         return app;
     }

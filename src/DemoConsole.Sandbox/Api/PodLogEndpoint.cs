@@ -13,23 +13,7 @@ internal sealed class PodLogEndpoint(Cluster cluster)
     {
         var query = context.Request.Query;
         var pod = cluster.Store.GetRequired(ResourceTypes.Pods, target.RequiredNamespace, target.RequiredName);
-        var containers = PodStatus.Containers(pod.Node).Select(c => Cells.Text(c["name"])).ToList();
-        var container = (string?)query["container"];
-        if (string.IsNullOrEmpty(container))
-        {
-            if (containers.Count != 1)
-            {
-                throw ApiException.BadRequest($"a container name must be specified for pod {pod.Name}, choose one of: [{string.Join(" ", containers)}]");
-            }
-
-            container = containers[0];
-        }
-
-        if (!containers.Contains(container))
-        {
-            throw ApiException.BadRequest($"container {container} is not valid for pod {pod.Name}");
-        }
-
+        var container = Container(pod, query["container"]);
         var previous = QueryParameters.Flag(query, "previous");
         var log = previous ? cluster.Logs.FindPrevious(pod.Uid, container) : cluster.Logs.Find(pod.Uid, container);
         if (log is null && previous)
@@ -84,20 +68,36 @@ internal sealed class PodLogEndpoint(Cluster cluster)
         }
     }
 
+    /// <summary>The container a log request names (or the pod's only one), with the API server's errors.</summary>
+    public static string Container(StoredObject pod, string? requested)
+    {
+        var containers = PodStatus.Containers(pod.Node).Select(c => Cells.Text(c["name"])).ToList();
+        if (string.IsNullOrEmpty(requested))
+        {
+            return containers.Count == 1
+                ? containers[0]
+                : throw ApiException.BadRequest($"a container name must be specified for pod {pod.Name}, choose one of: [{string.Join(" ", containers)}]");
+        }
+
+        return containers.Contains(requested) ? requested : throw ApiException.BadRequest($"container {requested} is not valid for pod {pod.Name}");
+    }
+
     private static Task WriteAsync(HttpContext context, IReadOnlyList<LogLine> lines, bool timestamps, long? limitBytes = null)
     {
-        var text = new StringBuilder();
+        // Bytes, not text: a container's output is served as written, whatever its encoding.
+        using var output = new MemoryStream();
         foreach (var line in lines)
         {
             if (timestamps)
             {
-                text.Append(line.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
+                output.Write(Encoding.ASCII.GetBytes(line.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z' ", System.Globalization.CultureInfo.InvariantCulture)));
             }
 
-            text.Append(line.Text).Append('\n');
+            output.Write(line.Bytes);
+            output.WriteByte((byte)'\n');
         }
 
-        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var bytes = output.ToArray();
         var length = limitBytes is long limit && limit >= 0 && limit < bytes.Length ? (int)limit : bytes.Length;
         return context.Response.Body.WriteAsync(bytes.AsMemory(0, length), context.RequestAborted).AsTask();
     }

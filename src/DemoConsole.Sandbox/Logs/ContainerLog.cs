@@ -14,9 +14,16 @@ internal sealed class ContainerLog
     private readonly List<Channel<LogLine>> _followers = [];
     private bool _closed;
 
-    public void Append(DateTimeOffset time, string text)
+    public void Append(DateTimeOffset time, string text) => Append(new LogLine(time, text));
+
+    /// <summary>
+    /// A line exactly as a process wrote it to stdout: any bytes, invalid UTF-8 included, served unchanged as the
+    /// kubelet serves them.
+    /// </summary>
+    public void AppendBytes(DateTimeOffset time, byte[] bytes) => Append(new LogLine(time, System.Text.Encoding.UTF8.GetString(bytes), bytes));
+
+    private void Append(LogLine line)
     {
-        var line = new LogLine(time, text);
         lock (_gate)
         {
             if (_closed)
@@ -93,4 +100,9 @@ internal sealed class ContainerLog
     }
 }
 
-internal readonly record struct LogLine(DateTimeOffset Time, string Text);
+/// <param name="Text">The line as text (invalid UTF-8 decoded to U+FFFD), for the sandbox's own uses.</param>
+/// <param name="Raw">The bytes as written, when they are not simply <paramref name="Text"/> in UTF-8.</param>
+internal readonly record struct LogLine(DateTimeOffset Time, string Text, byte[]? Raw = null)
+{
+    public byte[] Bytes => Raw ?? System.Text.Encoding.UTF8.GetBytes(Text);
+}
