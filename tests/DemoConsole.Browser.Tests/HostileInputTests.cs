@@ -51,11 +51,13 @@ public sealed class HostileInputTests(HostileScenarioFixture browser) : IClassFi
         using var longAgent = new HttpRequestMessage(HttpMethod.Get, "/blog/");
         longAgent.Headers.TryAddWithoutValidation("User-Agent", "long-" + new string('x', 10_000));
         await http.SendAsync(longAgent);
-        // A container that writes invalid UTF-8 to stdout: the line arrives, undecodable bytes shown as U+FFFD.
-        await WriteGatewayOutputAsync([.. "bytes "u8, 0xFF, 0xFE, (byte)' ', 0xC3, 0x28, .. " end\n"u8]);
+        // A container that writes invalid UTF-8 and control characters (an ANSI colour, a bell) to stdout: the line
+        // arrives, undecodable bytes shown as U+FFFD, the rest as text.
+        await WriteGatewayOutputAsync([.. "bytes "u8, 0xFF, 0xFE, (byte)' ', 0xC3, 0x28, .. " end "u8, 0x1B, .. "[31mred"u8, 0x07, (byte)'\n']);
         await presenter.GetByTestId("run-burst").ClickAsync();
         await Assertions.Expect(presenter.GetByTestId("view-logs")).ToContainTextAsync("bytes \uFFFD\uFFFD \uFFFD( end");
         await Assertions.Expect(audience.GetByTestId("view-logs")).ToContainTextAsync("bytes \uFFFD\uFFFD \uFFFD( end");
+        await Assertions.Expect(presenter.GetByTestId("view-logs")).ToContainTextAsync("[31mred");
         await Assertions.Expect(presenter.GetByTestId("view-logs")).ToContainTextAsync("onerror");
         await Assertions.Expect(presenter.GetByTestId("view-logs")).ToContainTextAsync("long-xxxx");
         await Assertions.Expect(audience.GetByTestId("view-logs")).ToContainTextAsync("onerror");
