@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IScenarioSource>(sp => CreateScenarioSource(sp));
         services.TryAddSingleton<DemoSession>();
         services.TryAddSingleton<ActionExecutor>();
+        services.TryAddSingleton<Core.StopAll.StopEverything>();
         services.TryAddSingleton<GatewayAddress>();
         services.TryAddSingleton<IGatewayAddress>(sp => sp.GetRequiredService<GatewayAddress>());
         services.TryAddSingleton<ILoadEngine>(sp => new HttpLoadEngine(LoadCaps(sp), sp.GetRequiredService<TimeProvider>()));

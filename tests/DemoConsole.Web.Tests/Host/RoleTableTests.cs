@@ -64,6 +64,7 @@ public sealed partial class RoleTableTests(RoleTableTests.Console factory) : ICl
         { "GET", "/api/runs", "/api/runs", Access.ApiRead },
         { "GET", "/api/runs/{id}", "/api/runs/nope", Access.ApiRead },
         { "POST", "/api/runs/{id}/stop", "/api/runs/nope/stop", Access.ApiWrite },
+        { "POST", "/api/stop-all", "/api/stop-all", Access.ApiWrite },
         { "POST", "/api/preflight", "/api/preflight", Access.ApiWrite },
         { "GET", "/api/sandbox", "/api/sandbox", Access.ApiRead },
     };
