@@ -53,6 +53,8 @@ public sealed partial class StopEverythingDialog
         }
 
         _report = report;
+        // The title lives in the dialog's container, which renders only when told to.
+        Dialog.StateHasChanged();
     }
 
     private void Cancel() => Dialog.Close();
