@@ -3,6 +3,7 @@ using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Load;
 using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Cluster.Actions;
+using DemoConsole.Core.Reports;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
 using k8s.Autorest;
@@ -22,7 +23,8 @@ public sealed partial class StopEverything(
     IClusterConnection cluster,
     IScenarioSource scenarios,
     TimeProvider time,
-    ILogger<StopEverything> logger)
+    ILogger<StopEverything> logger,
+    SessionJournal? journal = null)
 {
     /// <summary>How long to wait for cancelled runs to end before reporting them as still running. Load runs end in milliseconds.</summary>
     public static readonly TimeSpan EndWait = TimeSpan.FromSeconds(10);
@@ -53,6 +55,7 @@ public sealed partial class StopEverything(
 
         var report = new StopReport(actor.Name, requestedAt, time.GetElapsedTime(started), null,
             stopped, stillRunning, AlreadyStopped(board, cancelled), removed, alreadyRemoved);
+        journal?.Note(requestedAt, "stopped", $"Stop everything by {actor.Name}: stopped {Names(stopped.Select(r => r.Title))}; removed {Names(removed.Select(r => $"{r.Describe()} ({r.Outcome})"))}");
         LogStopEverything(actor.Name, Names(stopped.Select(r => r.ActionId)), Names(stillRunning.Select(r => r.ActionId)),
             Names(removed.Select(r => $"{r.Describe()}: {r.Outcome}")), Names(report.AlreadyStopped.Select(a => a.ActionId)), report.Took.TotalMilliseconds);
         return report;
