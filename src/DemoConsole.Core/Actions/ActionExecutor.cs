@@ -288,6 +288,7 @@ public sealed partial class ActionExecutor : IDisposable
     private RunStartResult Refuse(Actor actor, string actionId, string kind, string reason)
     {
         LogRunRefused(actionId, kind, actor.Name, actor.Role, reason);
+        _board.AddRefusal(new RefusedStart(actionId, kind, actor.Name, reason, _time.GetUtcNow()));
         return new RunStartResult(null, reason);
     }
 

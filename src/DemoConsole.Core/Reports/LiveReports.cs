@@ -8,7 +8,11 @@ public sealed class LiveReports(DemoSession session, ActionExecutor executor, Se
 {
     public ReportStore Store => store;
 
-    public ReportSources Sources() => new(session.Scenario, session.Snapshot, executor.Board.Runs, journal.Current, time.GetUtcNow());
+    public ReportSources Sources()
+    {
+        var board = executor.Board;
+        return new(session.Scenario, session.Snapshot, board.Runs, journal.Current, time.GetUtcNow()) { Refusals = board.Refusals };
+    }
 
     public SessionReport Build() => SessionReportBuilder.Build(Sources());
 

@@ -14,4 +14,8 @@ public sealed record ReportSources(
     SessionSnapshot Session,
     IReadOnlyList<ActionRunSnapshot> Runs,
     JournalSnapshot Journal,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>Run requests refused before they started (<see cref="RunBoard.Refusals"/>).</summary>
+    public IReadOnlyList<RefusedStart> Refusals { get; init; } = [];
+}

@@ -39,6 +39,7 @@ public static class SessionReportBuilder
             AlertsNotWatched = sources.Journal.AlertsWatched ? null : sources.Journal.AlertsNotWatched ?? "the alerts were not watched during this session",
             Problems = runs.Where(r => r.Status is ActionRunStatus.Failed or ActionRunStatus.Refused)
                 .Select(r => new ProblemLine(r.EndedAt ?? r.StartedAt, r.Status == ActionRunStatus.Failed ? "failed" : "refused", $"{r.Title}: {r.Message}"))
+                .Concat(sources.Refusals.Select(r => new ProblemLine(r.At, "refused", $"{r.ActionId} ({r.Actor}): {r.Reason}")))
                 .Concat(sources.Journal.Problems)
                 .OrderBy(p => p.At)
                 .ToList(),

@@ -33,6 +33,19 @@ public sealed class ReportOutputTests
     }
 
     [Fact]
+    public void Build_RefusedStarts_AreProblemsInTimeOrder()
+    {
+        var session = ReportFixtures.Session(Scenario, Scenario.Checklists[0].Items[0].Id);
+        var refused = new RefusedStart("kill-blog-pod", "pod-kill", "alice", "The previous pod was deleted 3 s ago: wait 27 s more.", ReportFixtures.T0.AddMinutes(8));
+        var sources = new ReportSources(Scenario, session, [ReportFixtures.FailedRun()], JournalSnapshot.Empty, ReportFixtures.T0.AddMinutes(9)) { Refusals = [refused] };
+
+        var report = SessionReportBuilder.Build(sources);
+
+        Assert.Equal(["failed", "refused"], report.Problems.Select(p => p.Kind));
+        Assert.Equal("kill-blog-pod (alice): The previous pod was deleted 3 s ago: wait 27 s more.", report.Problems[1].Text);
+    }
+
+    [Fact]
     public void Html_EncodesTextFromTheScenarioAndRunsAndHasNoScript()
     {
         var hostile = ReportFixtures.FailedRun() with { RunId = "x", Title = "<script>alert(1)</script>", Message = "<img src=x onerror=alert(2)>" };
