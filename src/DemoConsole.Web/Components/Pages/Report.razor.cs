@@ -16,6 +16,7 @@ public sealed partial class Report
 {
     private SessionReport _report = default!;
     private ReportComparison? _comparison;
+    private (DateTimeOffset? StartedAt, SessionReport? Report)? _previous;
     private ReportStore _store = default!;
     private List<ChartSeries<double>> _timeSeries = [];
     private string[] _partLabels = [];
@@ -45,7 +46,13 @@ public sealed partial class Report
     private void Rebuild()
     {
         _report = Reports.Build();
-        _comparison = Reports.CompareWithPrevious(_report);
+        // The saved reports are read from disk once per session start (and after a save), not on every run update.
+        if (_previous is not { } cached || cached.StartedAt != _report.StartedAt)
+        {
+            _previous = (_report.StartedAt, _store.Previous(_report));
+        }
+
+        _comparison = _previous.Value.Report is { } previous ? ReportComparison.Compare(_report, previous) : null;
         _partLabels = _report.Parts.Select(p => p.Label).ToArray();
         _timeSeries =
         [
@@ -63,6 +70,7 @@ public sealed partial class Report
     private void Save()
     {
         var (file, problem) = _store.Save(_report);
+        _previous = null;
         Snackbar.Add(problem ?? $"Saved as {Path.GetFileName(file)}.", problem is null ? Severity.Success : Severity.Warning);
     }
 
