@@ -1,5 +1,6 @@
 // Presentation clickers send PageUp/PageDown (some send arrow keys); number keys jump to a part.
-// Keys typed into a text field are never taken.
+// Escape asks to stop everything (a confirmation opens); it is left alone while a dialog or menu is open, where it
+// closes that instead. Keys typed into a text field are never taken.
 let handler = null;
 
 function isTyping(target) {
@@ -13,7 +14,8 @@ export function register(dotnet) {
     handler = event => {
         if (event.ctrlKey || event.altKey || event.metaKey || isTyping(event.target)) return;
         const key = event.key;
-        if (["ArrowRight", "ArrowLeft", "PageDown", "PageUp", "Home", "p"].includes(key) || /^[1-9]$/.test(key)) {
+        if (key === "Escape" && document.querySelector(".mud-dialog-container, .mud-popover-open")) return;
+        if (["ArrowRight", "ArrowLeft", "PageDown", "PageUp", "Home", "p", "Escape"].includes(key) || /^[1-9]$/.test(key)) {
             event.preventDefault();
             dotnet.invokeMethodAsync("OnKeyAsync", key);
         }

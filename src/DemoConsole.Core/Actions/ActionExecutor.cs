@@ -154,6 +154,37 @@ public sealed partial class ActionExecutor : IDisposable
         return new RunStartResult(runId, null);
     }
 
+    /// <summary>
+    /// Cancels every run in flight at once (stop everything) and returns them as they were. Each ends as its handler
+    /// winds down (a load run stops scheduling and cancels its requests); watch the board for the ends.
+    /// </summary>
+    public IReadOnlyList<ActionRunSnapshot> StopAll(Actor actor)
+    {
+        if (!actor.IsPresenter)
+        {
+            return [];
+        }
+
+        var running = Board.Runs.Where(r => r.IsRunning && _stops.ContainsKey(r.RunId)).ToList();
+        foreach (var run in running)
+        {
+            if (_stops.TryGetValue(run.RunId, out var stop))
+            {
+                LogStopRequested(run.RunId, actor.Name);
+                try
+                {
+                    stop.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The run ended between the look-up and the cancel: nothing left to stop.
+                }
+            }
+        }
+
+        return running;
+    }
+
     public void Dispose()
     {
         _shutdown.Cancel();
@@ -257,6 +288,7 @@ public sealed partial class ActionExecutor : IDisposable
     private RunStartResult Refuse(Actor actor, string actionId, string kind, string reason)
     {
         LogRunRefused(actionId, kind, actor.Name, actor.Role, reason);
+        _board.AddRefusal(new RefusedStart(actionId, kind, actor.Name, reason, _time.GetUtcNow()));
         return new RunStartResult(null, reason);
     }
 

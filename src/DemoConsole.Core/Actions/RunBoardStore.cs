@@ -19,6 +19,17 @@ internal sealed class RunBoardStore
 
     public void Add(ActionRunSnapshot run) => Change(run.RunId, _ => run);
 
+    /// <summary>Notes a refused start (bounded: the newest <see cref="HistoryLimit"/> are kept).</summary>
+    public void AddRefusal(RefusedStart refused)
+    {
+        lock (_gate)
+        {
+            var board = _board.Current;
+            var refusals = board.Refusals.Add(refused);
+            _board.Publish(board with { Version = board.Version + 1, Refusals = refusals.Count > HistoryLimit ? refusals.RemoveAt(0) : refusals });
+        }
+    }
+
     /// <summary>Live figures of a running run; ignored once the run has ended.</summary>
     public void Report(string runId, IActionResult progress) =>
         Change(runId, current => current is { IsRunning: true } ? current with { Result = progress } : null);
@@ -56,7 +67,7 @@ internal sealed class RunBoardStore
                 runs = runs.RemoveAt(runs.Count - 1);
             }
 
-            _board.Publish(new RunBoard(board.Version + 1, runs));
+            _board.Publish(board with { Version = board.Version + 1, Runs = runs });
         }
     }
 }

@@ -64,3 +64,29 @@ public sealed record PreviewDto(string? PreviewId, string Summary, string? Targe
 {
     public static PreviewDto From(ActionPreviewResult p) => new(p.PreviewId, p.Summary, p.Target, p.CanRun, p.Reason, p.ValidUntil);
 }
+
+/// <summary>What stop everything did; durations in milliseconds.</summary>
+public sealed record StopReportDto(
+    string RequestedBy, DateTimeOffset RequestedAt, double TookMilliseconds,
+    IReadOnlyList<StoppedRunDto> Stopped, IReadOnlyList<StoppedRunDto> StillRunning, IReadOnlyList<IdleActionDto> AlreadyStopped,
+    IReadOnlyList<RemovedObjectDto> Removed, IReadOnlyList<RemovedObjectDto> AlreadyRemoved)
+{
+    public static StopReportDto From(Core.StopAll.StopReport r) => new(
+        r.RequestedBy, r.RequestedAt, r.Took.TotalMilliseconds,
+        r.Stopped.Select(StoppedRunDto.From).ToList(), r.StillRunning.Select(StoppedRunDto.From).ToList(),
+        r.AlreadyStopped.Select(a => new IdleActionDto(a.ActionId, a.Title, a.Kind, a.LastStatus?.ToString().ToLowerInvariant())).ToList(),
+        r.Removed.Select(RemovedObjectDto.From).ToList(), r.AlreadyRemoved.Select(RemovedObjectDto.From).ToList());
+}
+
+public sealed record StoppedRunDto(string RunId, string ActionId, string Title, string Kind, string Status, double? EndedAfterMilliseconds)
+{
+    public static StoppedRunDto From(Core.StopAll.StoppedRun s) =>
+        new(s.RunId, s.ActionId, s.Title, s.Kind, s.Status.ToString().ToLowerInvariant(), s.EndedAfter?.TotalMilliseconds);
+}
+
+public sealed record IdleActionDto(string ActionId, string Title, string Kind, string? LastStatus);
+
+public sealed record RemovedObjectDto(string Kind, string Name, string Namespace, string Outcome, bool Failed)
+{
+    public static RemovedObjectDto From(Core.StopAll.RemovedObject o) => new(o.Kind, o.Name, o.Namespace, o.Outcome, o.Failed);
+}

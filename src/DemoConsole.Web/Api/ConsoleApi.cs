@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Session;
+using DemoConsole.Core.StopAll;
 using DemoConsole.Web.Hosting;
 using DemoConsole.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -75,6 +76,14 @@ public static class ConsoleApi
         {
             var stopped = executor.Stop(user.ToActor(), id);
             return stopped.Started ? Results.Accepted($"/api/runs/{id}", new RunStartedDto(id)) : Results.Conflict(new ErrorDto(stopped.Error));
+        }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
+
+        // Stop everything: every running action, and what the console created this session. Presenter key only.
+        // Not cancelled with the request: a caller that hangs up must not leave the clean-up half done.
+        api.MapPost("/stop-all", async (StopEverything stop, ClaimsPrincipal user) =>
+        {
+            var report = await stop.RunAsync(user.ToActor(), CancellationToken.None);
+            return report.Refusal is null ? Results.Ok(StopReportDto.From(report)) : Results.Json(new ErrorDto(report.Refusal), statusCode: StatusCodes.Status403Forbidden);
         }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         // The console's origin, for the panels' framing check, is the one this request came in on.

@@ -44,6 +44,7 @@ public static class DemoConsoleHost
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapSignIn();
         app.MapConsoleApi();
+        app.MapReportDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -7,6 +7,7 @@ using DemoConsole.Core.Load;
 using DemoConsole.Core.Observability;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Pipeline;
+using DemoConsole.Core.Reports;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Session;
 using DemoConsole.Web.Configuration;
@@ -31,6 +32,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IScenarioSource>(sp => CreateScenarioSource(sp));
         services.TryAddSingleton<DemoSession>();
         services.TryAddSingleton<ActionExecutor>();
+        services.TryAddSingleton<Core.StopAll.StopEverything>();
+        services.TryAddSingleton<SessionJournal>();
+        services.TryAddSingleton(sp => new ReportStore(StateFolder(sp)));
+        services.TryAddSingleton<LiveReports>();
+        services.AddHostedService<SessionJournalCollector>();
         services.TryAddSingleton<GatewayAddress>();
         services.TryAddSingleton<IGatewayAddress>(sp => sp.GetRequiredService<GatewayAddress>());
         services.TryAddSingleton<ILoadEngine>(sp => new HttpLoadEngine(LoadCaps(sp), sp.GetRequiredService<TimeProvider>()));
@@ -76,6 +82,10 @@ public static class ServiceCollectionExtensions
             AllowedTargets = gateway is null ? [] : [gateway],
         };
     }
+
+    /// <summary>The folder of the session state file, where saved reports go too; null when state is not kept.</summary>
+    private static string? StateFolder(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value.StateFile is { Length: > 0 } file ? Path.GetDirectoryName(Path.GetFullPath(file)) : null;
 
     /// <summary>
     /// Guard rails from <c>DemoConsole:ClusterActions</c> (bound and validated at start-up with the other options). In

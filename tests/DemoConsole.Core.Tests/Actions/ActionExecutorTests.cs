@@ -95,6 +95,32 @@ public sealed class ActionExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task StopAll_WithARunningRun_CancelsItAndReturnsIt()
+    {
+        var started = _executor.Start(Alice, "burst");
+        await AsyncWait.ForAsync(_executor.WatchAsync, b => b.FindRun(started.RunId!)?.Result is not null, "run start");
+
+        var viewer = _executor.StopAll(Actor.Viewer("v"));
+        var stopped = _executor.StopAll(Alice);
+
+        Assert.Empty(viewer);
+        Assert.Equal(started.RunId, Assert.Single(stopped).RunId);
+        var board = await AsyncWait.ForAsync(_executor.WatchAsync, b => b.FindRun(started.RunId!)?.IsRunning == false, "run end");
+        Assert.Equal(ActionRunStatus.Cancelled, board.FindRun(started.RunId!)!.Status);
+        Assert.Empty(_executor.StopAll(Alice));
+    }
+
+    [Fact]
+    public void Start_Refused_IsNotedOnTheBoardForTheReport()
+    {
+        _executor.Start(Actor.Viewer("audience"), "burst");
+
+        var refused = Assert.Single(_executor.Board.Refusals);
+        Assert.Equal(("burst", "audience", "Only a presenter can run actions."), (refused.ActionId, refused.Actor, refused.Reason));
+        Assert.Empty(_executor.Board.Runs);
+    }
+
+    [Fact]
     public void Stop_AsViewer_IsRefused()
     {
         var started = _executor.Start(Alice, "burst");

@@ -53,6 +53,10 @@ public sealed partial class RoleTableTests(RoleTableTests.Console factory) : ICl
         { "GET", "/present/preflight", "/present/preflight", Access.PresenterPage },
         { "GET", "/present/runs", "/present/runs", Access.PresenterPage },
         { "GET", "/present/reference", "/present/reference", Access.PresenterPage },
+        { "GET", "/present/report", "/present/report", Access.PresenterPage },
+        { "GET", "/report", "/report", Access.PresenterPage },
+        { "GET", "/present/report/markdown", "/present/report/markdown", Access.PresenterPage },
+        { "GET", "/present/report/html", "/present/report/html", Access.PresenterPage },
         { "GET", "/watch", "/watch", Access.AudiencePage },
         { "GET", "/api/session", "/api/session", Access.ApiRead },
         { "POST", "/api/session/part/{n:int}", "/api/session/part/2", Access.ApiWrite },
@@ -64,6 +68,7 @@ public sealed partial class RoleTableTests(RoleTableTests.Console factory) : ICl
         { "GET", "/api/runs", "/api/runs", Access.ApiRead },
         { "GET", "/api/runs/{id}", "/api/runs/nope", Access.ApiRead },
         { "POST", "/api/runs/{id}/stop", "/api/runs/nope/stop", Access.ApiWrite },
+        { "POST", "/api/stop-all", "/api/stop-all", Access.ApiWrite },
         { "POST", "/api/preflight", "/api/preflight", Access.ApiWrite },
         { "GET", "/api/sandbox", "/api/sandbox", Access.ApiRead },
     };

@@ -8,8 +8,9 @@ namespace DemoConsole.Core.Cluster.Actions;
 public static class ClusterActionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the guard rails, the kill ledger, <see cref="PodKillService"/>, <see cref="DeploymentRollouts"/>,
-    /// <see cref="ManifestLocator"/> and <see cref="Faults.SandboxFaults"/> over the registered <see cref="IClusterConnection"/>, <see cref="IScenarioSource"/> and
+    /// Adds the guard rails, the kill ledger, the ledger of objects created in this session (<see cref="SessionDeployments"/>),
+    /// <see cref="PodKillService"/>, <see cref="DeploymentRollouts"/>, <see cref="ManifestLocator"/> and <see cref="Faults.SandboxFaults"/>
+    /// over the registered <see cref="IClusterConnection"/>, <see cref="IScenarioSource"/> and
     /// <see cref="TimeProvider"/>: one set, shared by every cluster action handler and the UI.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -26,6 +27,7 @@ public static class ClusterActionsServiceCollectionExtensions
         });
         services.TryAddSingleton<ClusterGuardRails>();
         services.TryAddSingleton<KillLedger>();
+        services.TryAddSingleton<SessionDeployments>();
         services.TryAddSingleton<PodKillService>();
         services.TryAddSingleton<DeploymentRollouts>();
         services.TryAddSingleton<ManifestLocator>();

@@ -21,6 +21,7 @@ public sealed class ManifestActionHandler(
     ManifestLocator locator,
     ClusterGuardRails rails,
     DeploymentRollouts rollouts,
+    SessionDeployments created,
     TimeProvider time) : IActionHandler
 {
     public ActionKindDescriptor Descriptor { get; } = descriptor == ManifestActionKinds.Apply || descriptor == ManifestActionKinds.Delete
@@ -69,13 +70,19 @@ public sealed class ManifestActionHandler(
             {
                 if (Applies)
                 {
-                    await operations.ApplyAsync(client, new V1Patch(o.Body.ToJsonString(), V1Patch.PatchType.ApplyPatch), o.Name, o.Namespace,
+                    var applied = await operations.ApplyAsync(client, new V1Patch(o.Body.ToJsonString(), V1Patch.PatchType.ApplyPatch), o.Name, o.Namespace,
                         rails.Options.FieldManager, cancellationToken);
+                    if (applied.Created)
+                    {
+                        created.RecordCreated(new CreatedObject(o.ApiVersion, o.Kind, o.Name, o.Namespace, applied.Uid, context.RunId, time.GetUtcNow()));
+                    }
+
                     outcome = "applied";
                 }
                 else
                 {
                     outcome = await DeleteAsync(client, operations, o, cancellationToken);
+                    created.RecordRemoved(o.Kind, o.Namespace, o.Name, time.GetUtcNow(), $"{outcome} by run {context.RunId}");
                 }
             }
             catch (HttpOperationException e)
@@ -128,7 +135,7 @@ public sealed class ManifestActionHandler(
     {
         try
         {
-            await operations.DeleteAsync(client, o.Name, o.Namespace, cancellationToken);
+            await operations.DeleteAsync(client, o.Name, o.Namespace, null, cancellationToken);
             return "deleted";
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)

@@ -41,6 +41,9 @@ public sealed partial class PresenterLayout
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
     /// <summary>The page inside this layout (set by the router, as for any layout).</summary>
     [Parameter]
     public RenderFragment? Body { get; set; }
@@ -85,10 +88,17 @@ public sealed partial class PresenterLayout
         "ArrowRight" or "PageDown" => StepAsync(1),
         "ArrowLeft" or "PageUp" => StepAsync(-1),
         "Home" => ApplyAsync(Session.GoTo(_actor, SessionPosition.Overview)),
+        "Escape" => ConfirmStopAsync(),
         "p" => ApplyAsync(Session.Snapshot.Timers.PausedAt is null ? Session.PauseTimers(_actor) : Session.ResumeTimers(_actor)),
         [var digit] when char.IsAsciiDigit(digit) && digit != '0' => ApplyAsync(Session.GoTo(_actor, SessionPosition.ForPart(digit - '0'))),
         _ => Task.CompletedTask,
     };
+
+    /// <summary>Stop everything always asks first; the dialog runs it and shows what it did.</summary>
+    private async Task ConfirmStopAsync() =>
+        await Dialogs.ShowAsync<StopEverythingDialog>("Stop everything",
+            new DialogParameters<StopEverythingDialog> { { d => d.Actor, _actor } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
 
     private Task StepAsync(int step) => ApplyAsync(Session.Step(_actor, step));
 

@@ -39,6 +39,7 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
         services.AddPipeline(_ => new GitHubOptions());
         services.AddActionKinds();
         services.AddSingleton<ActionExecutor>();
+        services.AddSingleton<DemoConsole.Core.StopAll.StopEverything>();
         _services = services.BuildServiceProvider();
         Executor = _services.GetRequiredService<ActionExecutor>();
     }
@@ -46,6 +47,8 @@ internal sealed class ClusterActionsHost : IAsyncDisposable
     public SandboxHost Sandbox { get; }
 
     public ActionExecutor Executor { get; }
+
+    public DemoConsole.Core.StopAll.StopEverything StopEverything => _services.GetRequiredService<DemoConsole.Core.StopAll.StopEverything>();
 
     public PodKillService Kills => _services.GetRequiredService<PodKillService>();
 

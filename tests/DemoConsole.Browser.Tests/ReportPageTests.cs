@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+
+namespace DemoConsole.Browser.Tests;
+
+/// <summary>The report page after a burst: the run with its figures, the time chart, and the links to the files.</summary>
+public sealed class ReportPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task ReportPage_AfterABurst_ShowsItsFiguresTheTimeChartAndTheDownloads()
+    {
+        var presenter = await browser.PresenterPageAsync("alice");
+        await presenter.Keyboard.PressAsync("3");
+        await presenter.GetByTestId("run-traffic-burst").ClickAsync();
+        await Assertions.Expect(presenter.Locator("[data-testid=load-result][data-state=completed]")).ToBeVisibleAsync();
+
+        await presenter.GetByTestId("tab-report").ClickAsync();
+
+        var runs = presenter.GetByTestId("report-runs");
+        await Assertions.Expect(runs).ToContainTextAsync("100 requests (100 × 200)");
+        await Assertions.Expect(runs).ToContainTextAsync("≥ 95% of responses are 200: 100% passed");
+        await Assertions.Expect(presenter.Locator("[data-testid=report-time-chart] svg, .mud-chart svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(presenter.GetByTestId("report-part-3")).ToContainTextAsync("5:00");
+        await Assertions.Expect(presenter.GetByTestId("report-markdown")).ToHaveAttributeAsync("href", "/present/report/markdown");
+        await Assertions.Expect(presenter.GetByTestId("report-html")).ToHaveAttributeAsync("href", "/present/report/html");
+    }
+}

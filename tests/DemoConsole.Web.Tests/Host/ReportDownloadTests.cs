@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DemoConsole.Tests.Shared;
+using DemoConsole.Tests.Shared.Web;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DemoConsole.Web.Tests.Host;
+
+/// <summary>The report files a presenter downloads, after a real run on the embedded sandbox.</summary>
+public sealed partial class ReportDownloadTests : IDisposable
+{
+    private readonly ConsoleWebFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Downloads_AfterASequence_CarryItsFiguresAsMarkdownAndAsAPrintablePage()
+    {
+        var api = _factory.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleWebFactory.PresenterKey);
+        var started = await api.PostAsync("/api/actions/errors-405/run", null);
+        var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
+        JsonElement run = default;
+        await AsyncWait.UntilAsync(async () =>
+        {
+            run = await api.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
+            return run.GetProperty("status").GetString() != "running";
+        }, "the run to end", TimeSpan.FromSeconds(60));
+        var browser = await PresenterAsync();
+
+        var markdown = await browser.GetAsync("/present/report/markdown");
+        var html = await browser.GetAsync("/present/report/html");
+
+        Assert.Equal(HttpStatusCode.OK, markdown.StatusCode);
+        Assert.Equal("text/markdown", markdown.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("demo-report-", markdown.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        var text = await markdown.Content.ReadAsStringAsync();
+        Assert.Contains("10 requests (10 × 405)", text, StringComparison.Ordinal);
+        Assert.Contains("≥ 95% of responses are 405: 100% passed", text, StringComparison.Ordinal);
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("10 requests (10 × 405)", WebUtility.HtmlDecode(await html.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpClient> PresenterAsync()
+    {
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await client.GetStringAsync("/signin");
+        await client.PostAsync("/auth/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
+            ["key"] = ConsoleWebFactory.PresenterKey,
+            ["name"] = "alice",
+            ["returnUrl"] = "/present",
+        }));
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
