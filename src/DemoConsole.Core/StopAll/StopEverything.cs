@@ -3,6 +3,7 @@ using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Load;
 using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Cluster.Actions;
+using DemoConsole.Core.Cluster.Faults;
 using DemoConsole.Core.Reports;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
@@ -14,13 +15,15 @@ namespace DemoConsole.Core.StopAll;
 /// <summary>
 /// The emergency stop: cancels every running action (bursts, error sequences, steady traffic, a pod kill's watch, a
 /// demo commit's follow), waits for them to end, then removes what the console created this session and nothing
-/// else (<see cref="SessionDeployments"/>: each delete is conditional on the uid the console saw at creation). One
-/// audit event names what was done. Presenters only; the check is here, not in the button.
+/// else (<see cref="SessionDeployments"/>: each delete is conditional on the uid the console saw at creation) and
+/// clears the sandbox faults its inject-fault runs left on. One audit event names what was done. Presenters only;
+/// the check is here, not in the button.
 /// </summary>
 public sealed partial class StopEverything(
     ActionExecutor executor,
     SessionDeployments created,
     IClusterConnection cluster,
+    SandboxFaults faults,
     IScenarioSource scenarios,
     TimeProvider time,
     ILogger<StopEverything> logger,
@@ -51,6 +54,11 @@ public sealed partial class StopEverything(
         foreach (var o in created.Present.Reverse())
         {
             removed.Add(await RemoveAsync(o, cancellationToken));
+        }
+
+        foreach (var fault in FaultsLeftOn(board))
+        {
+            removed.Add(await ClearAsync(fault, cancellationToken));
         }
 
         var report = new StopReport(actor.Name, requestedAt, time.GetElapsedTime(started), null,
@@ -126,6 +134,35 @@ public sealed partial class StopEverything(
         }
 
         return new RemovedObject(o.Kind, o.Name, o.Namespace, outcome, failed);
+    }
+
+    /// <summary>Per deployment, the fault of the console's latest fault run there, when that run left it on.</summary>
+    private static IEnumerable<FaultState> FaultsLeftOn(RunBoard board) =>
+        board.Runs.Where(r => r.Status == ActionRunStatus.Succeeded && r.Result is FaultState)
+            .Select(r => (FaultState)r.Result!)
+            // The board lists the newest run first.
+            .DistinctBy(f => (f.Namespace, f.Deployment))
+            .Where(f => f.Active);
+
+    private async Task<RemovedObject> ClearAsync(FaultState fault, CancellationToken cancellationToken)
+    {
+        string? error;
+        try
+        {
+            error = await faults.ClearAsync(fault.Namespace, fault.Deployment, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            error = $"the sandbox did not answer ({e.Message})";
+        }
+
+        var (outcome, failed) = error switch
+        {
+            null => ($"{fault.Fault} cleared", false),
+            _ when error.Contains("has no fault", StringComparison.Ordinal) => ($"{fault.Fault} already cleared", false),
+            _ => ($"{fault.Fault} not cleared: {error}", true),
+        };
+        return new RemovedObject("Fault", fault.Deployment, fault.Namespace, outcome, failed);
     }
 
     /// <summary>The load actions of the scenario and every action run this session, that were not running.</summary>

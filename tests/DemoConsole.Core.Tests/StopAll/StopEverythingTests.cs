@@ -65,6 +65,43 @@ public sealed class StopEverythingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Run_AfterAnInjectedFault_ClearsItAndOnlyIt_AndLeavesAClearedOneAlone()
+    {
+        await using var host = await ClusterActionsHost.StartAsync(scenario: FaultActionTests.BlogCrashLoop);
+        var preview = await host.Executor.PreviewAsync(ClusterActionsHost.Presenter, "inject", null, CancellationToken.None);
+        var injected = await host.RunToEndAsync("inject", previewId: preview.PreviewId);
+        var writesBefore = FaultActionTests.FaultRequests(host.Sandbox).Count;
+
+        var report = await host.StopEverything.RunAsync(ClusterActionsHost.Presenter, CancellationToken.None);
+        var again = await host.StopEverything.RunAsync(ClusterActionsHost.Presenter, CancellationToken.None);
+
+        Assert.Equal(ActionRunStatus.Succeeded, injected.Status);
+        var cleared = Assert.Single(report.Removed);
+        Assert.Equal(("Fault", "prod-blog-service-deployment", Ns, "crash-loop cleared", false), (cleared.Kind, cleared.Name, cleared.Namespace, cleared.Outcome, cleared.Failed));
+        Assert.Empty(await FaultActionTests.ActiveFaultsAsync(host.Sandbox));
+        // One clear per stop, to that deployment only; the second finds the fault already gone and says so.
+        var writes = FaultActionTests.FaultRequests(host.Sandbox).Skip(writesBefore).ToList();
+        Assert.Equal(2, writes.Count);
+        Assert.All(writes, w => Assert.Equal(("DELETE", "/sandbox/v1/namespaces/titanium-prod/deployments/prod-blog-service-deployment/fault"), (w.Method, w.Path)));
+        Assert.Equal("crash-loop already cleared", Assert.Single(again.Removed).Outcome);
+    }
+
+    [Fact]
+    public async Task Run_AfterAFaultWasClearedByItsAction_SendsNoFaultRequest()
+    {
+        await using var host = await ClusterActionsHost.StartAsync(scenario: FaultActionTests.BlogCrashLoop);
+        var preview = await host.Executor.PreviewAsync(ClusterActionsHost.Presenter, "inject", null, CancellationToken.None);
+        await host.RunToEndAsync("inject", previewId: preview.PreviewId);
+        await host.RunToEndAsync("clear");
+        var writesBefore = FaultActionTests.FaultRequests(host.Sandbox).Count;
+
+        var report = await host.StopEverything.RunAsync(ClusterActionsHost.Presenter, CancellationToken.None);
+
+        Assert.Empty(report.Removed);
+        Assert.Equal(writesBefore, FaultActionTests.FaultRequests(host.Sandbox).Count);
+    }
+
+    [Fact]
     public async Task Run_LoadGeneratorThatExistedBeforeTheApply_IsLeftAlone()
     {
         await using var host = await ClusterActionsHost.StartAsync();

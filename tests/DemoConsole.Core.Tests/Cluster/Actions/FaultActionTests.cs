@@ -22,7 +22,7 @@ public sealed class FaultActionTests
     private static Scenario Faults(params (string Id, string Kind, (string Key, string Value)[] Parameters)[] actions) =>
         TestScenarios.ThreeParts([.. actions.Select(a => TestScenarios.Action(a.Id, a.Kind, 3, a.Parameters))]);
 
-    private static Scenario BlogCrashLoop => Faults(
+    internal static Scenario BlogCrashLoop => Faults(
         ("inject", FaultKinds.Inject.Name, [("deployment", Blog), ("fault", "crash-loop")]),
         ("clear", FaultKinds.Clear.Name, [("deployment", Blog)]));
 
@@ -124,7 +124,7 @@ public sealed class FaultActionTests
     }
 
     /// <summary>The sandbox's own list of active faults, as "namespace/deployment/kind".</summary>
-    private static async Task<List<string>> ActiveFaultsAsync(SandboxHost sandbox)
+    internal static async Task<List<string>> ActiveFaultsAsync(SandboxHost sandbox)
     {
         using var http = new HttpClient { BaseAddress = sandbox.KubernetesApi };
         var list = JsonNode.Parse(await http.GetStringAsync("/sandbox/v1/faults"))!;
@@ -132,6 +132,6 @@ public sealed class FaultActionTests
     }
 
     /// <summary>Writes the fault endpoint received (the tests' own reads of the list are GETs).</summary>
-    private static List<ApiRequestRecord> FaultRequests(SandboxHost sandbox) =>
+    internal static List<ApiRequestRecord> FaultRequests(SandboxHost sandbox) =>
         sandbox.Journal.Requests.Where(r => r.Path.StartsWith("/sandbox/v1/", StringComparison.Ordinal) && r.Method != "GET").ToList();
 }
