@@ -55,12 +55,16 @@ public sealed class SecretsRehearsalFixture : BrowserFixture
 
 /// <summary>
 /// A whole rehearsal of the default scenario — every action run, every part shown on both screens, every presenter
-/// page opened — and then every log event, API response, page and the session's state file scanned for the secrets.
+/// page opened, the report downloaded, everything stopped — and then every log event, API response, page, download and
+/// the session's state file scanned for the secrets.
 /// </summary>
 public sealed class SecretsRehearsalTests(SecretsRehearsalFixture browser) : IClassFixture<SecretsRehearsalFixture>
 {
     private static readonly string[] PresenterPages =
-        ["/present", "/present/prep", "/present/preflight", "/present/checklists", "/present/runs", "/present/qa", "/present/reference", "/present/closing"];
+        ["/present", "/present/prep", "/present/preflight", "/present/checklists", "/present/runs", "/present/report", "/present/qa", "/present/reference", "/present/closing"];
+
+    /// <summary>The session report's downloads, read with the presenter's sign-in.</summary>
+    private static readonly string[] Downloads = ["/present/report/markdown", "/present/report/html"];
 
     private readonly List<(string Where, string Text)> _seen = [];
 
@@ -85,6 +89,14 @@ public sealed class SecretsRehearsalTests(SecretsRehearsalFixture browser) : ICl
 
         _seen.Add(("POST /api/preflight", await (await api.PostAsync("/api/preflight", null)).Content.ReadAsStringAsync()));
         await VisitEveryScreenAsync(presenter, audience);
+        foreach (var path in Downloads)
+        {
+            var download = await presenter.APIRequest.GetAsync(path);
+            Assert.True(download.Ok, $"{path}: {download.Status}");
+            _seen.Add((path, await download.TextAsync()));
+        }
+
+        _seen.Add(("POST /api/stop-all", await (await api.PostAsync("/api/stop-all", null)).Content.ReadAsStringAsync()));
 
         var scan = Secrets(await presenter.Context.CookiesAsync(), await audience.Context.CookiesAsync());
         foreach (var (where, text) in _seen)
