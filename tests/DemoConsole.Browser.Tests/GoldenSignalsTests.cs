@@ -94,7 +94,7 @@ public sealed class GoldenSignalsTests(RealPrometheusBrowserFixture browser) : I
     }
 
     /// <summary>With SCREENSHOT_DIR set, saves both screens at the two projector sizes, for a human to look at.</summary>
-    private static async Task ScreenshotsAsync(IPage presenter, IPage audience, string name)
+    internal static async Task ScreenshotsAsync(IPage presenter, IPage audience, string name)
     {
         if (Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is not { Length: > 0 } folder)
         {

@@ -39,9 +39,14 @@ public sealed class RealPrometheus : IAsyncDisposable
     public static Task<RealPrometheus> StartAsync(IEnumerable<string> targets, string? rules = null, bool withAlertmanager = false, int port = 0) =>
         StartAsync(targets.Select(t => new ScrapeJob("sandbox", "/metrics", t)).ToList(), rules, withAlertmanager, port);
 
+    /// <summary>The sandbox gateway scraped as the twin scrapes it: Envoy's Istio metrics and the kubelet's container metrics.</summary>
+    public static IReadOnlyList<ScrapeJob> SandboxJobs(string gatewayAuthority) =>
+        [new ScrapeJob("envoy-stats", "/stats/prometheus", gatewayAuthority), new ScrapeJob("kubelet", "/metrics/cadvisor", gatewayAuthority)];
+
     /// <param name="jobs">The scrape jobs, each scraped every second.</param>
     /// <param name="rules">A Prometheus rules file (groups: …; JSON is YAML too), or null.</param>
-    public static async Task<RealPrometheus> StartAsync(IReadOnlyList<ScrapeJob> jobs, string? rules = null, bool withAlertmanager = false, int port = 0)
+    /// <param name="alertmanagerPort">The Alertmanager's port when a console must know it before it starts; 0: a free one.</param>
+    public static async Task<RealPrometheus> StartAsync(IReadOnlyList<ScrapeJob> jobs, string? rules = null, bool withAlertmanager = false, int port = 0, int alertmanagerPort = 0)
     {
         if (!File.Exists(PrometheusPath))
         {
@@ -52,7 +57,7 @@ public sealed class RealPrometheus : IAsyncDisposable
         var prometheus = new RealPrometheus(new Uri($"http://127.0.0.1:{port}/"));
         try
         {
-            await prometheus.StartAllAsync(jobs, rules, withAlertmanager, port);
+            await prometheus.StartAllAsync(jobs, rules, withAlertmanager, port, alertmanagerPort);
             return prometheus;
         }
         catch
@@ -69,12 +74,12 @@ public sealed class RealPrometheus : IAsyncDisposable
         return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    private async Task StartAllAsync(IReadOnlyList<ScrapeJob> jobs, string? rules, bool withAlertmanager, int port)
+    private async Task StartAllAsync(IReadOnlyList<ScrapeJob> jobs, string? rules, bool withAlertmanager, int port, int alertmanagerPort)
     {
         var alerting = "";
         if (withAlertmanager)
         {
-            var amPort = FreePort();
+            var amPort = alertmanagerPort == 0 ? FreePort() : alertmanagerPort;
             var amConfig = Path.Combine(_folder.FullName, "alertmanager.yml");
             await File.WriteAllTextAsync(amConfig, "route:\n  receiver: blackhole\n  group_wait: 0s\nreceivers:\n  - name: blackhole\n");
             Start(AlertmanagerPath, $"--config.file={amConfig}", $"--storage.path={Path.Combine(_folder.FullName, "am-data")}",
