@@ -94,7 +94,7 @@ public sealed class GoldenSignalsTests(RealPrometheusBrowserFixture browser) : I
     }
 
     /// <summary>With SCREENSHOT_DIR set, saves both screens at the two projector sizes, for a human to look at.</summary>
-    internal static async Task ScreenshotsAsync(IPage presenter, IPage audience, string name)
+    internal static async Task ScreenshotsAsync(IPage presenter, IPage audience, string name, string presenterName = "presenter", string audienceName = "audience")
     {
         if (Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is not { Length: > 0 } folder)
         {
@@ -104,7 +104,7 @@ public sealed class GoldenSignalsTests(RealPrometheusBrowserFixture browser) : I
         Directory.CreateDirectory(folder);
         foreach (var (width, height) in new[] { (1366, 768), (1280, 720) })
         {
-            foreach (var (page, who) in new[] { (presenter, "presenter"), (audience, "audience") })
+            foreach (var (page, who) in new[] { (presenter, presenterName), (audience, audienceName) })
             {
                 await page.SetViewportSizeAsync(width, height);
                 await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{who}-{width}x{height}.png"), FullPage = false });
