@@ -34,6 +34,8 @@ internal static class ObservabilityBenchmark
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DEMOCONSOLE", Path.Combine(RepoPaths.RepoRoot, "src", "DemoConsole.Web"));
         await using var proxy = await CountingProxy.StartAsync();
         await using var factory = new ConsoleWebFactory()
+            // Every screen here comes from one loopback address; an audience's screens come from one each.
+            .With("DemoConsole:Auth:SignInPerMinute", "1000")
             .With("DemoConsole:Prometheus:Url", proxy.Address.ToString())
             .With("DemoConsole:Alertmanager:Url", proxy.Address.ToString());
         var console = factory.StartKestrel();

@@ -12,9 +12,9 @@ namespace DemoConsole.Tests.Shared.Observability;
 public sealed class RealPrometheus : IAsyncDisposable
 {
     public const string PrometheusPath = "/usr/bin/prometheus";
-    public const string AlertmanagerPath = "/usr/bin/prometheus-alertmanager";
 
     private readonly List<Process> _processes = [];
+    private RealAlertmanager? _alertmanager;
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("real-prometheus-");
 
     private RealPrometheus(Uri address) => Address = address;
@@ -79,14 +79,9 @@ public sealed class RealPrometheus : IAsyncDisposable
         var alerting = "";
         if (withAlertmanager)
         {
-            var amPort = alertmanagerPort == 0 ? FreePort() : alertmanagerPort;
-            var amConfig = Path.Combine(_folder.FullName, "alertmanager.yml");
-            await File.WriteAllTextAsync(amConfig, "route:\n  receiver: blackhole\n  group_wait: 0s\nreceivers:\n  - name: blackhole\n");
-            Start(AlertmanagerPath, $"--config.file={amConfig}", $"--storage.path={Path.Combine(_folder.FullName, "am-data")}",
-                $"--web.listen-address=127.0.0.1:{amPort}", "--cluster.listen-address=", "--log.level=warn");
-            Alertmanager = new Uri($"http://127.0.0.1:{amPort}/");
-            await WaitReadyAsync(new Uri(Alertmanager, "-/ready"), "Alertmanager");
-            alerting = $"alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['127.0.0.1:{amPort}']\n";
+            _alertmanager = await RealAlertmanager.StartAsync(alertmanagerPort);
+            Alertmanager = _alertmanager.Address;
+            alerting = $"alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['{Alertmanager.Authority}']\n";
         }
 
         var ruleFiles = "";
@@ -158,6 +153,11 @@ public sealed class RealPrometheus : IAsyncDisposable
             }
 
             process.Dispose();
+        }
+
+        if (_alertmanager is not null)
+        {
+            await _alertmanager.DisposeAsync();
         }
 
         Http.Dispose();
