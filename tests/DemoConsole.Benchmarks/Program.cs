@@ -1,4 +1,5 @@
 using DemoConsole.Benchmarks.Load;
+using DemoConsole.Benchmarks.Observability;
 using DemoConsole.Benchmarks.Pipeline;
 using DemoConsole.Benchmarks.Prometheus;
 using DemoConsole.Benchmarks.Sandbox;
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "screens" => await ScreensBenchmark.RunAsync(args[1..]),
     "pipeline" => await PipelineBenchmark.RunAsync(args[1..]),
     "prometheus" => await SampleStoreBenchmark.RunAsync(),
+    "observability" => await ObservabilityBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -29,6 +31,7 @@ static int Usage()
     Console.WriteLine("  load [--client-seconds 5] [--rounds 3] [--connections 50] [--published DIR] [--seconds 10] [--memory-duration 60s] [--only clients|open|stall|memory]   load engine vs wrk and hey (loopback only)");
     Console.WriteLine("  sandbox [cycles, default 1000]   watch fan-out, list latency, memory across pod kill/replace cycles");
     Console.WriteLine("  prometheus   the Prometheus twin: sample-store memory after 1 h of steady traffic, Golden Signals query set over it");
+    Console.WriteLine("  observability [--screens 20] [--trials 8] [--seconds 60] [--only-errors]   queries per minute reaching Prometheus with 1 and 1+N screens; 5xx burst → errors tile red on /watch (real Chromium, loopback only)");
     Console.WriteLine("  screens [--screens 20] [--kills 10] [--gap 2] [--time-scale 0.1]   pod event in the API → presenter and audience screens (real Chromium, loopback only)");
     Console.WriteLine("  pipeline [time scale, default 1] [poll seconds, default 5]   demo commit → CI → CD → Argo CD → last new pod Ready, by stage, and GitHub requests");
     return 1;

@@ -25,6 +25,34 @@ public sealed class ResourceMetricsTests
     }
 
     [Fact]
+    public async Task KubectlTopNode_ThreeWorkers_ShowsCpuAndMemoryWithPercentOfAllocatable()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var kubectl = new Kubectl(sandbox);
+
+        var nodes = await kubectl.RunAsync("get", "nodes", "-o", "wide");
+        Assert.Equal(0, nodes.ExitCode);
+        Assert.Matches(@"NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME", nodes.Stdout);
+        Assert.Matches(@"solid-cloud-worker-1\s+Ready\s+<none>\s+\d+d\s+v1\.32\.4\s+10\.0\.11\.168\s+<none>\s+Ubuntu 22\.04\.5 LTS\s+5\.15\.0-126-generic\s+containerd://1\.7\.24", nodes.Stdout);
+        Assert.Equal(4, nodes.Stdout.Trim().Split('\n').Length);
+
+        // Every pod runs on one of these nodes: the scheduler's node names and the Node objects are the same set.
+        var podNodes = await kubectl.RunAsync("get", "pods", "-A", "-o", "jsonpath={.items[*].spec.nodeName}");
+        Assert.Subset(new HashSet<string> { "solid-cloud-worker-1", "solid-cloud-worker-2", "solid-cloud-worker-3" }, podNodes.Stdout.Split(' ').ToHashSet());
+
+        KubectlResult? top = null;
+        await AsyncWait.UntilAsync(async () => (top = await kubectl.RunAsync("top", "node")).ExitCode == 0 && top.Stdout.Contains("solid-cloud-worker-3", StringComparison.Ordinal), "kubectl top node to list the three workers");
+        Assert.Matches(@"NAME\s+CPU\(cores\)\s+CPU(%|\(%\))\s+MEMORY\(bytes\)\s+MEMORY(%|\(%\))", top!.Stdout);
+        Assert.Matches(@"solid-cloud-worker-1\s+\d+m\s+\d+%\s+\d+Mi\s+\d+%", top.Stdout);
+        var one = await kubectl.RunAsync("top", "node", "solid-cloud-worker-2");
+        Assert.Equal(0, one.ExitCode);
+        Assert.Matches(@"solid-cloud-worker-2\s+\d+m\s+\d+%", one.Stdout);
+        var missing = await kubectl.RunAsync("top", "node", "no-such-node");
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("not found", missing.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PodMetricsList_Shape_MatchesMetricsServer()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -46,6 +46,9 @@ internal sealed class ResourceMetricsApi(Cluster cluster)
                 ? JsonOutput.WriteAsync(context, one[0]!.DeepClone())
                 : StatusWriter.WriteAsync(context, new ApiException(404, "NotFound", $"podmetrics.metrics.k8s.io \"{name}\" not found", "pods", name)),
             ["nodes"] => JsonOutput.WriteAsync(context, NodeList()),
+            ["nodes", var name] => NodeList()["items"]!.AsArray().FirstOrDefault(n => (string?)n!["metadata"]!["name"] == name) is { } node
+                ? JsonOutput.WriteAsync(context, node.DeepClone())
+                : StatusWriter.WriteAsync(context, new ApiException(404, "NotFound", $"nodemetrics.metrics.k8s.io \"{name}\" not found", "nodes", name)),
             _ => NotFoundAsync(context),
         };
     }

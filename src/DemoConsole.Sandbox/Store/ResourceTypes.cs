@@ -4,6 +4,7 @@ namespace DemoConsole.Sandbox.Store;
 internal static class ResourceTypes
 {
     public static readonly ResourceType Namespaces = Core("namespaces", "namespace", "Namespace", false, ["ns"], ["status", "finalize"]);
+    public static readonly ResourceType Nodes = Core("nodes", "node", "Node", false, ["no"], ["status"]);
     public static readonly ResourceType Pods = Core("pods", "pod", "Pod", true, ["po"], ["log", "status"]);
     public static readonly ResourceType Services = Core("services", "service", "Service", true, ["svc"], ["status"]);
     public static readonly ResourceType Events = Core("events", "event", "Event", true, ["ev"], []);
@@ -34,7 +35,7 @@ internal static class ResourceTypes
 
     public static readonly IReadOnlyList<ResourceType> All =
     [
-        Namespaces, Pods, Services, Events, ConfigMaps, Secrets, ServiceAccounts, Deployments, ReplicaSets, StatefulSets,
+        Namespaces, Nodes, Pods, Services, Events, ConfigMaps, Secrets, ServiceAccounts, Deployments, ReplicaSets, StatefulSets,
         HorizontalPodAutoscalers, NetworkPolicies, EndpointSlices, Applications, PeerAuthentications, PrometheusRules,
     ];
 

@@ -39,7 +39,9 @@ internal static class ScreensBenchmark
         // WebApplicationFactory looks for its content-root manifest in the current folder, which under `dotnet run` is
         // the repository, not the build output as under a test runner; its documented setting names the folder instead.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DEMOCONSOLE", Path.Combine(RepoPaths.RepoRoot, "src", "DemoConsole.Web"));
-        await using var factory = new ConsoleWebFactory().With("DemoConsole:Cluster:SandboxTimeScale", timeScale.ToString(CultureInfo.InvariantCulture));
+        // Every screen here comes from one loopback address (an audience's come from one each): past the sign-in limit.
+        await using var factory = new ConsoleWebFactory().With("DemoConsole:Cluster:SandboxTimeScale", timeScale.ToString(CultureInfo.InvariantCulture))
+            .With("DemoConsole:Auth:SignInPerMinute", "1000");
         var console = factory.StartKestrel();
         using var http = new HttpClient { BaseAddress = console };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleWebFactory.PresenterKey);
@@ -58,7 +60,7 @@ internal static class ScreensBenchmark
         await using var server = new ServerViewLog(factory.Services.GetRequiredService<Core.Cluster.IClusterViews>(), Namespace);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchChromiumAsync(playwright);
+        await using var browser = await BenchBrowser.LaunchChromiumAsync(playwright);
         BenchReport.Section(Invariant($"Opening 1 presenter page (/present/6) and {screens} audience pages (/watch), one Chromium, one context each"));
         var opening = CpuSample.Take();
         var presenter = await PresenterPageAsync(browser, console);
@@ -214,51 +216,22 @@ internal static class ScreensBenchmark
         BenchReport.Line($"clock check, {name}: browser − server {best.Offset:+0.00;-0.00} ms ± {best.Rtt / 2:0.00} ms (best of 10 round trips)");
     }
 
-    private static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
-        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            // As in the browser tests: without these Chromium tries to reach Google's services, which this network refuses.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
-
     private static async Task<IPage> PresenterPageAsync(IBrowser browser, Uri console)
     {
-        var page = await NewPageAsync(browser, console);
-        await page.GotoAsync($"/signin#key={ConsoleWebFactory.PresenterKey}");
-        await page.FillAsync("input[name=name]", "bench");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/present");
-        await page.GotoAsync("/present/6");
+        var page = await BenchBrowser.PresenterPageAsync(browser, console, "/present/6");
         await ShowsPodsAsync(page);
         return page;
     }
 
     private static async Task<IPage> AudiencePageAsync(IBrowser browser, Uri console)
     {
-        var page = await NewPageAsync(browser, console);
-        await page.GotoAsync($"/auth/watch?t={ConsoleWebFactory.ViewerToken}");
-        await page.WaitForURLAsync("**/watch");
+        var page = await BenchBrowser.AudiencePageAsync(browser, console);
         await ShowsPodsAsync(page);
         return page;
     }
 
-    private static async Task<IPage> NewPageAsync(IBrowser browser, Uri console)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = console.ToString() });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        return page;
-    }
-
-    /// <summary>Interactive (the circuit is up) and the live pods table filled from the cluster.</summary>
-    private static async Task ShowsPodsAsync(IPage page)
-    {
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-interactive]') !== null");
-        await page.WaitForSelectorAsync("[data-testid=view-ha-pods] tr[data-pod]");
-    }
+    /// <summary>The live pods table filled from the cluster.</summary>
+    private static async Task ShowsPodsAsync(IPage page) => await page.WaitForSelectorAsync("[data-testid=view-ha-pods] tr[data-pod]");
 
     private static int Option(string[] args, string name, int fallback) => (int)Option(args, name, (double)fallback);
 

@@ -5,6 +5,7 @@ using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Store;
 using DemoConsole.Sandbox.Tests.Support;
 using DemoConsole.Tests.Shared;
+using DemoConsole.Tests.Shared.Observability;
 
 namespace DemoConsole.Sandbox.Tests.Prometheus;
 

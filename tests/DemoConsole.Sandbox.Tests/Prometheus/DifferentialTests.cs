@@ -94,9 +94,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         // Scraped like the twin scrapes the sandbox (same jobs, paths and instance), with the PrometheusRule's groups as
         // a rules file (JSON is YAML).
         var instance = sandbox.Gateway.Authority;
-        await using var real = await RealPrometheus.StartAsync(
-            [new ScrapeJob("envoy-stats", "/stats/prometheus", instance), new ScrapeJob("kubelet", "/metrics/cadvisor", instance)],
-            new JsonObject { ["groups"] = rule.Node["spec"]!["groups"]!.DeepClone() }.ToJsonString());
+        await using var real = await RealPrometheus.StartAsync(RealPrometheus.SandboxJobs(instance), PrometheusRuleFile.From(rule.Node));
         using var twin = new HttpClient { BaseAddress = sandbox.Prometheus };
         using var gateway = TestSandbox.Gateway(sandbox);
 

@@ -12,9 +12,9 @@ namespace DemoConsole.Tests.Shared.Observability;
 public sealed class RealPrometheus : IAsyncDisposable
 {
     public const string PrometheusPath = "/usr/bin/prometheus";
-    public const string AlertmanagerPath = "/usr/bin/prometheus-alertmanager";
 
     private readonly List<Process> _processes = [];
+    private RealAlertmanager? _alertmanager;
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("real-prometheus-");
 
     private RealPrometheus(Uri address) => Address = address;
@@ -39,9 +39,14 @@ public sealed class RealPrometheus : IAsyncDisposable
     public static Task<RealPrometheus> StartAsync(IEnumerable<string> targets, string? rules = null, bool withAlertmanager = false, int port = 0) =>
         StartAsync(targets.Select(t => new ScrapeJob("sandbox", "/metrics", t)).ToList(), rules, withAlertmanager, port);
 
+    /// <summary>The sandbox gateway scraped as the twin scrapes it: Envoy's Istio metrics and the kubelet's container metrics.</summary>
+    public static IReadOnlyList<ScrapeJob> SandboxJobs(string gatewayAuthority) =>
+        [new ScrapeJob("envoy-stats", "/stats/prometheus", gatewayAuthority), new ScrapeJob("kubelet", "/metrics/cadvisor", gatewayAuthority)];
+
     /// <param name="jobs">The scrape jobs, each scraped every second.</param>
     /// <param name="rules">A Prometheus rules file (groups: …; JSON is YAML too), or null.</param>
-    public static async Task<RealPrometheus> StartAsync(IReadOnlyList<ScrapeJob> jobs, string? rules = null, bool withAlertmanager = false, int port = 0)
+    /// <param name="alertmanagerPort">The Alertmanager's port when a console must know it before it starts; 0: a free one.</param>
+    public static async Task<RealPrometheus> StartAsync(IReadOnlyList<ScrapeJob> jobs, string? rules = null, bool withAlertmanager = false, int port = 0, int alertmanagerPort = 0)
     {
         if (!File.Exists(PrometheusPath))
         {
@@ -52,7 +57,7 @@ public sealed class RealPrometheus : IAsyncDisposable
         var prometheus = new RealPrometheus(new Uri($"http://127.0.0.1:{port}/"));
         try
         {
-            await prometheus.StartAllAsync(jobs, rules, withAlertmanager, port);
+            await prometheus.StartAllAsync(jobs, rules, withAlertmanager, port, alertmanagerPort);
             return prometheus;
         }
         catch
@@ -69,19 +74,14 @@ public sealed class RealPrometheus : IAsyncDisposable
         return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    private async Task StartAllAsync(IReadOnlyList<ScrapeJob> jobs, string? rules, bool withAlertmanager, int port)
+    private async Task StartAllAsync(IReadOnlyList<ScrapeJob> jobs, string? rules, bool withAlertmanager, int port, int alertmanagerPort)
     {
         var alerting = "";
         if (withAlertmanager)
         {
-            var amPort = FreePort();
-            var amConfig = Path.Combine(_folder.FullName, "alertmanager.yml");
-            await File.WriteAllTextAsync(amConfig, "route:\n  receiver: blackhole\n  group_wait: 0s\nreceivers:\n  - name: blackhole\n");
-            Start(AlertmanagerPath, $"--config.file={amConfig}", $"--storage.path={Path.Combine(_folder.FullName, "am-data")}",
-                $"--web.listen-address=127.0.0.1:{amPort}", "--cluster.listen-address=", "--log.level=warn");
-            Alertmanager = new Uri($"http://127.0.0.1:{amPort}/");
-            await WaitReadyAsync(new Uri(Alertmanager, "-/ready"), "Alertmanager");
-            alerting = $"alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['127.0.0.1:{amPort}']\n";
+            _alertmanager = await RealAlertmanager.StartAsync(alertmanagerPort);
+            Alertmanager = _alertmanager.Address;
+            alerting = $"alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['{Alertmanager.Authority}']\n";
         }
 
         var ruleFiles = "";
@@ -153,6 +153,11 @@ public sealed class RealPrometheus : IAsyncDisposable
             }
 
             process.Dispose();
+        }
+
+        if (_alertmanager is not null)
+        {
+            await _alertmanager.DisposeAsync();
         }
 
         Http.Dispose();

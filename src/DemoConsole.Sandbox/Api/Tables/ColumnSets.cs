@@ -10,6 +10,7 @@ internal static class ColumnSets
     public static IReadOnlyList<TableColumn> For(ResourceType type) => type.Plural switch
     {
         "pods" => PodColumns.All,
+        "nodes" => NodeColumns.All,
         "namespaces" => [Name(), new("Status", "string", (o, _) => Text(o["status"]?["phase"])), Age()],
         "deployments" =>
         [

@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using DemoConsole.Tests.Shared;
 
-namespace DemoConsole.Sandbox.Tests.Support;
+namespace DemoConsole.Tests.Shared.Observability;
 
 /// <summary>
-/// The real Alertmanager (Debian's prometheus-alertmanager) started for one test: temp config and storage, loopback
-/// port, clustering off, one "null" receiver as kube-prometheus-stack's default. Never the system service.
+/// Debian's real Alertmanager (prometheus-alertmanager) for one test: temp config and storage, loopback port, clustering
+/// off, one "null" receiver as kube-prometheus-stack's default, no group wait. Never the system service. Started on its
+/// own (the twin's differential test) or next to a <see cref="RealPrometheus"/>.
 /// </summary>
-internal sealed class RealAlertmanager : IAsyncDisposable
+public sealed class RealAlertmanager : IAsyncDisposable
 {
     public const string Binary = "/usr/bin/prometheus-alertmanager";
     private readonly Process _process;
@@ -26,20 +25,19 @@ internal sealed class RealAlertmanager : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public static async Task<RealAlertmanager> StartAsync()
+    /// <param name="port">A port chosen beforehand (a console configured before it starts); 0: a free one.</param>
+    public static async Task<RealAlertmanager> StartAsync(int port = 0)
     {
-        Assert.True(File.Exists(Binary), "This test needs Debian's prometheus-alertmanager package (.ci/run installs it).");
-        var folder = Directory.CreateTempSubdirectory("real-alertmanager-");
-        var config = Path.Combine(folder.FullName, "alertmanager.yml");
-        await File.WriteAllTextAsync(config, "route:\n  receiver: \"null\"\nreceivers:\n  - name: \"null\"\n");
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        if (!File.Exists(Binary))
         {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            throw new InvalidOperationException($"{Binary} is missing: apt-get install -y prometheus-alertmanager (see .ci/run).");
         }
 
-        var start = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var folder = Directory.CreateTempSubdirectory("real-alertmanager-");
+        var config = Path.Combine(folder.FullName, "alertmanager.yml");
+        await File.WriteAllTextAsync(config, "route:\n  receiver: \"null\"\n  group_wait: 0s\nreceivers:\n  - name: \"null\"\n");
+        port = port == 0 ? RealPrometheus.FreePort() : port;
+        var start = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[]
         {
             $"--config.file={config}", $"--storage.path={Path.Combine(folder.FullName, "data")}",
@@ -50,13 +48,22 @@ internal sealed class RealAlertmanager : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("alertmanager did not start");
+        // Drain the output so a chatty process never blocks on a full pipe.
         process.ErrorDataReceived += (_, _) => { };
         process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         var real = new RealAlertmanager(process, folder, new Uri($"http://127.0.0.1:{port}/"));
-        await AsyncWait.UntilAsync(real.IsReadyAsync, "the real Alertmanager to be ready");
-        return real;
+        try
+        {
+            await AsyncWait.UntilAsync(real.IsReadyAsync, "the real Alertmanager to be ready");
+            return real;
+        }
+        catch
+        {
+            await real.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -69,7 +76,14 @@ internal sealed class RealAlertmanager : IAsyncDisposable
 
         _process.Dispose();
         Http.Dispose();
-        _folder.Delete(recursive: true);
+        try
+        {
+            _folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a dying process: the temp folder is cleaned up by the system.
+        }
     }
 
     private async Task<bool> IsReadyAsync()
