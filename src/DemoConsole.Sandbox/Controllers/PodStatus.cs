@@ -73,22 +73,7 @@ internal static class PodStatus
     /// <summary>Readiness flips in place so container ids and start times stay those of the running containers.</summary>
     public static void SetReady(JsonObject pod, bool ready, string now)
     {
-        foreach (var c in Cells.Objects(pod["status"]?["conditions"]))
-        {
-            if (Cells.Text(c["type"]) is "Ready" or "ContainersReady" && (Cells.Text(c["status"]) == "True") != ready)
-            {
-                c["status"] = ready ? "True" : "False";
-                c["lastTransitionTime"] = now;
-                if (ready)
-                {
-                    c.Remove("reason");
-                }
-                else
-                {
-                    c["reason"] = "ContainersNotReady";
-                }
-            }
-        }
+        SetReadyConditions(pod, ready, now);
 
         foreach (var s in Cells.Objects(pod["status"]?["containerStatuses"]))
         {
@@ -107,6 +92,12 @@ internal static class PodStatus
     public static void SyncReadyConditions(JsonObject pod, string now)
     {
         var ready = Cells.Objects(pod["status"]?["containerStatuses"]).All(s => (bool?)s["ready"] == true);
+        SetReadyConditions(pod, ready, now);
+    }
+
+    /// <summary>Ready and ContainersReady to <paramref name="ready"/>, with the transition time and the kubelet's reason.</summary>
+    private static void SetReadyConditions(JsonObject pod, bool ready, string now)
+    {
         foreach (var c in Cells.Objects(pod["status"]?["conditions"]))
         {
             if (Cells.Text(c["type"]) is "Ready" or "ContainersReady" && (Cells.Text(c["status"]) == "True") != ready)
