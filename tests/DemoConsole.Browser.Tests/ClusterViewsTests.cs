@@ -50,4 +50,33 @@ public sealed class ClusterViewsTests(FastSandboxFixture browser) : IClassFixtur
         var after = history.Locator("tr.current-revision");
         await Assertions.Expect(after).Not.ToHaveAttributeAsync("data-revision", before!);
     }
+
+    [Fact]
+    public async Task FaultRehearsalExtraItem_CrashLoopThenClear_PodsShowItAndTheClearTimesTheHealing()
+    {
+        var presenter = await browser.PresenterPageAsync("alice");
+        await presenter.GotoAsync("/present/reference");
+        await BrowserFixture.WaitForInteractiveAsync(presenter);
+        var blogRows = presenter.GetByTestId("view-extra-blog-pods").Locator("tr[data-pod^=prod-blog-service-deployment-]");
+        await Assertions.Expect(blogRows).ToHaveCountAsync(2);
+
+        await presenter.GetByTestId("run-blog-crash-loop").ClickAsync();
+        await Assertions.Expect(presenter.GetByTestId("confirm-text-blog-crash-loop")).ToContainTextAsync("prod-blog-service-deployment");
+        await presenter.GetByTestId("confirm-run-blog-crash-loop").ClickAsync();
+        await Assertions.Expect(blogRows.Locator("td[data-status=CrashLoopBackOff]").First).ToBeVisibleAsync();
+
+        await presenter.GetByTestId("run-blog-heal").ClickAsync();
+        await presenter.GetByTestId("confirm-run-blog-heal").ClickAsync();
+
+        var healing = presenter.Locator("[data-testid=action-blog-heal] [data-testid=fault-healing]");
+        await Assertions.Expect(healing).ToHaveAttributeAsync("data-done", "true");
+        await Assertions.Expect(healing).ToContainTextAsync("2/2 Ready again");
+        await Assertions.Expect(presenter.GetByTestId("view-extra-blog-pods").Locator("tr.not-ready")).ToHaveCountAsync(0);
+        if (Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } folder)
+        {
+            await presenter.SetViewportSizeAsync(1366, 768);
+            await presenter.GetByTestId("action-blog-heal").ScrollIntoViewIfNeededAsync();
+            await presenter.ScreenshotAsync(new() { Path = Path.Combine(folder, "extra-fault-healed-presenter-1366x768.png") });
+        }
+    }
 }

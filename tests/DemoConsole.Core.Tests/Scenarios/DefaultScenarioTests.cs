@@ -54,7 +54,7 @@ public sealed class DefaultScenarioTests
         Assert.Equal(
             ["load-generator-apply", "background-traffic", "load-generator-delete", "demo-commit", "traffic-burst",
              "errors-404", "errors-405", "errors-recovery", "kill-blog-pod", "availability-check",
-             "gateway-rollout-restart", "gateway-rollout-undo"],
+             "gateway-rollout-restart", "gateway-rollout-undo", "blog-crash-loop", "blog-heal"],
             Scenario.Actions.Select(a => a.Id));
         Assert.All(Scenario.Actions, a => Assert.Contains(a.Kind, ActionKindCatalog.Names));
 

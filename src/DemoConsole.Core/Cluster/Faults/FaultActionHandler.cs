@@ -18,6 +18,9 @@ public sealed class FaultActionHandler(
     /// <summary>What a confirmed injection does: this fault on the deployment with this uid.</summary>
     private sealed record FaultPin(string Namespace, string Deployment, string Uid, string Fault);
 
+    /// <summary>The kubelet's back-off tops out at 5 minutes; a deployment not healed well after that needs a person.</summary>
+    private static readonly TimeSpan HealingLimit = TimeSpan.FromMinutes(10);
+
     public ActionKindDescriptor Descriptor { get; } = descriptor == FaultKinds.Inject || descriptor == FaultKinds.Clear
         ? descriptor
         : throw new ArgumentException($"'{descriptor.Name}' is not a fault action kind.", nameof(descriptor));
@@ -74,10 +77,7 @@ public sealed class FaultActionHandler(
         var name = FaultKinds.Deployment.Text(context.Action)!;
         if (!Injects)
         {
-            return await faults.ClearAsync(ns, name, cancellationToken) is { } notCleared
-                ? ActionOutcome.Failed($"The sandbox did not clear the fault on {name}: {notCleared}")
-                : ActionOutcome.Succeeded($"Cleared the fault on {name} in {ns}; its pods heal on the kubelet's next retry.",
-                    new FaultState { Namespace = ns, Deployment = name, Active = false });
+            return await ClearAndFollowAsync(context, ns, name, cancellationToken);
         }
 
         var fault = FaultKinds.Fault.Choice(context.Action)!;
@@ -107,6 +107,41 @@ public sealed class FaultActionHandler(
 
         context.Report(state);
         return ActionOutcome.Succeeded($"Injected {fault} into {name} in {ns}: {Effect(fault)}", state);
+    }
+
+    /// <summary>
+    /// Clears the fault, then follows the deployment until every desired replica is Ready again, reporting each change:
+    /// the rehearsal of "wait for self-healing", timed. An image-pull fault is not followed: its pods heal only when the
+    /// image is rolled back.
+    /// </summary>
+    private async Task<ActionOutcome> ClearAndFollowAsync(ActionRunContext context, string ns, string name, CancellationToken cancellationToken)
+    {
+        var fault = await faults.ActiveAsync(ns, name, cancellationToken);
+        if (await faults.ClearAsync(ns, name, cancellationToken) is { } notCleared)
+        {
+            return ActionOutcome.Failed($"The sandbox did not clear the fault on {name}: {notCleared}");
+        }
+
+        var cleared = new FaultState { Namespace = ns, Deployment = name, Fault = fault, Active = false };
+        if (fault == "image-pull")
+        {
+            var state = cleared with { NotFollowed = "the deployment still names the missing image: rollout undo heals it" };
+            return ActionOutcome.Succeeded($"Cleared image-pull on {name} in {ns}; {state.NotFollowed}.", state);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(HealingLimit);
+        try
+        {
+            var healed = await rollouts.WaitAsync(ns, name, "heal", fromRevision: null, p => context.Report(cleared with { Healing = p }), deadline.Token);
+            return ActionOutcome.Succeeded(
+                $"Cleared {fault ?? "the fault"} on {name} in {ns}: {healed.Ready}/{healed.Desired} Ready again {healed.Seconds:0.0} s later.",
+                cleared with { Healing = healed });
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ActionOutcome.Failed($"Cleared {fault ?? "the fault"} on {name} in {ns}, but its pods were not all Ready within {HealingLimit.TotalMinutes:0} minutes.");
+        }
     }
 
     /// <summary>Faults are a rehearsal of the sandbox; a real cluster would need a chaos tool the console does not drive.</summary>

@@ -1,4 +1,5 @@
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Cluster.Actions;
 
 namespace DemoConsole.Core.Cluster.Faults;
 
@@ -16,4 +17,13 @@ public sealed record FaultState : IActionResult
 
     /// <summary>The missing image an image-pull fault patched into the deployment.</summary>
     public string? Image { get; init; }
+
+    /// <summary>
+    /// After a clear: the deployment followed back to every desired replica Ready (emergency plan 2's "wait for
+    /// self-healing"), live; <see cref="RolloutProgress.Seconds"/> is the time from the clear.
+    /// </summary>
+    public RolloutProgress? Healing { get; init; }
+
+    /// <summary>Why the clear does not wait for the pods (an image-pull fault heals only with a rollout undo).</summary>
+    public string? NotFollowed { get; init; }
 }

@@ -29,6 +29,15 @@ public sealed class SandboxFaults(IClusterConnection cluster)
             : (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))?["message"] ?? $"HTTP {(int)response.StatusCode}";
     }
 
+    /// <summary>The fault on a deployment now ("crash-loop", …), or null when it has none.</summary>
+    public async Task<string?> ActiveAsync(string ns, string deployment, CancellationToken cancellationToken)
+    {
+        using var http = Http();
+        var list = JsonNode.Parse(await http.GetStringAsync("sandbox/v1/faults", cancellationToken));
+        return list?["items"]?.AsArray()
+            .FirstOrDefault(f => (string?)f?["namespace"] == ns && (string?)f?["deployment"] == deployment)?["kind"]?.GetValue<string>();
+    }
+
     private static string Path(string ns, string deployment) =>
         $"sandbox/v1/namespaces/{Uri.EscapeDataString(ns)}/deployments/{Uri.EscapeDataString(deployment)}/fault";
 

@@ -60,6 +60,46 @@ public sealed class FaultActionTests
     }
 
     [Fact]
+    public async Task Clear_AfterPodsCrashed_FollowsTheDeploymentBackToAllReadyAndTimesIt()
+    {
+        await using var host = await ClusterActionsHost.StartAsync(scenario: BlogCrashLoop);
+        var preview = await host.Executor.PreviewAsync(ClusterActionsHost.Presenter, "inject", null, CancellationToken.None);
+        await host.RunToEndAsync("inject", previewId: preview.PreviewId);
+        await AsyncWait.UntilAsync(async () => (await host.Client.AppsV1.ReadNamespacedDeploymentAsync(Blog, Ns)).Status.ReadyReplicas is null or < 2,
+            "the crash loop to take a blog pod out of Ready");
+
+        var cleared = await host.RunToEndAsync("clear");
+
+        Assert.Equal(ActionRunStatus.Succeeded, cleared.Status);
+        var state = Assert.IsType<FaultState>(cleared.Result);
+        Assert.Equal(("crash-loop", false), (state.Fault, state.Active));
+        var healing = Assert.IsType<DemoConsole.Core.Cluster.Actions.RolloutProgress>(state.Healing);
+        Assert.True(healing.Done);
+        Assert.Equal((2, 2), (healing.Ready, healing.Desired));
+        Assert.True(healing.Seconds > 0, $"healed after {healing.Seconds} s");
+        Assert.Contains("2/2 Ready again", cleared.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await host.Client.AppsV1.ReadNamespacedDeploymentAsync(Blog, Ns)).Status.ReadyReplicas);
+    }
+
+    [Fact]
+    public async Task Clear_ImagePull_SaysRolloutUndoHealsItInsteadOfWaiting()
+    {
+        await using var host = await ClusterActionsHost.StartAsync(scenario: Faults(
+            ("inject", FaultKinds.Inject.Name, [("deployment", Blog), ("fault", "image-pull")]),
+            ("clear", FaultKinds.Clear.Name, [("deployment", Blog)])));
+        var preview = await host.Executor.PreviewAsync(ClusterActionsHost.Presenter, "inject", null, CancellationToken.None);
+        await host.RunToEndAsync("inject", previewId: preview.PreviewId);
+
+        var cleared = await host.RunToEndAsync("clear");
+
+        Assert.Equal(ActionRunStatus.Succeeded, cleared.Status);
+        var state = Assert.IsType<FaultState>(cleared.Result);
+        Assert.Null(state.Healing);
+        Assert.Contains("rollout undo", state.NotFollowed, StringComparison.Ordinal);
+        Assert.Empty(await ActiveFaultsAsync(host.Sandbox));
+    }
+
+    [Fact]
     public async Task Run_WithPreviewOfAReplacedDeployment_IsRefusedAndSendsNoFault()
     {
         await using var host = await ClusterActionsHost.StartAsync(scenario: BlogCrashLoop);
