@@ -36,7 +36,8 @@ public sealed class DefaultScenarioTests
         Assert.Equal(4, Scenario.Checklists.Count);
         Assert.Equal([5, 7, 4, 3], Scenario.Checklists.Select(c => c.Items.Count));
         Assert.Equal(3, Scenario.EmergencyPlans.Count);
-        Assert.Equal(4, Scenario.ExtraItems.Count);
+        // The seed's four extra items, and the rehearsal of emergency plan 2 with the sandbox's faults.
+        Assert.Equal(5, Scenario.ExtraItems.Count);
         Assert.Contains(Scenario.Appendix, s => s.Blocks.OfType<NoteBlock>().Any(n => n.Markdown.Contains("위험: > 200ms", StringComparison.Ordinal)));
     }
 

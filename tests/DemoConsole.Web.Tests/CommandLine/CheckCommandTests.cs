@@ -51,7 +51,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("traffic-burst (load-burst) part 3 line", outline, StringComparison.Ordinal);
         Assert.Contains("kill-blog-pod (pod-kill) part 6", outline, StringComparison.Ordinal);
         Assert.Contains("kiali-graph (kiali) part 3 http://127.0.0.1:30164/", outline, StringComparison.Ordinal);
-        Assert.Contains("actions: 12", outline, StringComparison.Ordinal);
+        Assert.Contains("actions: 14", outline, StringComparison.Ordinal);
         Assert.Contains("gateway-errors-log (logs) part 5", outline, StringComparison.Ordinal);
         Assert.Contains("panels: 3", outline, StringComparison.Ordinal);
     }
