@@ -1,21 +1,16 @@
 namespace DemoConsole.Tests.Shared;
 
-/// <summary>Files of the repository and its sibling shared/ folder, found from the test's output folder.</summary>
+/// <summary>Files of the repository, found from the test's output folder.</summary>
 public static class RepoPaths
 {
     public static string RepoRoot { get; } = FindUp("DemoConsole.sln") ?? throw new InvalidOperationException(
         $"DemoConsole.sln not found above {AppContext.BaseDirectory}.");
 
-    /// <summary>The runbook the console was born from: ../shared/seeds/ next to the repository.</summary>
-    public static string SeedRunbook
-    {
-        get
-        {
-            var path = Path.Combine(RepoRoot, "..", "shared", "seeds", "000_7159ab350bdadc70.txt");
-            return File.Exists(path) ? Path.GetFullPath(path) : throw new FileNotFoundException(
-                $"The seed runbook is expected at {Path.GetFullPath(path)} (the shared/ folder beside the repository).", path);
-        }
-    }
+    /// <summary>
+    /// The runbook the console was born from, as the repository keeps it (tests/Fixtures/seed-runbook.ko.md, a copy of
+    /// the seed), so a clone alone runs every test.
+    /// </summary>
+    public static string SeedRunbook { get; } = Path.Combine(RepoRoot, "tests", "Fixtures", "seed-runbook.ko.md");
 
     private static string? FindUp(string marker)
     {
