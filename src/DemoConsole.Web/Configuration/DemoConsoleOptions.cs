@@ -10,6 +10,9 @@ public sealed class DemoConsoleOptions
 
     public AuthOptions Auth { get; set; } = new();
 
+    /// <summary>The language of the console's UI text: "ko" (default) or "en" (see Resources/UiText).</summary>
+    public string Language { get; set; } = "ko";
+
     /// <summary>Path of a scenario Markdown file; empty: the built-in Titanium scenario.</summary>
     public string? ScenarioPath { get; set; }
 

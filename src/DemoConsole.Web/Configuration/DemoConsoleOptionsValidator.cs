@@ -26,6 +26,11 @@ public sealed class DemoConsoleOptionsValidator : IValidateOptions<DemoConsoleOp
             problems.Add("DemoConsole:Auth:SignInPerMinute and :ApiWritesPerMinute must be at least 1.");
         }
 
+        if (!Hosting.ConsoleLanguage.Supported.Contains(options.Language))
+        {
+            problems.Add($"DemoConsole:Language: '{options.Language}' is not one of {string.Join(", ", Hosting.ConsoleLanguage.Supported)}.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.ScenarioPath) && !File.Exists(options.ScenarioPath))
         {
             problems.Add($"DemoConsole:ScenarioPath: file '{options.ScenarioPath}' does not exist.");

@@ -35,6 +35,9 @@ public static class DemoConsoleHost
         var serilog = app.Services.GetRequiredService<Serilog.ILogger>();
         app.UseSerilogRequestLogging(options => options.Logger = serilog);
         app.UseSecurityHeaders();
+        // Read from configuration, not the validated options: resolving those here would fail the build of the app
+        // instead of its start, where every configuration problem is reported at once.
+        app.UseRequestLocalization(ConsoleLanguage.Options(builder.Configuration["DemoConsole:Language"]));
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

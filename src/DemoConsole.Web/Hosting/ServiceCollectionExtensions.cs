@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection(DemoConsoleOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DemoConsoleOptions>, DemoConsoleOptionsValidator>();
+        services.AddLocalization();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScenarioSource>(sp => CreateScenarioSource(sp));

@@ -43,6 +43,7 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
             TestScenarios.Action("kill", "pod-kill", part: 3),
             TestScenarios.Action("restart", "confirming", part: 3));
         Source = new TestScenarioSource(Scenario);
+        Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<IScenarioSource>(Source);
         Services.AddSingleton(new DemoSession(Source, Time, NullLogger<DemoSession>.Instance));

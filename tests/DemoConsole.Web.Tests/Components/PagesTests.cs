@@ -79,6 +79,25 @@ public class PagesTests : ConsoleComponentTest
     }
 
     [Fact]
+    public void Overview_UiTextFromResources_KoreanByDefaultEnglishForEn()
+    {
+        var korean = Render<Overview>(p => p.AddCascadingValue(ContextFor(Alice)));
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        try
+        {
+            var english = Render<Overview>(p => p.AddCascadingValue(ContextFor(Alice)));
+            Assert.Contains("Budget 9 min–12 min · 3 parts", english.Markup);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+
+        Assert.Contains("예산 9분–12분 · 파트 3개", korean.Markup);
+    }
+
+    [Fact]
     public void Overview_ListsPartsWithBudgets()
     {
         var cut = Render<Overview>(p => p.AddCascadingValue(ContextFor(Alice)));

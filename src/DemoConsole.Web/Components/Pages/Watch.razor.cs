@@ -22,6 +22,9 @@ public sealed partial class Watch
     [Inject]
     private ActionExecutor Executor { get; set; } = default!;
 
+    [Inject]
+    private Microsoft.Extensions.Localization.IStringLocalizer<Resources.UiText> L { get; set; } = default!;
+
     private Scenario Scenario => Session.Scenario;
 
     private ScenarioSection? Section => _snapshot.Position.Kind switch
@@ -35,7 +38,7 @@ public sealed partial class Watch
     private string Heading => _snapshot.Position.Kind switch
     {
         PageKind.Part when Scenario.FindPart(_snapshot.Position.Part) is { } part => $"{part.Label} · {part.Title}",
-        PageKind.Questions => "질의응답",
+        PageKind.Questions => L["Watch_Questions"],
         PageKind.Overview or PageKind.Checklists => Scenario.Title,
         _ => Section?.Title ?? Scenario.Title,
     };
