@@ -12,6 +12,7 @@ namespace DemoConsole.Core.Actions;
 /// rails, one run per action at a time, one audit event per run, and the work itself in the background so
 /// that closing a tab neither stops nor orphans it. A kind that asks first is previewed once on the server
 /// (<see cref="PreviewAsync"/>); running with that preview's id does exactly what it named, or refuses.
+/// This part starts and runs; the preview, the stops and the guard rails are in the other ActionExecutor.*.cs parts.
 /// </summary>
 public sealed partial class ActionExecutor : IDisposable
 {
@@ -55,27 +56,6 @@ public sealed partial class ActionExecutor : IDisposable
     {
         var reason = RefusalReason(action, actor);
         return new ActionAvailability(action.Id, action.Kind, action.Part, action.Title, reason is null, reason);
-    }
-
-    /// <summary>
-    /// Computes what a run would do (once, on the server) and keeps it under a preview id for
-    /// <see cref="PreviewValidity"/>. Nothing is changed; a refused preview has no id.
-    /// </summary>
-    public async Task<ActionPreviewResult> PreviewAsync(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters, CancellationToken cancellationToken)
-    {
-        if (Resolve(actor, actionId, runTimeParameters, out var problem) is not { } action)
-        {
-            return new ActionPreviewResult(null, actionId, $"Refused: {problem}", null, false, problem, null);
-        }
-
-        var preview = await _handlers[action.Kind].PreviewAsync(action, cancellationToken);
-        if (!preview.CanRun)
-        {
-            return new ActionPreviewResult(null, actionId, preview.Summary, preview.Target, false, preview.Reason, null);
-        }
-
-        var (id, until) = _previews.Add(action, preview.Pin, actor.Name);
-        return new ActionPreviewResult(id, actionId, preview.Summary, preview.Target, true, null, until);
     }
 
     /// <param name="runTimeParameters">Values the kind allows a presenter to set for this run (see
@@ -137,118 +117,11 @@ public sealed partial class ActionExecutor : IDisposable
         return new RunStartResult(runId, null);
     }
 
-    public RunStartResult Stop(Actor actor, string runId)
-    {
-        if (!actor.IsPresenter)
-        {
-            return new RunStartResult(null, "Only a presenter can stop a run.");
-        }
-
-        if (!_stops.TryGetValue(runId, out var stop))
-        {
-            return new RunStartResult(null, FindRun(runId) is null ? $"There is no run '{runId}'." : "The run has already ended.");
-        }
-
-        LogStopRequested(runId, actor.Name);
-        stop.Cancel();
-        return new RunStartResult(runId, null);
-    }
-
-    /// <summary>
-    /// Cancels every run in flight at once (stop everything) and returns them as they were. Each ends as its handler
-    /// winds down (a load run stops scheduling and cancels its requests); watch the board for the ends.
-    /// </summary>
-    public IReadOnlyList<ActionRunSnapshot> StopAll(Actor actor)
-    {
-        if (!actor.IsPresenter)
-        {
-            return [];
-        }
-
-        var running = Board.Runs.Where(r => r.IsRunning && _stops.ContainsKey(r.RunId)).ToList();
-        foreach (var run in running)
-        {
-            if (_stops.TryGetValue(run.RunId, out var stop))
-            {
-                LogStopRequested(run.RunId, actor.Name);
-                try
-                {
-                    stop.Cancel();
-                }
-                catch (ObjectDisposedException)
-                {
-                    // The run ended between the look-up and the cancel: nothing left to stop.
-                }
-            }
-        }
-
-        return running;
-    }
-
     public void Dispose()
     {
         _shutdown.Cancel();
         _shutdown.Dispose();
     }
-
-    /// <summary>The declared action with the presenter's run-time values applied, if everything allows it to run now.</summary>
-    private ActionDefinition? Resolve(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters, out string? problem)
-    {
-        var declared = _scenarios.Current.Scenario.Actions.FirstOrDefault(a => a.Id == actionId);
-        if (declared is null)
-        {
-            problem = $"There is no action '{actionId}' in the scenario.";
-            return null;
-        }
-
-        var action = WithRunTimeParameters(declared, runTimeParameters, out problem);
-        problem ??= action is null ? null : RefusalReason(action, actor);
-        return problem is null ? action : null;
-    }
-
-    private ActionDefinition? WithRunTimeParameters(ActionDefinition action, IReadOnlyDictionary<string, string>? values, out string? problem)
-    {
-        problem = null;
-        var changed = values?.Where(v => !action.Parameters.TryGetValue(v.Key, out var declared) || declared != v.Value).ToList() ?? [];
-        if (changed.Count == 0)
-        {
-            return action;
-        }
-
-        var allowed = Describe(action.Kind)?.RunTimeParameters ?? new HashSet<string>();
-        var refused = changed.Select(v => v.Key).Where(k => !allowed.Contains(k)).Order(StringComparer.Ordinal).ToList();
-        if (refused.Count > 0)
-        {
-            problem = $"'{string.Join("', '", refused)}' cannot be set when running '{action.Id}'; it comes from the scenario.";
-            return null;
-        }
-
-        var merged = new Dictionary<string, string>(action.Parameters, StringComparer.Ordinal);
-        foreach (var (key, value) in changed)
-        {
-            merged[key] = value;
-        }
-
-        return action with { Parameters = merged };
-    }
-
-    private string? RefusalReason(ActionDefinition action, Actor actor)
-    {
-        if (!_handlers.TryGetValue(action.Kind, out var handler))
-        {
-            return ActionKindCatalog.Find(action.Kind)?.NotAvailableReason ?? $"Action kind '{action.Kind}' is not available in this version of the console.";
-        }
-
-        if (!actor.IsPresenter)
-        {
-            return "Only a presenter can run actions.";
-        }
-
-        return _inFlightByAction.ContainsKey(action.Id) ? "Running now." : handler.Validate(action);
-    }
-
-    private string KindOf(string actionId) =>
-        _scenarios.Current.Scenario.Actions.FirstOrDefault(a => a.Id == actionId)?.Kind ?? "unknown";
 
     private async Task RunAsync(IActionHandler handler, ActionDefinition action, ActionRunSnapshot run, object? pin, CancellationToken cancellationToken)
     {
@@ -301,7 +174,4 @@ public sealed partial class ActionExecutor : IDisposable
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Action run {RunId} of {ActionId} crashed")]
     private partial void LogRunCrashed(Exception exception, string runId, string actionId);
-
-    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Stop of run {RunId} requested by {Actor}")]
-    private partial void LogStopRequested(string runId, string actor);
 }

@@ -2,29 +2,29 @@ using System.Text.Json.Nodes;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.GitHub.Git;
 using DemoConsole.Sandbox.Store;
+using static DemoConsole.Sandbox.ArgoCd.ApplicationDocument;
 
 namespace DemoConsole.Sandbox.ArgoCd;
 
 /// <summary>
 /// Argo CD's application controller for the sandbox's Applications in <c>argocd</c> that track the twin's
-/// repository: a push (as with a webhook) refreshes them; an app whose path changed goes OutOfSync, auto-sync
-/// runs an operation (Running → Succeeded) that sets the kustomize images on its Deployments, and health stays
-/// Progressing until the deployment controller finished the rollout. A path kustomize cannot build is a
-/// ComparisonError (sync Unknown, no auto-sync); a sync step that fails ends its operation in phase Error with the
-/// message. Shapes follow the Argo CD reference.
+/// repository, its reconcile side: a push (as with a webhook) refreshes them; an app whose path changed goes
+/// OutOfSync and auto-sync starts an operation (phase Running). A path kustomize cannot build is a ComparisonError
+/// (sync Unknown, no auto-sync). The sync step itself (kustomize images on its Deployments, Succeeded or Error) is
+/// <see cref="ApplicationSync"/>'s, and the health that follows it <see cref="ApplicationHealthWatcher"/>'s.
+/// Shapes follow the Argo CD reference.
 /// </summary>
 internal sealed class ArgoCdController
 {
-    private const string Namespace = "argocd";
-    private static readonly TimeSpan HealthPoll = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan ProgressDeadline = TimeSpan.FromMinutes(10);
     private readonly Cluster _cluster;
     private readonly GitRepository _repository;
+    private readonly ApplicationSync _sync;
 
     public ArgoCdController(Cluster cluster, GitRepository repository)
     {
         _cluster = cluster;
         _repository = repository;
+        _sync = new ApplicationSync(cluster, new ApplicationHealthWatcher(cluster));
         repository.Pushed += OnPushed;
     }
 
@@ -119,184 +119,6 @@ internal sealed class ArgoCdController
             };
             return true;
         });
-        _cluster.After(_cluster.ScaledRandom(1, 3), () => Sync(name, commit, path, started));
-    }
-
-    /// <summary>
-    /// The sync step. Whatever stops it ends the operation with phase Error and the message, as Argo CD ends an
-    /// operation that could not run (status.operationState.phase Error), instead of leaving it Running for ever; an
-    /// error that is not the manifests' is a defect of the simulation and is recorded as a fault as well. Argo CD's
-    /// retries (limit 5) are not simulated: with the manifests checked at refresh, what is left would fail each time.
-    /// </summary>
-    private void Sync(string name, GitCommit commit, string path, DateTimeOffset started)
-    {
-        try
-        {
-            Apply(name, commit, path, started);
-        }
-        catch (KustomizeBuildException e)
-        {
-            EndWithError(name, commit, started, RepoServer.Message(path, e));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _cluster.RecordFault(e);
-            EndWithError(name, commit, started, e.Message);
-        }
-    }
-
-    private void EndWithError(string name, GitCommit commit, DateTimeOffset started, string message)
-    {
-        var finished = _cluster.Now;
-        Store.Update(ResourceTypes.Applications, Namespace, name, o =>
-        {
-            o.Remove("operation");
-            Status(o)["operationState"] = new JsonObject
-            {
-                ["operation"] = Operation(o, commit.Sha),
-                ["phase"] = "Error",
-                ["message"] = message,
-                ["startedAt"] = Rfc3339.Format(started),
-                ["finishedAt"] = Rfc3339.Format(finished),
-                ["syncResult"] = new JsonObject { ["revision"] = commit.Sha, ["source"] = o["spec"]?["source"]?.DeepClone() },
-            };
-            return true;
-        });
-    }
-
-    private void Apply(string name, GitCommit commit, string path, DateTimeOffset started)
-    {
-        if (Store.Get(ResourceTypes.Applications, Namespace, name) is not { } app)
-        {
-            return; // Deleted meanwhile: its operation went with it.
-        }
-
-        var destination = (string?)app.Node["spec"]?["destination"]?["namespace"] ?? "default";
-        var images = RepoServer.Images(commit, path);
-        var results = new JsonArray();
-        var changed = new List<string>();
-        foreach (var deployment in Store.List(ResourceTypes.Deployments, destination).Items)
-        {
-            IReadOnlyList<string> set = [];
-            try
-            {
-                Store.Update(ResourceTypes.Deployments, destination, deployment.Name, o => (set = KustomizeImages.Apply(o, images)).Count > 0);
-            }
-            catch (ApiException e) when (e.Code == 404)
-            {
-                continue; // Deleted since the list: nothing of it to configure.
-            }
-
-            if (set.Count > 0)
-            {
-                changed.Add(deployment.Name);
-                results.Add(new JsonObject
-                {
-                    ["group"] = "apps", ["version"] = "v1", ["kind"] = "Deployment", ["namespace"] = destination, ["name"] = deployment.Name,
-                    ["status"] = "Synced", ["message"] = $"deployment.apps/{deployment.Name} configured",
-                    ["hookPhase"] = "Succeeded", ["syncPhase"] = "Sync", ["images"] = new JsonArray(set.Select(i => (JsonNode?)i).ToArray()),
-                });
-            }
-        }
-
-        var finished = _cluster.Now;
-        Store.Update(ResourceTypes.Applications, Namespace, name, o =>
-        {
-            var status = Status(o);
-            o.Remove("operation");
-            status["operationState"] = new JsonObject
-            {
-                ["operation"] = Operation(o, commit.Sha),
-                ["phase"] = "Succeeded",
-                ["message"] = "successfully synced (all tasks run)",
-                ["startedAt"] = Rfc3339.Format(started),
-                ["finishedAt"] = Rfc3339.Format(finished),
-                ["syncResult"] = new JsonObject { ["revision"] = commit.Sha, ["source"] = o["spec"]?["source"]?.DeepClone(), ["resources"] = results },
-            };
-            status["sync"]!["status"] = "Synced";
-            if (changed.Count > 0)
-            {
-                status["health"] = Health("Progressing", $"Waiting for rollout to finish: 0 out of {changed.Count} deployments have been updated...");
-            }
-
-            var history = status["history"] as JsonArray ?? [];
-            history.Add(new JsonObject
-            {
-                ["id"] = history.Count,
-                ["revision"] = commit.Sha,
-                ["deployStartedAt"] = Rfc3339.Format(started),
-                ["deployedAt"] = Rfc3339.Format(finished),
-                ["source"] = o["spec"]?["source"]?.DeepClone(),
-                ["initiatedBy"] = new JsonObject { ["automated"] = true },
-            });
-            status["history"] = history;
-            return true;
-        });
-        if (changed.Count > 0)
-        {
-            WatchHealth(name, destination, changed, finished);
-        }
-    }
-
-    private void WatchHealth(string name, string destination, IReadOnlyList<string> deployments, DateTimeOffset since)
-    {
-        _cluster.After(_cluster.Scaled(HealthPoll), () =>
-        {
-            var done = deployments.All(d => Store.Get(ResourceTypes.Deployments, destination, d) is { } o && RolledOut(o));
-            var late = _cluster.Now - since > _cluster.Scaled(ProgressDeadline);
-            if (!done && !late)
-            {
-                WatchHealth(name, destination, deployments, since);
-                return;
-            }
-
-            Store.Update(ResourceTypes.Applications, Namespace, name, o =>
-            {
-                Status(o)["health"] = done
-                    ? Health("Healthy", null)
-                    : Health("Degraded", $"Deployment \"{deployments[0]}\" exceeded its progress deadline");
-                Status(o)["reconciledAt"] = Rfc3339.Format(_cluster.Now);
-                return true;
-            });
-        });
-    }
-
-    private static bool RolledOut(StoredObject deployment)
-    {
-        var desired = JsonNumber.Read(deployment.Node["spec"]?["replicas"]) ?? 1;
-        var status = deployment.Node["status"];
-        return JsonNumber.Read(status?["observedGeneration"]) >= JsonNumber.Read(deployment.Metadata["generation"])
-            && JsonNumber.Read(status?["updatedReplicas"]) == desired
-            && JsonNumber.Read(status?["availableReplicas"]) == desired
-            && JsonNumber.Read(status?["replicas"]) == desired;
-    }
-
-    private JsonObject Health(string state, string? message)
-    {
-        var health = new JsonObject { ["status"] = state, ["lastTransitionTime"] = Rfc3339.Format(_cluster.Now) };
-        if (message is not null)
-        {
-            health["message"] = message;
-        }
-
-        return health;
-    }
-
-    private static JsonObject Operation(JsonObject app, string revision) => new()
-    {
-        ["sync"] = new JsonObject { ["revision"] = revision, ["prune"] = (bool?)app["spec"]?["syncPolicy"]?["automated"]?["prune"] ?? false },
-        ["initiatedBy"] = new JsonObject { ["automated"] = true },
-        ["retry"] = new JsonObject { ["limit"] = 5 },
-    };
-
-    private static JsonObject Status(JsonObject app)
-    {
-        if (app["status"] is not JsonObject status)
-        {
-            status = [];
-            app["status"] = status;
-        }
-
-        return status;
+        _cluster.After(_cluster.ScaledRandom(1, 3), () => _sync.Run(name, commit, path, started));
     }
 }

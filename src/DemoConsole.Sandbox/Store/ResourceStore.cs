@@ -4,24 +4,24 @@ using System.Text.Json.Nodes;
 namespace DemoConsole.Sandbox.Store;
 
 /// <summary>
-/// The sandbox's etcd: every object with one cluster-wide resourceVersion counter, plus a bounded history of
-/// changes so a watch can resume from a resourceVersion (older than the history → 410 Gone, as a cluster does).
+/// The sandbox's etcd, live side: every object with one cluster-wide resourceVersion counter, the writes that
+/// change them, and the watches that follow them. The bounded history of changes (a watch resuming from a
+/// resourceVersion, a list at an older one; older than the history → 410 Gone, as a cluster does) is
+/// <see cref="ChangeHistory"/>'s.
 /// </summary>
 internal sealed class ResourceStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<ResourceType, SortedDictionary<string, StoredObject>> _objects = [];
-    private readonly StoreEvent[] _history;
+    private readonly ChangeHistory _history;
     private readonly List<WatchSubscription> _subscribers = [];
     private readonly TimeProvider _time;
-    private int _historyStart;
-    private int _historyCount;
     private long _resourceVersion = 1000;
 
     public ResourceStore(TimeProvider time, int historyCapacity = 4096)
     {
         _time = time;
-        _history = new StoreEvent[historyCapacity];
+        _history = new ChangeHistory(historyCapacity);
         foreach (var type in ResourceTypes.All)
         {
             _objects[type] = new SortedDictionary<string, StoredObject>(StringComparer.Ordinal);
@@ -68,38 +68,8 @@ internal sealed class ResourceStore
                 return List(type, ns).Items;
             }
 
-            var oldest = _historyCount == 0 ? long.MaxValue : _history[_historyStart].Object.ResourceVersion;
-            if (oldest > version + 1)
-            {
-                return null;
-            }
-
-            var snapshot = new SortedDictionary<string, StoredObject>(_objects[type], StringComparer.Ordinal);
-            for (var i = _historyCount - 1; i >= 0; i--)
-            {
-                var e = _history[(_historyStart + i) % _history.Length];
-                if (e.Object.ResourceVersion <= version)
-                {
-                    break;
-                }
-
-                if (e.Object.Type != type)
-                {
-                    continue;
-                }
-
-                var key = Key(type, e.Object.Namespace, e.Object.Name);
-                if (e.Previous is null)
-                {
-                    snapshot.Remove(key);
-                }
-                else
-                {
-                    snapshot[key] = e.Previous;
-                }
-            }
-
-            return snapshot.Values.Where(o => ns is null || o.Namespace == ns).ToList();
+            var snapshot = _history.SnapshotAt(type, version, _objects[type], o => Key(o.Type, o.Namespace, o.Name));
+            return snapshot?.Where(o => ns is null || o.Namespace == ns).ToList();
         }
     }
 
@@ -131,28 +101,7 @@ internal sealed class ResourceStore
                 throw ApiException.AlreadyExists(type, name);
             }
 
-            var copy = obj.DeepClone().AsObject();
-            copy["apiVersion"] = type.GroupVersion;
-            copy["kind"] = type.Kind;
-            var meta = copy["metadata"]!.AsObject();
-            meta["name"] = name;
-            if (type.Namespaced)
-            {
-                meta["namespace"] = ns;
-            }
-            else
-            {
-                meta.Remove("namespace");
-            }
-
-            meta["uid"] = Guid.NewGuid().ToString();
-            meta["creationTimestamp"] ??= Rfc3339.Format(_time.GetUtcNow());
-            meta.Remove("resourceVersion");
-            if (copy["spec"] is not null)
-            {
-                meta["generation"] = 1;
-            }
-
+            var copy = ServerOwnedFields.ForCreate(type, ns, name, obj, _time.GetUtcNow());
             return Commit("ADDED", type, ns, name, copy);
         }
     }
@@ -178,27 +127,7 @@ internal sealed class ResourceStore
             }
 
             // Identity fields are the server's, whatever the client sent.
-            var meta = copy["metadata"] as JsonObject ?? [];
-            copy["metadata"] = meta;
-            copy["apiVersion"] = type.GroupVersion;
-            copy["kind"] = type.Kind;
-            meta["name"] = name;
-            meta["uid"] = current.Uid;
-            meta["creationTimestamp"] = current.Metadata["creationTimestamp"]?.DeepClone();
-            if (type.Namespaced)
-            {
-                meta["namespace"] = ns;
-            }
-
-            if (!JsonNode.DeepEquals(copy["spec"], current.Node["spec"]))
-            {
-                meta["generation"] = (JsonNumber.Read(current.Metadata["generation"]) ?? 0) + 1;
-            }
-            else
-            {
-                meta["generation"] = current.Metadata["generation"]?.DeepClone();
-            }
-
+            ServerOwnedFields.ForUpdate(type, ns, name, copy, current);
             if (JsonNode.DeepEquals(Strip(copy), Strip(current.MutableCopy())))
             {
                 return current;
@@ -245,19 +174,15 @@ internal sealed class ResourceStore
             }
             else
             {
-                var oldest = _historyCount == 0 ? _resourceVersion : _history[_historyStart].Object.ResourceVersion;
+                var oldest = _history.OldestVersion ?? _resourceVersion;
                 if (fromVersion < oldest - 1 && fromVersion < _resourceVersion)
                 {
                     throw ApiException.Gone($"too old resource version: {fromVersion} ({_resourceVersion})");
                 }
 
-                for (var i = 0; i < _historyCount; i++)
+                foreach (var e in _history.After(fromVersion.Value))
                 {
-                    var e = _history[(_historyStart + i) % _history.Length];
-                    if (e.Object.ResourceVersion > fromVersion)
-                    {
-                        subscription.Offer(e);
-                    }
+                    subscription.Offer(e);
                 }
             }
 
@@ -283,17 +208,7 @@ internal sealed class ResourceStore
 
     private void Publish(StoreEvent e)
     {
-        if (_historyCount < _history.Length)
-        {
-            _history[(_historyStart + _historyCount) % _history.Length] = e;
-            _historyCount++;
-        }
-        else
-        {
-            _history[_historyStart] = e;
-            _historyStart = (_historyStart + 1) % _history.Length;
-        }
-
+        _history.Add(e);
         foreach (var s in _subscribers)
         {
             s.Offer(e);

@@ -1,0 +1,72 @@
+using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Scenarios;
+using DemoConsole.Core.Security;
+
+namespace DemoConsole.Core.Actions;
+
+/// <summary>
+/// Part of <see cref="ActionExecutor"/>: whether an action may run now for this actor (declared in the scenario,
+/// kind available, presenter role, not already running, the handler's own checks) and which run-time values it
+/// may take.
+/// </summary>
+public sealed partial class ActionExecutor
+{
+    /// <summary>The declared action with the presenter's run-time values applied, if everything allows it to run now.</summary>
+    private ActionDefinition? Resolve(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters, out string? problem)
+    {
+        var declared = _scenarios.Current.Scenario.Actions.FirstOrDefault(a => a.Id == actionId);
+        if (declared is null)
+        {
+            problem = $"There is no action '{actionId}' in the scenario.";
+            return null;
+        }
+
+        var action = WithRunTimeParameters(declared, runTimeParameters, out problem);
+        problem ??= action is null ? null : RefusalReason(action, actor);
+        return problem is null ? action : null;
+    }
+
+    private ActionDefinition? WithRunTimeParameters(ActionDefinition action, IReadOnlyDictionary<string, string>? values, out string? problem)
+    {
+        problem = null;
+        var changed = values?.Where(v => !action.Parameters.TryGetValue(v.Key, out var declared) || declared != v.Value).ToList() ?? [];
+        if (changed.Count == 0)
+        {
+            return action;
+        }
+
+        var allowed = Describe(action.Kind)?.RunTimeParameters ?? new HashSet<string>();
+        var refused = changed.Select(v => v.Key).Where(k => !allowed.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        if (refused.Count > 0)
+        {
+            problem = $"'{string.Join("', '", refused)}' cannot be set when running '{action.Id}'; it comes from the scenario.";
+            return null;
+        }
+
+        var merged = new Dictionary<string, string>(action.Parameters, StringComparer.Ordinal);
+        foreach (var (key, value) in changed)
+        {
+            merged[key] = value;
+        }
+
+        return action with { Parameters = merged };
+    }
+
+    private string? RefusalReason(ActionDefinition action, Actor actor)
+    {
+        if (!_handlers.TryGetValue(action.Kind, out var handler))
+        {
+            return ActionKindCatalog.Find(action.Kind)?.NotAvailableReason ?? $"Action kind '{action.Kind}' is not available in this version of the console.";
+        }
+
+        if (!actor.IsPresenter)
+        {
+            return "Only a presenter can run actions.";
+        }
+
+        return _inFlightByAction.ContainsKey(action.Id) ? "Running now." : handler.Validate(action);
+    }
+
+    private string KindOf(string actionId) =>
+        _scenarios.Current.Scenario.Actions.FirstOrDefault(a => a.Id == actionId)?.Kind ?? "unknown";
+}
