@@ -31,6 +31,8 @@ public sealed class GatewayTraffic : IAsyncDisposable
 
     private async Task RunAsync(IReadOnlyList<string> paths, TimeSpan pause)
     {
+        // Pacing, not waiting for a condition: one request per tick of a steady timer.
+        using var pace = new PeriodicTimer(pause);
         try
         {
             for (var i = 0; !_stop.IsCancellationRequested; i++)
@@ -40,7 +42,7 @@ public sealed class GatewayTraffic : IAsyncDisposable
                     _codes.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
                 }
 
-                await Task.Delay(pause, _stop.Token);
+                await pace.WaitForNextTickAsync(_stop.Token);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)

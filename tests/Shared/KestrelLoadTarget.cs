@@ -41,6 +41,7 @@ public sealed class KestrelLoadTarget : IAsyncDisposable
         _app.MapGet("/blog/", () => Results.Text("<html><body>blog</body></html>", "text/html"));
         _app.MapGet("/delay/{ms:int}", async (int ms, CancellationToken aborted) =>
         {
+            // The simulated server's own latency on its TimeProvider (the target's behaviour, not a test waiting).
             await Task.Delay(TimeSpan.FromMilliseconds(ms), _time, aborted);
             return Results.Text("late");
         });
@@ -91,6 +92,7 @@ public sealed class KestrelLoadTarget : IAsyncDisposable
     {
         var pause = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _pause = pause;
+        // The simulated server's own pause on its TimeProvider (the target's behaviour, not a test waiting).
         _ = Task.Delay(duration, _time).ContinueWith(_ => pause.TrySetResult(), TaskScheduler.Default);
     }
 

@@ -22,13 +22,22 @@ internal static class MemorySection
 
         var samples = new List<(double Seconds, long Sent, long LiveBytes, long WorkingSet)>();
         var clock = Stopwatch.StartNew();
-        while (!start.Run.Completion.IsCompleted)
+        void Sample()
         {
-            await Task.WhenAny(start.Run.Completion, Task.Delay(SampleEvery));
             // A full collection before reading: the live heap is what the run retains, not garbage awaiting a GC.
             var live = GC.GetTotalMemory(forceFullCollection: true);
             samples.Add((clock.Elapsed.TotalSeconds, start.Run.GetSnapshot().Sent, live, Environment.WorkingSet));
         }
+
+        // Sampling pace: one sample per tick; the run's end disposes the timer (the pending tick answers false), then a last sample.
+        using var sampling = new PeriodicTimer(SampleEvery);
+        _ = start.Run.Completion.ContinueWith(_ => sampling.Dispose(), TaskScheduler.Default);
+        while (await sampling.WaitForNextTickAsync())
+        {
+            Sample();
+        }
+
+        Sample();
 
         var s = (await start.Run.Completion).Snapshot;
         foreach (var (seconds, sent, liveBytes, workingSet) in samples)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using DemoConsole.Tests.Shared;
 
 namespace DemoConsole.Benchmarks.Load;
 
@@ -104,28 +105,26 @@ internal sealed class NginxTarget : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private async Task WaitUntilListeningAsync()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException("nginx exited: " + await _process.StandardError.ReadToEndAsync());
-            }
+    private Task WaitUntilListeningAsync() =>
+        AsyncWait.UntilAsync(AcceptsConnectionAsync, $"nginx to listen on {BaseAddress}", TimeSpan.FromSeconds(5));
 
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, BaseAddress.Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
+    private async Task<bool> AcceptsConnectionAsync()
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException("nginx exited: " + await _process.StandardError.ReadToEndAsync());
         }
 
-        throw new InvalidOperationException("nginx did not listen within 5 s");
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, BaseAddress.Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()

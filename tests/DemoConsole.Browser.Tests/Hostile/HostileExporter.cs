@@ -1,13 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using DemoConsole.Tests.Shared;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DemoConsole.Browser.Tests.Hostile;
 
@@ -23,28 +17,29 @@ public sealed class HostileExporter : IAsyncDisposable
     public static readonly string LongService = "svc-" + new string('s', 10_000);
 
     private static readonly string[] Buckets = ["5", "10", "25", "50", "100", "+Inf"];
-    private readonly WebApplication _app;
+    private LoopbackServer? _server;
     private long _scrapes;
 
-    private HostileExporter()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.MapGet("/metrics", () => Results.Text(Exposition(Interlocked.Increment(ref _scrapes)), "text/plain; version=0.0.4"));
-    }
-
     /// <summary>host:port, for the scrape configuration.</summary>
-    public string Authority { get; private set; } = "";
+    public string Authority => _server!.Address.Authority;
 
     public static async Task<HostileExporter> StartAsync()
     {
         var exporter = new HostileExporter();
-        await exporter._app.StartAsync();
-        var address = exporter._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        exporter.Authority = new Uri(address).Authority;
+        exporter._server = await LoopbackServer.StartAsync(exporter.ServeAsync);
         return exporter;
+    }
+
+    private Task ServeAsync(HttpContext context)
+    {
+        if (context.Request.Path != "/metrics")
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        context.Response.ContentType = "text/plain; version=0.0.4";
+        return context.Response.WriteAsync(Exposition(Interlocked.Increment(ref _scrapes)), context.RequestAborted);
     }
 
     private static string Exposition(long scrape)
@@ -67,5 +62,5 @@ public sealed class HostileExporter : IAsyncDisposable
         return text.ToString();
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _server!.DisposeAsync();
 }

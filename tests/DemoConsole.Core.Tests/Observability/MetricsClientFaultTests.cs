@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using DemoConsole.Core.Observability;
-using DemoConsole.Core.Tests.Cluster;
+using DemoConsole.Tests.Shared;
 using DemoConsole.Tests.Shared.Observability;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,7 +2,6 @@ using System.Net;
 using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Scenarios;
-using DemoConsole.Core.Tests.Cluster;
 using DemoConsole.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

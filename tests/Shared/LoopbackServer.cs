@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace DemoConsole.Core.Tests.Cluster;
+namespace DemoConsole.Tests.Shared;
 
-/// <summary>A real Kestrel on a free loopback port answering every request with one handler: an API server that refuses, a panel that forbids framing.</summary>
-internal sealed class LoopbackServer : IAsyncDisposable
+/// <summary>A real Kestrel on a free loopback port answering every request with one handler: an API server that refuses, a panel that forbids framing, an exporter of hostile metrics.</summary>
+public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
