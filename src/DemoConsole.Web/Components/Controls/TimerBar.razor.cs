@@ -61,7 +61,7 @@ public sealed partial class TimerBar : IDisposable
     internal static string Clock(TimeSpan value) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)value.TotalMinutes:00}:{value.Seconds:00}");
 
-    private static string Minutes(TimeSpan value) => string.Create(CultureInfo.InvariantCulture, $"{value.TotalMinutes:0}분");
+    private string Minutes(TimeSpan value) => L["Duration_Minutes", value.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)];
 
     public void Dispose() => _tick?.Dispose();
 }
