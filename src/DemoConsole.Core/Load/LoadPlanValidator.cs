@@ -215,7 +215,9 @@ public static class LoadPlanValidator
 
         if (period is not { } interval)
         {
-            return null;
+            // A closed run is paced by the target's answers, so nothing but the request cap bounds how many it
+            // sends: it ends at its duration or at the cap, whichever comes first.
+            return plan.Model == LoadModel.Closed ? caps.MaxRequests : null;
         }
 
         var planned = (long)Math.Ceiling(duration.Ticks / (double)interval.Ticks);

@@ -197,16 +197,16 @@ internal sealed class LoadRecorder
             return 1;
         }
 
+        var byTime = _plan.Duration is { } duration && duration > TimeSpan.Zero ? Math.Clamp(elapsed / duration, 0, 1) : 0;
         if (_plan.Total is { } total and > 0)
         {
-            // Open-style runs progress as the schedule advances; closed runs as requests finish.
+            // Open-style runs progress as the schedule advances; closed runs as requests finish. A closed run with a
+            // duration ends at the duration or at the request cap, so it is as far as the nearer of the two.
             var done = _plan.Model == LoadModel.Closed ? completed : _sent + _dropped;
-            return Math.Clamp((double)done / total, 0, 1);
+            return Math.Max(byTime, Math.Clamp((double)done / total, 0, 1));
         }
 
-        return _plan.Duration is { } duration && duration > TimeSpan.Zero
-            ? Math.Clamp(elapsed / duration, 0, 1)
-            : 0;
+        return byTime;
     }
 
     private void AddLine(long index, int? status, LoadErrorClass? error, TimeSpan latency)

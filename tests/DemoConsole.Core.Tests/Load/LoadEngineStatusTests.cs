@@ -147,4 +147,19 @@ public sealed class LoadEngineStatusTests : LoadTargetTestBase
         Assert.Equal(result.Snapshot.Sent, Target.RequestCount);
         Assert.Equal(1, result.Snapshot.Progress);
     }
+
+    [Fact]
+    public async Task Start_ClosedForDurationUnderARequestCap_StopsAtTheCapBeforeTheDuration()
+    {
+        // The console's buttons have a request cap; a closed run is paced only by the target, so the cap ends it.
+        var engine = new HttpLoadEngine(Caps with { MaxRequests = 50 }, TimeProvider.System);
+        var plan = new LoadPlan { Target = Target.BaseAddress, Path = "/blog/", Model = LoadModel.Closed, Connections = 4, Duration = TimeSpan.FromMinutes(1) };
+
+        var result = await Started(engine.Start(plan)).FinishedAsync();
+
+        Assert.Equal(LoadRunState.Completed, result.Snapshot.State);
+        Assert.Equal(50, result.Snapshot.Sent);
+        Assert.Equal(50, Target.RequestCount);
+        Assert.Equal(1, result.Snapshot.Progress);
+    }
 }

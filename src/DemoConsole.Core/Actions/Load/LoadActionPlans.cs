@@ -31,6 +31,17 @@ public static class LoadActionPlans
         var count = (int?)LoadKinds.Count.Count(action);
         var plan = descriptor.Name switch
         {
+            // With connections the burst is closed: as fast as the gateway answers, the way wrk measures it. A rate or
+            // interval given as well is passed on so the engine's validator names the conflict.
+            _ when descriptor == LoadKinds.LoadBurst && LoadKinds.Connections.Count(action) is { } connections => new LoadPlan
+            {
+                Model = LoadModel.Closed,
+                Connections = (int)connections,
+                Rate = LoadKinds.Rate.Rate(action),
+                Interval = interval,
+                Count = count,
+                Duration = LoadKinds.Duration.Duration(action),
+            },
             // The runbook writes bursts as "N requests, one every 50 ms": that is a rate of 1/interval.
             _ when descriptor == LoadKinds.LoadBurst => new LoadPlan
             {

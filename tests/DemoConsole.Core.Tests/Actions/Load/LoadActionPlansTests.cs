@@ -49,6 +49,35 @@ public class LoadActionPlansTests
     }
 
     [Fact]
+    public void Build_BurstWithConnections_IsClosedModelForTheDuration()
+    {
+        var action = new ActionDefinition("stress", LoadKinds.LoadBurst.Name, "Stress", 5,
+            new Dictionary<string, string> { ["path"] = "/blog/", ["connections"] = "50", ["duration"] = "5s" }, null, 1);
+
+        var plan = LoadActionPlans.Build(action, Gateway, out var problems);
+
+        Assert.Empty(problems);
+        Assert.Equal(LoadModel.Closed, plan!.Model);
+        Assert.Equal(50, plan.Connections);
+        Assert.Equal(TimeSpan.FromSeconds(5), plan.Duration);
+        Assert.Null(plan.Rate);
+        Assert.Equal("GET /blog/ over 50 connections for 5 s", plan.Description);
+    }
+
+    [Fact]
+    public void Build_BurstWithConnectionsAndARate_TheEngineNamesTheConflict()
+    {
+        var action = new ActionDefinition("stress", LoadKinds.LoadBurst.Name, "Stress", 5,
+            new Dictionary<string, string> { ["path"] = "/blog/", ["connections"] = "50", ["duration"] = "5s", ["rate"] = "100" }, null, 1);
+
+        var plan = LoadActionPlans.Build(action, Gateway, out _);
+
+        Assert.Contains(
+            "a closed-model run sends as fast as responses return; it takes connections, not a rate",
+            LoadPlanValidator.Validate(plan, new LoadCaps { AllowedTargets = [Gateway] }));
+    }
+
+    [Fact]
     public void Build_BadParameters_ListsEveryProblem()
     {
         var action = new ActionDefinition("bad", LoadKinds.RequestSequence.Name, "Bad", 5,
