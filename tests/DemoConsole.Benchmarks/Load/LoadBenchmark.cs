@@ -1,6 +1,8 @@
 using System.Globalization;
 using DemoConsole.Core.Load;
+using DemoConsole.Benchmarks.Screens;
 using DemoConsole.Tests.Shared;
+using Microsoft.Playwright;
 
 namespace DemoConsole.Benchmarks.Load;
 
@@ -45,7 +47,10 @@ internal static class LoadBenchmark
         if (only is null or "clients")
         {
             using var cli = await PublishedConsole.EnsureAsync(OptionText(args, "--published"));
-            await ClientComparison.RunAsync(engine, [nginx, nginx2], cli, connections, clientSeconds, rounds, report);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await BenchBrowser.LaunchChromiumAsync(playwright);
+            var button = new ConsoleButton(cli, browser, connections, clientSeconds);
+            await ClientComparison.RunAsync(engine, [nginx, nginx2], cli, button, connections, clientSeconds, rounds, report);
         }
 
         if (only is null or "open")

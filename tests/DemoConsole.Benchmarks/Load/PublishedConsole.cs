@@ -54,6 +54,36 @@ internal sealed partial class PublishedConsole(string directory, bool temporary 
             : throw new InvalidOperationException($"burst exited {process.ExitCode}:\n{output}{errors}");
     }
 
+    /// <summary>The console itself (<c>dotnet DemoConsole.dll --urls http://127.0.0.1:PORT</c>) with <paramref name="environment"/> added; the caller stops it.</summary>
+    public Process StartConsole(int port, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [Dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            // As in the image (WORKDIR /app): the content root is the current folder, and its wwwroot must be the
+            // published one, with the compressed assets the published endpoint manifest names.
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        // Its log (default settings) is drained and printed only when it warns: a full pipe would stall the console.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && (line.Contains(" WRN] ", StringComparison.Ordinal) || line.Contains(" ERR] ", StringComparison.Ordinal) || line.Contains(" FTL] ", StringComparison.Ordinal)))
+            {
+                Console.WriteLine("    console: " + line);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     /// <summary>Removes the folder if this program published into it.</summary>
     public void Dispose()
     {
