@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace DemoConsole.Browser.Tests;
 
-/// <summary>The report page after a burst: the run with its figures, the time chart, and the links to the files.</summary>
+/// <summary>The report page after a burst: the run with its figures and latency over time, the time chart, and the links to the files.</summary>
 public sealed class ReportPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -19,8 +19,11 @@ public sealed class ReportPageTests(BrowserFixture browser) : IClassFixture<Brow
         await Assertions.Expect(runs).ToContainTextAsync("100 requests (100 × 200)");
         await Assertions.Expect(runs).ToContainTextAsync("≥ 95% of responses are 200: 100% passed");
         await Assertions.Expect(presenter.Locator("[data-testid=report-time-chart] svg, .mud-chart svg").First).ToBeVisibleAsync();
+        // The burst lasted five seconds: its latency per second is drawn under its figures.
+        await Assertions.Expect(runs.GetByTestId("latency-over-time").Locator("polyline.p99")).ToBeVisibleAsync();
         await Assertions.Expect(presenter.GetByTestId("report-part-3")).ToContainTextAsync("5:00");
         await Assertions.Expect(presenter.GetByTestId("report-markdown")).ToHaveAttributeAsync("href", "/present/report/markdown");
         await Assertions.Expect(presenter.GetByTestId("report-html")).ToHaveAttributeAsync("href", "/present/report/html");
+        await Screenshots.SaveAsync(presenter, await browser.AudiencePageAsync(), "report");
     }
 }

@@ -108,6 +108,7 @@ internal sealed class LoadRecorder
             _service.Record(service);
             _lag.Record(lag);
             _timeline.Add(second, TimelineCounter.Completed);
+            _timeline.AddLatency(second, latency);
             AddLine(index, status, null, service);
             _version++;
         }

@@ -1,9 +1,13 @@
 namespace DemoConsole.Core.Load;
 
-/// <summary>Per-second counters for a run, keeping only the latest seconds so steady runs stay bounded. Not thread-safe.</summary>
+/// <summary>
+/// Per-second counters and answer latencies for a run, keeping only the latest seconds so steady runs stay bounded.
+/// Not thread-safe.
+/// </summary>
 internal sealed class TimelineCounter(int maxSeconds)
 {
     private readonly List<long[]> _seconds = [];
+    private readonly List<LatencyBuckets?> _latencies = [];
     private int _firstSecond;
 
     public const int Started = 0;
@@ -13,23 +17,43 @@ internal sealed class TimelineCounter(int maxSeconds)
 
     public void Add(int second, int field)
     {
+        if (Slot(second) is { } slot)
+        {
+            _seconds[slot][field]++;
+        }
+    }
+
+    /// <summary>An answer's latency, in the second it arrived.</summary>
+    public void AddLatency(int second, TimeSpan latency)
+    {
+        if (Slot(second) is { } slot)
+        {
+            (_latencies[slot] ??= new LatencyBuckets()).Record(latency);
+        }
+    }
+
+    private int? Slot(int second)
+    {
         if (second < _firstSecond)
         {
-            return;
+            return null;
         }
 
         while (_firstSecond + _seconds.Count <= second)
         {
             _seconds.Add(new long[4]);
+            _latencies.Add(null);
         }
 
-        _seconds[second - _firstSecond][field]++;
         if (_seconds.Count > maxSeconds)
         {
             var excess = _seconds.Count - maxSeconds;
             _seconds.RemoveRange(0, excess);
+            _latencies.RemoveRange(0, excess);
             _firstSecond += excess;
         }
+
+        return second - _firstSecond;
     }
 
     public IReadOnlyList<LoadSecond> ToList()
@@ -38,7 +62,8 @@ internal sealed class TimelineCounter(int maxSeconds)
         for (var i = 0; i < list.Length; i++)
         {
             var c = _seconds[i];
-            list[i] = new LoadSecond(_firstSecond + i, c[Started], c[Completed], c[Errors], c[Dropped]);
+            var latency = _latencies[i];
+            list[i] = new LoadSecond(_firstSecond + i, c[Started], c[Completed], c[Errors], c[Dropped], latency?.At(50), latency?.At(99));
         }
 
         return list;

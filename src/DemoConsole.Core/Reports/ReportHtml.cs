@@ -52,7 +52,8 @@ public static class ReportHtml
             {
                 h.Append("<tr><td>").Append(E(r.StartedAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture))).Append("</td><td><b>").Append(E(r.Title)).Append("</b><br><span class=\"meta\">")
                     .Append(E(r.Kind)).Append(" · ").Append(E(r.StartedBy)).Append("</span></td><td class=\"").Append(r.Status is Actions.ActionRunStatus.Failed or Actions.ActionRunStatus.Refused ? "over" : "")
-                    .Append("\">").Append(E(r.Status.ToString().ToLowerInvariant())).Append("</td><td class=\"figures\">").Append(E(ReportFormat.Figures(r))).Append("</td></tr>");
+                    .Append("\">").Append(E(r.Status.ToString().ToLowerInvariant())).Append("</td><td class=\"figures\">").Append(E(ReportFormat.Figures(r)))
+                    .Append(r.Load is { } load && LatencyChart.Svg(load) is { } chart ? "<br>" + chart : "").Append("</td></tr>");
             }
 
             h.Append("</table>");

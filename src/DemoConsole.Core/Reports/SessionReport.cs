@@ -70,8 +70,8 @@ public sealed record LoadFigures(
     IReadOnlyDictionary<int, long> StatusCounts, string? Expectation, bool? ExpectationPassed, double? ExpectationShare,
     IReadOnlyList<SecondPoint> PerSecond, IReadOnlyList<double> RequestLatenciesMs);
 
-/// <summary>One second of a load run: requests finished and errors in that second.</summary>
-public sealed record SecondPoint(int Second, long Completed, long Errors);
+/// <summary>One second of a load run: requests finished and errors in that second, and the latency of its answers (null: none).</summary>
+public sealed record SecondPoint(int Second, long Completed, long Errors, double? P50Ms = null, double? P99Ms = null);
 
 /// <summary>A pod kill: delete → replacement Ready, and the gateway's answers meanwhile.</summary>
 public sealed record RecoveryFigures(string Workload, string KilledPod, string? ReplacementPod, double? RecoverySeconds, long Requests, long Failed, string? NotMeasured)

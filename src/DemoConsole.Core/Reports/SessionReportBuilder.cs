@@ -57,7 +57,7 @@ public static class SessionReportBuilder
     private static LoadFigures Load(LoadSnapshot s) => new(
         s.Completed, s.Errors, s.AchievedRps, s.Latency.P50, s.Latency.P95, s.Latency.P99, s.Latency.Max,
         s.StatusCounts, s.Expectation?.Expectation.Description, s.Expectation?.Passed, s.Expectation?.Share,
-        s.Timeline.Select(t => new SecondPoint(t.Second, t.Completed, t.Errors)).ToList(),
+        s.Timeline.Select(t => new SecondPoint(t.Second, t.Completed, t.Errors, t.P50?.TotalMilliseconds, t.P99?.TotalMilliseconds)).ToList(),
         s.Requests.Select(r => r.Latency.TotalMilliseconds).ToList());
 
     private static RecoveryFigures Recovery(RecoveryTimeline t) => new(

@@ -41,6 +41,7 @@ public sealed class SessionReportBuilderTests
             Assert.Equal(result.Expectation!.Passed, figures.ExpectationPassed);
             Assert.Equal(result.Expectation.Share, figures.ExpectationShare);
             Assert.Equal(result.Timeline.Sum(s => s.Completed), figures.PerSecond.Sum(s => s.Completed));
+            Assert.Equal(result.Timeline.Select(s => s.P99?.TotalMilliseconds), figures.PerSecond.Select(s => s.P99Ms));
             Assert.Equal(result.Requests.Select(r => r.Latency.TotalMilliseconds), figures.RequestLatenciesMs);
         }
 
