@@ -10,7 +10,12 @@ public static class DemoConsoleHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(DemoConsoleHost).Assembly.GetName().Name });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(DemoConsoleHost).Assembly.GetName().Name,
+            ContentRootPath = PublishedContentRoot(args),
+        });
         // Serves the assets of referenced packages (MudBlazor, the framework) when running from a build folder in
         // any environment, not only Development; a no-op in a publish folder.
         builder.WebHost.UseStaticWebAssets();
@@ -50,5 +55,19 @@ public static class DemoConsoleHost
         app.MapReportDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>
+    /// The published folder when the console runs from one (its wwwroot beside the DLL) and no content root was given:
+    /// the default, the current folder, would serve every script and stylesheet empty when the console is started
+    /// from anywhere else (`dotnet out/DemoConsole.dll`), leaving pages that never become interactive. Build folders
+    /// have no wwwroot (their assets come from the static web assets manifest), so nothing changes there or in tests.
+    /// </summary>
+    private static string? PublishedContentRoot(string[] args)
+    {
+        var given = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is { Length: > 0 }
+            || Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT") is { Length: > 0 };
+        return !given && Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null;
     }
 }
