@@ -101,8 +101,8 @@ public sealed class RbacTests
         // kubectl logs reads the pod first; the log subresource alone is what the rule grants.
         var named = await probe.RunAsync("get", "--raw", $"/api/v1/namespaces/{Ns}/pods/postgresql-0/log");
         var pod = await probe.RunAsync("get", "pod", "postgresql-0", "-n", Ns);
-        var canOther = await probe.RunAsync("auth", "can-i", "get", "pods", "--subresource=log", "-n", Ns, "prod-redis");
-        var canNamed = await probe.RunAsync("auth", "can-i", "get", "pods", "--subresource=log", "-n", Ns, "postgresql-0");
+        var canOther = await probe.RunAsync("auth", "can-i", "get", "pods/prod-redis", "--subresource=log", "-n", Ns);
+        var canNamed = await probe.RunAsync("auth", "can-i", "get", "pods/postgresql-0", "--subresource=log", "-n", Ns);
 
         Assert.True(named.ExitCode == 0, named.ToString());
         Assert.Contains("cannot get resource \"pods\" in API group \"\"", pod.Stderr, StringComparison.Ordinal);
