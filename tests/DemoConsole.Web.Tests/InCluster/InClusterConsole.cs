@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Security;
@@ -22,12 +21,14 @@ public sealed class InClusterConsole : IAsyncDisposable
     public static readonly Actor Presenter = Actor.Presenter("presenter");
 
     private readonly string _folder;
+    private readonly (string? Host, string? Port) _previous;
 
-    private InClusterConsole(SandboxHost sandbox, ConsoleWebFactory console, string folder)
+    private InClusterConsole(SandboxHost sandbox, ConsoleWebFactory console, string folder, (string?, string?) previous)
     {
         Sandbox = sandbox;
         Console = console;
         _folder = folder;
+        _previous = previous;
     }
 
     public SandboxHost Sandbox { get; }
@@ -63,6 +64,7 @@ public sealed class InClusterConsole : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(folder, "ca.crt"), sandbox.CertificateAuthorityPem);
         await File.WriteAllTextAsync(Path.Combine(folder, "namespace"), ConsoleNamespace);
 
+        var previous = (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"), Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT"));
         // What the kubelet sets in every pod. Process-wide: the tests using this class run one at a time (InClusterCollection).
         Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_HOST", sandbox.KubernetesApiSecure.Host);
         Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_PORT", sandbox.KubernetesApiSecure.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -78,7 +80,7 @@ public sealed class InClusterConsole : IAsyncDisposable
             .With("DemoConsole:GitHub:PollInterval", "00:00:00.5")
             .With("DemoConsole:ClusterActions:ManifestFolders:0", Path.GetDirectoryName(SandboxHost.LoadGeneratorManifestPath));
         _ = console.Services;
-        return new InClusterConsole(sandbox, console, folder);
+        return new InClusterConsole(sandbox, console, folder, previous);
     }
 
     /// <summary>The views once every informer has answered: synced (pods, workloads) or a problem for the others.</summary>
@@ -115,8 +117,9 @@ public sealed class InClusterConsole : IAsyncDisposable
     {
         await Console.DisposeAsync();
         await Sandbox.DisposeAsync();
-        Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_HOST", null);
-        Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_PORT", null);
+        // As it was (a CI job running in a pod has its own).
+        Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_HOST", _previous.Host);
+        Environment.SetEnvironmentVariable("KUBERNETES_SERVICE_PORT", _previous.Port);
         Directory.Delete(_folder, recursive: true);
     }
 }
