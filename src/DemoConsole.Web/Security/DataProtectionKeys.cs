@@ -2,7 +2,6 @@ using DemoConsole.Web.Configuration;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 
 namespace DemoConsole.Web.Security;
 
@@ -18,9 +17,12 @@ public static class DataProtectionKeys
     public static IServiceCollection AddPersistedDataProtection(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DemoConsoleOptions>, ILoggerFactory>((keys, console, loggers) =>
+        // Bound from configuration here, not through the validated options: the pipeline resolves data protection while
+        // the app is built, and a configuration problem must still be reported at start with all the others.
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, ILoggerFactory>((keys, configuration, loggers) =>
         {
-            if (Folder(console.Value) is { } folder)
+            var console = configuration.GetSection(DemoConsoleOptions.SectionName).Get<DemoConsoleOptions>() ?? new DemoConsoleOptions();
+            if (Folder(console) is { } folder)
             {
                 keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), loggers);
             }
