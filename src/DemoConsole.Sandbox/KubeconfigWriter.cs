@@ -13,7 +13,7 @@ internal static class KubeconfigWriter
             Directory.CreateDirectory(directory);
         }
 
-        // No credentials: the sandbox only listens on loopback and has no authentication to pass.
+        // The sandbox's administrator: any token that is not a service-account token it issued (RBAC applies to those only).
         var yaml = $$"""
             apiVersion: v1
             kind: Config

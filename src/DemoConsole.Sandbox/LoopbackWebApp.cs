@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,12 +11,20 @@ namespace DemoConsole.Sandbox;
 /// </summary>
 internal static class LoopbackWebApp
 {
-    public static WebApplicationBuilder CreateBuilder(IPAddress address, int port)
+    /// <param name="secure">When given, a second endpoint on a free port serves HTTPS with this certificate.</param>
+    public static WebApplicationBuilder CreateBuilder(IPAddress address, int port, X509Certificate2? secure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(address, port));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(address, port);
+            if (secure is not null)
+            {
+                k.Listen(address, 0, listen => listen.UseHttps(secure));
+            }
+        });
         return builder;
     }
 }

@@ -51,6 +51,7 @@ catch (IOException e)
 
 await using var running = sandbox;
 Console.WriteLine($"Kubernetes API: {sandbox.KubernetesApi}");
+Console.WriteLine($"  over TLS:     {sandbox.KubernetesApiSecure} (service-account tokens; CA: GET /sandbox/v1/ca.crt)");
 Console.WriteLine($"Gateway:        {sandbox.Gateway}");
 Console.WriteLine($"Prometheus:     {sandbox.Prometheus}");
 Console.WriteLine($"Alertmanager:   {sandbox.Alertmanager}");

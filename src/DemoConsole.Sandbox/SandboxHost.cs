@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using DemoConsole.Sandbox.Api;
+using DemoConsole.Sandbox.Auth;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Gateway;
 using DemoConsole.Sandbox.GitHub;
@@ -22,6 +24,7 @@ public sealed class SandboxHost : IAsyncDisposable
 {
     private readonly Cluster _cluster;
     private readonly WebApplication _api;
+    private readonly X509Certificate2 _certificate;
     private readonly WebApplication _gateway;
     private readonly WebApplication _gitHub;
     private readonly GitHubTwin _gitHubTwin;
@@ -32,7 +35,7 @@ public sealed class SandboxHost : IAsyncDisposable
 
     private SandboxHost(
         Cluster cluster,
-        WebApplication api,
+        (WebApplication Server, X509Certificate2 Certificate) api,
         WebApplication gateway,
         (WebApplication Server, PrometheusTwin Twin) prometheus,
         (WebApplication Server, GitHubTwin Twin, RequestJournal Journal) gitHub,
@@ -50,17 +53,29 @@ public sealed class SandboxHost : IAsyncDisposable
         GitHub = BoundUri(gitHub.Server);
         _loadGenerator = loadGenerator;
         _cluster = cluster;
-        _api = api;
+        _api = api.Server;
+        _certificate = api.Certificate;
+        KubernetesApiSecure = BoundUri(api.Server, "https");
+        CertificateAuthorityPem = ServingCertificate.Pem(api.Certificate);
         _gateway = gateway;
         _ownsKubeconfig = ownsKubeconfig;
         KubeconfigPath = kubeconfigPath;
         Journal = journal;
-        KubernetesApi = BoundUri(api);
+        KubernetesApi = BoundUri(api.Server);
         Gateway = BoundUri(gateway);
     }
 
     /// <summary>Base address of the Kubernetes API (plain HTTP).</summary>
     public Uri KubernetesApi { get; }
+
+    /// <summary>
+    /// The same API over HTTPS (a free port), the way a pod reaches it: clients send service-account bearer tokens
+    /// only over TLS. Its certificate is <see cref="CertificateAuthorityPem"/>.
+    /// </summary>
+    public Uri KubernetesApiSecure { get; }
+
+    /// <summary>The secure port's CA certificate (PEM), what a pod reads as <c>ca.crt</c>.</summary>
+    public string CertificateAuthorityPem { get; }
 
     /// <summary>Base address of the demo gateway (the seed's http://10.0.11.168:31304).</summary>
     public Uri Gateway { get; }
@@ -120,10 +135,13 @@ public sealed class SandboxHost : IAsyncDisposable
         WebApplication? prometheus = null;
         PrometheusTwin? twin = null;
         WebApplication? gitHub = null;
+        X509Certificate2? certificate = null;
         try
         {
             var resourceMetrics = new ResourceMetricsApi(cluster);
-            api = await StartServerAsync(port => KubeApiServer.Build(cluster, journal, address, port, resourceMetrics), options.ApiPort, options.FallbackToFreePort, cancellationToken);
+            certificate = ServingCertificate.Create(address);
+            var serving = certificate;
+            api = await StartServerAsync(port => KubeApiServer.Build(cluster, journal, address, port, serving, resourceMetrics), options.ApiPort, options.FallbackToFreePort, cancellationToken);
             gateway = await StartServerAsync(port => GatewayServer.Build(demoGateway, address, port), options.GatewayPort, options.FallbackToFreePort, cancellationToken);
             twin = new PrometheusTwin(cluster, demoGateway, BoundUri(gateway), options.PrometheusScrapeInterval, options.PrometheusRetention);
             var prometheusTwin = twin;
@@ -136,7 +154,7 @@ public sealed class SandboxHost : IAsyncDisposable
             var ownsKubeconfig = options.KubeconfigPath is null;
             var kubeconfig = options.KubeconfigPath ?? Path.Combine(Path.GetTempPath(), $"sandbox-kubeconfig-{Guid.NewGuid():N}.yaml");
             var loadGenerator = new LoadGeneratorSimulator(cluster, demoGateway);
-            var host = new SandboxHost(cluster, api, gateway, (prometheus, twin), (gitHub, gitHubTwin, gitHubJournal), loadGenerator, kubeconfig, ownsKubeconfig, journal);
+            var host = new SandboxHost(cluster, (api, certificate), gateway, (prometheus, twin), (gitHub, gitHubTwin, gitHubJournal), loadGenerator, kubeconfig, ownsKubeconfig, journal);
             KubeconfigWriter.Write(kubeconfig, host.KubernetesApi);
             loadGenerator.Start();
             twin.Start();
@@ -170,6 +188,7 @@ public sealed class SandboxHost : IAsyncDisposable
             }
 
             await cluster.DisposeAsync();
+            certificate?.Dispose();
             throw;
         }
     }
@@ -191,6 +210,7 @@ public sealed class SandboxHost : IAsyncDisposable
         await _prometheus.DisposeAsync();
         await _gitHub.DisposeAsync();
         await _cluster.DisposeAsync();
+        _certificate.Dispose();
         if (_ownsKubeconfig)
         {
             File.Delete(KubeconfigPath);
@@ -240,9 +260,10 @@ public sealed class SandboxHost : IAsyncDisposable
         return false;
     }
 
-    private static Uri BoundUri(WebApplication app)
+    private static Uri BoundUri(WebApplication app, string scheme = "http")
     {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.First()
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+                .First(a => a.StartsWith(scheme + "://", StringComparison.Ordinal))
             ?? throw new InvalidOperationException("The server reported no address.");
         return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
     }

@@ -62,7 +62,7 @@ public sealed class ProtobufBodyTests
         Assert.Equal(415, error.Code);
         Assert.Equal("UnsupportedMediaType", error.Reason);
         Assert.Equal(
-            "the Demo Console sandbox reads protobuf bodies only for ConfigMap, Deployment, Namespace, Secret, Service, ServiceAccount, without a content encoding; it cannot read v1 Pod as application/vnd.kubernetes.protobuf: send it as application/json",
+            "the Demo Console sandbox reads protobuf bodies only for ClusterRole, ClusterRoleBinding, ConfigMap, Deployment, Namespace, Role, RoleBinding, Secret, SelfSubjectAccessReview, Service, ServiceAccount, TokenRequest, without a content encoding; it cannot read v1 Pod as application/vnd.kubernetes.protobuf: send it as application/json",
             error.Message);
     }
 

@@ -46,11 +46,12 @@ public sealed class StandaloneTests
             await process.WaitForExitAsync(timeout.Token);
 
             Assert.Matches(@"^Kubernetes API: http://127\.0\.0\.1:\d+/$", banner[0]);
-            Assert.Matches(@"^Gateway:\s+http://127\.0\.0\.1:\d+/$", banner[1]);
-            Assert.Matches(@"^Prometheus:\s+http://127\.0\.0\.1:\d+/$", banner[2]);
-            Assert.Equal(banner[2].Split(' ')[^1], banner[3].Split(' ')[^1]);
-            Assert.StartsWith("Alertmanager:", banner[3], StringComparison.Ordinal);
-            Assert.Equal($"Kubeconfig:     {kubeconfig}", banner[4]);
+            Assert.Matches(@"^  over TLS:\s+https://127\.0\.0\.1:\d+/ \(service-account tokens; CA: GET /sandbox/v1/ca\.crt\)$", banner[1]);
+            Assert.Matches(@"^Gateway:\s+http://127\.0\.0\.1:\d+/$", banner[2]);
+            Assert.Matches(@"^Prometheus:\s+http://127\.0\.0\.1:\d+/$", banner[3]);
+            Assert.Equal(banner[3].Split(' ')[^1], banner[4].Split(' ')[^1]);
+            Assert.StartsWith("Alertmanager:", banner[4], StringComparison.Ordinal);
+            Assert.Equal($"Kubeconfig:     {kubeconfig}", banner[5]);
             Assert.Equal("namespace/titanium-prod", kubectlOutput.Trim());
             Assert.Contains("Stopping.", rest, StringComparison.Ordinal);
             Assert.Equal(0, process.ExitCode);

@@ -34,7 +34,7 @@ public sealed class ClusterConnection(Func<ClusterTarget> target) : IClusterConn
         {
             return target.Mode switch
             {
-                ClusterMode.InCluster => KubernetesClientConfiguration.InClusterConfig(),
+                ClusterMode.InCluster => InClusterConfiguration.Build(target.ServiceAccountFolder),
                 ClusterMode.Sandbox when target.KubeconfigPath is null =>
                     throw new ClusterUnavailableException("The embedded sandbox is not running yet."),
                 _ => KubernetesClientConfiguration.BuildConfigFromConfigFile(target.KubeconfigPath, target.Context),

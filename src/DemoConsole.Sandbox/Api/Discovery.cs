@@ -95,6 +95,7 @@ internal static class Discovery
         "log" => ("Pod", ["get"]),
         "scale" => ("Scale", ["get", "patch", "update"]),
         "eviction" => ("Eviction", ["create"]),
+        "token" => ("TokenRequest", ["create"]),
         "finalize" => (t.Kind, ["update"]),
         _ => (t.Kind, ["get", "patch", "update"]),
     };

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using DemoConsole.Sandbox.Auth;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Store;
 using Microsoft.AspNetCore.Routing;
@@ -8,10 +10,16 @@ namespace DemoConsole.Sandbox.Api;
 /// <summary>The Kubernetes API as a Kestrel app: discovery documents, resource routes, Status errors, the journal.</summary>
 internal static class KubeApiServer
 {
-    public static WebApplication Build(Cluster cluster, RequestJournal journal, IPAddress address, int port, ResourceMetricsApi? metrics = null)
+    /// <param name="certificate">The secure port's certificate (<see cref="ServingCertificate"/>): the API is served on plain HTTP at
+    /// <paramref name="port"/> and on HTTPS at a free port.</param>
+    public static WebApplication Build(
+        Cluster cluster, RequestJournal journal, IPAddress address, int port, X509Certificate2 certificate, ResourceMetricsApi? metrics = null)
     {
-        var app = LoopbackWebApp.CreateBuilder(address, port).Build();
-        var dispatcher = new ResourceDispatcher(cluster);
+        var app = LoopbackWebApp.CreateBuilder(address, port, certificate).Build();
+        var tokens = new ServiceAccountTokens(cluster);
+        app.Lifetime.ApplicationStopped.Register(tokens.Dispose);
+        var dispatcher = new ResourceDispatcher(cluster, new TokenRequestEndpoint(cluster, tokens));
+        var access = new ApiAccessControl(tokens, new RbacAuthorizer(cluster));
 
         app.Use(async (context, next) =>
         {
@@ -19,7 +27,7 @@ internal static class KubeApiServer
                 HttpMethods.IsDelete(context.Request.Method) ? await RequestJournal.ReadBodyAsync(context.Request) : null));
             try
             {
-                await next(context);
+                await access.InvokeAsync(context, () => next(context));
             }
             catch (ApiException e) when (!context.Response.HasStarted)
             {
@@ -53,6 +61,9 @@ internal static class KubeApiServer
         app.MapGet("/openapi/v3", (HttpContext context) => JsonOutput.WriteAsync(context, OpenApi.Root()));
         app.MapGet("/openapi/v3/{**path}", (HttpContext context, string path) =>
             OpenApi.GroupVersion(path) is { } doc ? JsonOutput.WriteAsync(context, doc) : NotFoundAsync(context));
+        // The secure port's CA for a team's own kubeconfig (a pod gets it as ca.crt; the sandbox has no pods to mount it in).
+        var caPem = ServingCertificate.Pem(certificate);
+        app.MapGet($"{FaultEndpoint.Root}/ca.crt", () => Results.Text(caPem, "application/x-pem-file"));
         FaultEndpoint.Map(app, cluster);
         ContainerOutputEndpoint.Map(app, cluster);
         app.MapFallback(NotFoundAsync);

@@ -1,10 +1,11 @@
+using DemoConsole.Sandbox.Auth;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Store;
 
 namespace DemoConsole.Sandbox.Api;
 
 /// <summary>Routes a parsed resource URL and HTTP method to the read, write or subresource handler.</summary>
-internal sealed class ResourceDispatcher(Cluster cluster)
+internal sealed class ResourceDispatcher(Cluster cluster, TokenRequestEndpoint tokenRequests)
 {
     private readonly ResourceReads _reads = new(cluster);
     private readonly ResourceWrites _writes = new(cluster);
@@ -33,6 +34,7 @@ internal sealed class ResourceDispatcher(Cluster cluster)
             return (sub, method) switch
             {
                 ("log", "GET") => _logs.GetAsync(context, target),
+                ("token", "POST") => tokenRequests.CreateAsync(context, target),
                 ("scale", "GET") => _scale.GetAsync(context, target),
                 ("scale", "PUT") => _scale.UpdateAsync(context, target, isPatch: false),
                 ("scale", "PATCH") => _scale.UpdateAsync(context, target, isPatch: true),

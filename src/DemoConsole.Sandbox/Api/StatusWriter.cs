@@ -26,6 +26,11 @@ internal static class StatusWriter
                 details["name"] = e.Name;
             }
 
+            if (e.Group is not null)
+            {
+                details["group"] = e.Group;
+            }
+
             if (e.Kind is not null)
             {
                 details["kind"] = e.Kind;

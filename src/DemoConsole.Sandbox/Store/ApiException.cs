@@ -12,6 +12,9 @@ internal sealed class ApiException(int code, string reason, string message, stri
 
     public string? Name { get; } = name;
 
+    /// <summary>The API group the Status details name (a 403 for deployments says "apps").</summary>
+    public string? Group { get; init; }
+
     /// <summary>A continue token the Status carries in its list metadata (an expired page's way to go on).</summary>
     public string? Continue { get; init; }
 

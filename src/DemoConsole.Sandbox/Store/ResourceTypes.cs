@@ -10,7 +10,7 @@ internal static class ResourceTypes
     public static readonly ResourceType Events = Core("events", "event", "Event", true, ["ev"], []);
     public static readonly ResourceType Secrets = Core("secrets", "secret", "Secret", true, [], []);
     public static readonly ResourceType ConfigMaps = Core("configmaps", "configmap", "ConfigMap", true, ["cm"], []);
-    public static readonly ResourceType ServiceAccounts = Core("serviceaccounts", "serviceaccount", "ServiceAccount", true, ["sa"], []);
+    public static readonly ResourceType ServiceAccounts = Core("serviceaccounts", "serviceaccount", "ServiceAccount", true, ["sa"], ["token"]);
     public static readonly ResourceType Deployments = Apps("deployments", "deployment", "Deployment", ["deploy"]);
     public static readonly ResourceType ReplicaSets = Apps("replicasets", "replicaset", "ReplicaSet", ["rs"]);
     public static readonly ResourceType StatefulSets = Apps("statefulsets", "statefulset", "StatefulSet", ["sts"]);
@@ -33,10 +33,16 @@ internal static class ResourceTypes
     public static readonly ResourceType PrometheusRules = new(
         "monitoring.coreos.com", "v1", "prometheusrules", "prometheusrule", "PrometheusRule", true, ["promrule"], []);
 
+    public static readonly ResourceType Roles = Rbac("roles", "role", "Role", true);
+    public static readonly ResourceType ClusterRoles = Rbac("clusterroles", "clusterrole", "ClusterRole", false);
+    public static readonly ResourceType RoleBindings = Rbac("rolebindings", "rolebinding", "RoleBinding", true);
+    public static readonly ResourceType ClusterRoleBindings = Rbac("clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false);
+
     public static readonly IReadOnlyList<ResourceType> All =
     [
         Namespaces, Nodes, Pods, Services, Events, ConfigMaps, Secrets, ServiceAccounts, Deployments, ReplicaSets, StatefulSets,
-        HorizontalPodAutoscalers, NetworkPolicies, EndpointSlices, Applications, PeerAuthentications, PrometheusRules,
+        HorizontalPodAutoscalers, NetworkPolicies, EndpointSlices, Roles, ClusterRoles, RoleBindings, ClusterRoleBindings,
+        Applications, PeerAuthentications, PrometheusRules,
     ];
 
     /// <summary>Group/version pairs in the order discovery lists them (core first, as a cluster does).</summary>
@@ -51,6 +57,9 @@ internal static class ResourceTypes
 
     private static ResourceType Core(string plural, string singular, string kind, bool namespaced, string[] shortNames, string[] subresources) =>
         new("", "v1", plural, singular, kind, namespaced, shortNames, subresources);
+
+    private static ResourceType Rbac(string plural, string singular, string kind, bool namespaced) =>
+        new("rbac.authorization.k8s.io", "v1", plural, singular, kind, namespaced, [], []);
 
     private static ResourceType Apps(string plural, string singular, string kind, string[] shortNames) =>
         new("apps", "v1", plural, singular, kind, true, shortNames, ["status", "scale"]);

@@ -68,6 +68,12 @@ public sealed class ClusterOptions
 
     public string? Context { get; set; }
 
+    /// <summary>
+    /// For <see cref="ClusterMode.InCluster"/>: the folder holding the service account's token, ca.crt and namespace;
+    /// empty: where the kubelet mounts them (/var/run/secrets/kubernetes.io/serviceaccount).
+    /// </summary>
+    public string? ServiceAccountFolder { get; set; }
+
     /// <summary>Sandbox ports (defaults as in the runbook: API 6443, gateway NodePort 31304); taken ports fall back to free ones.</summary>
     public int SandboxApiPort { get; set; } = 6443;
 

@@ -1,5 +1,6 @@
 using DemoConsole.Web.Api;
 using DemoConsole.Web.Components;
+using DemoConsole.Web.Configuration;
 using DemoConsole.Web.Security;
 using Serilog;
 
@@ -29,6 +30,8 @@ public static class DemoConsoleHost
             preserveStaticLogger: true);
         builder.Services.AddDemoConsole(builder.Configuration);
         configure?.Invoke(builder);
+        // Last, so a secret read from its file is what the options bind (see SecretFiles).
+        builder.Configuration.AddInMemoryCollection(SecretFiles.Read(builder.Configuration));
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -49,7 +52,7 @@ public static class DemoConsoleHost
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapGet("/health", () => Results.Text("ok"));
+        app.MapHealthEndpoints();
         app.MapSignIn();
         app.MapConsoleApi();
         app.MapReportDownloads();

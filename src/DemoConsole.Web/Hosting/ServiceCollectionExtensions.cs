@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSandbox>());
 
         services.AddHostedService<SessionStateFile>();
+        services.AddReadinessChecks();
 
         services.AddConsoleSecurity();
         services.AddHostedService<SignInLinkPrinter>();
@@ -124,7 +125,8 @@ public static class ServiceCollectionExtensions
         var cluster = services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value.Cluster;
         return cluster.Mode == ClusterMode.Sandbox
             ? new ClusterTarget(ClusterMode.Sandbox, services.GetRequiredService<EmbeddedSandbox>().Host?.KubeconfigPath)
-            : new ClusterTarget(cluster.Mode, string.IsNullOrWhiteSpace(cluster.Kubeconfig) ? null : cluster.Kubeconfig, cluster.Context);
+            : new ClusterTarget(cluster.Mode, string.IsNullOrWhiteSpace(cluster.Kubeconfig) ? null : cluster.Kubeconfig, cluster.Context,
+                string.IsNullOrWhiteSpace(cluster.ServiceAccountFolder) ? null : cluster.ServiceAccountFolder);
     }
 
     private static IScenarioSource CreateScenarioSource(IServiceProvider services)

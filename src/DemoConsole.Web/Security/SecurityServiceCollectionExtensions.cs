@@ -9,6 +9,7 @@ public static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddConsoleSecurity(this IServiceCollection services)
     {
         services.AddSingleton<ConsoleSecrets>();
+        services.AddPersistedDataProtection();
         services.AddAuthentication(ConsoleClaims.CookieScheme)
             .AddCookie(ConsoleClaims.CookieScheme, options =>
             {

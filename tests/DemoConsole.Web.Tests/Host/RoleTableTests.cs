@@ -38,6 +38,8 @@ public sealed partial class RoleTableTests(RoleTableTests.Console factory) : ICl
     public static readonly TheoryData<string, string, string, Access> Routes = new()
     {
         { "GET", "/health", "/health", Access.Public },
+        { "GET", "/health/live", "/health/live", Access.Public },
+        { "GET", "/health/ready", "/health/ready", Access.Public },
         { "GET", "/signin", "/signin", Access.Public },
         { "GET", "/auth/watch", "/auth/watch", Access.Public },
         { "POST", "/auth/signin", "/auth/signin", Access.Public },

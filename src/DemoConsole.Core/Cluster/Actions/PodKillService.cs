@@ -56,7 +56,7 @@ public sealed class PodKillService
     /// <summary>Previews any target (e.g. a pod picked from the live list): the plan and a dry-run delete, nothing deleted.</summary>
     public async Task<PodKillPreview> PreviewAsync(PodKillTarget target, CancellationToken cancellationToken)
     {
-        var plan = await _planner.PlanAsync(target, null, cancellationToken);
+        var plan = await PlanAsync(target, null, cancellationToken);
         if (!plan.Allowed)
         {
             return new PodKillPreview { Plan = plan, DryRunProblem = "not sent: the guard rails refused the kill" };
@@ -86,11 +86,27 @@ public sealed class PodKillService
             return PodKillPlan.Refused(_rails.NamespaceOf(action), problem ?? "Unusable parameters.");
         }
 
-        var plan = await _planner.PlanAsync(target, confirmed?.Pod, cancellationToken);
+        var plan = await PlanAsync(target, confirmed?.Pod, cancellationToken);
         var same = plan.Pod == confirmed?.Pod && plan.PodUid == confirmed?.PodUid;
         return confirmed is not null && !same
             ? plan with { Pod = null, Refusal = $"The confirmed pod {confirmed.Pod} is no longer there to delete (gone or replaced); preview again." }
             : plan;
+    }
+
+    /// <summary>
+    /// The planner's reads (the workload, its pods) refused by the API server — a service account without get on
+    /// deployments, say — become a refused plan in the server's words, not an error out of the preview.
+    /// </summary>
+    private async Task<PodKillPlan> PlanAsync(PodKillTarget target, string? preferredPod, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _planner.PlanAsync(target, preferredPod, cancellationToken);
+        }
+        catch (HttpOperationException e)
+        {
+            return PodKillPlan.Refused(target.Namespace, $"The API server refused a read the kill needs: {ApiErrors.Describe(e)}");
+        }
     }
 
     /// <summary>The delete is conditional on the pod's uid, so a pod recreated under the same name is never hit.</summary>

@@ -144,6 +144,46 @@ internal static class KubernetesMessages
     public static readonly ProtoMessage Deployment = new("Deployment",
         Msg(1, "metadata", ObjectMeta), Msg(2, "spec", DeploymentSpec), Msg(3, "status", DeploymentStatus));
 
+    // k8s.io.api.rbac.v1
+    public static readonly ProtoMessage PolicyRule = new("PolicyRule",
+        Strs(1, "verbs"), Strs(2, "apiGroups"), Strs(3, "resources"), Strs(4, "resourceNames"), Strs(5, "nonResourceURLs"));
+
+    public static readonly ProtoMessage AggregationRule = new("AggregationRule", Msgs(1, "clusterRoleSelectors", LabelSelector));
+
+    public static readonly ProtoMessage Subject = new("Subject", Str(1, "kind"), Str(2, "apiGroup"), Str(3, "name"), Str(4, "namespace"));
+
+    public static readonly ProtoMessage RoleRef = new("RoleRef", Str(1, "apiGroup"), Str(2, "kind"), Str(3, "name"));
+
+    public static readonly ProtoMessage Role = new("Role", Msg(1, "metadata", ObjectMeta), Msgs(2, "rules", PolicyRule));
+
+    public static readonly ProtoMessage ClusterRole = new("ClusterRole",
+        Msg(1, "metadata", ObjectMeta), Msgs(2, "rules", PolicyRule), Msg(3, "aggregationRule", AggregationRule));
+
+    public static readonly ProtoMessage RoleBinding = new("RoleBinding", Msg(1, "metadata", ObjectMeta), Msgs(2, "subjects", Subject), Msg(3, "roleRef", RoleRef));
+
+    public static readonly ProtoMessage ClusterRoleBinding = new("ClusterRoleBinding",
+        Msg(1, "metadata", ObjectMeta), Msgs(2, "subjects", Subject), Msg(3, "roleRef", RoleRef));
+
+    // k8s.io.api.authentication.v1 and authorization.v1: the requests kubectl create token and kubectl auth can-i send
+    public static readonly ProtoMessage BoundObjectReference = new("BoundObjectReference",
+        Str(1, "kind"), Str(2, "apiVersion"), Str(3, "name"), Str(4, "uid"));
+
+    public static readonly ProtoMessage TokenRequestSpec = new("TokenRequestSpec",
+        Strs(1, "audiences"), Msg(3, "boundObjectRef", BoundObjectReference), Long(4, "expirationSeconds", true));
+
+    public static readonly ProtoMessage TokenRequest = new("TokenRequest", Msg(1, "metadata", ObjectMeta), Msg(2, "spec", TokenRequestSpec));
+
+    public static readonly ProtoMessage ResourceAttributes = new("ResourceAttributes",
+        Str(1, "namespace"), Str(2, "verb"), Str(3, "group"), Str(4, "version"), Str(5, "resource"), Str(6, "subresource"), Str(7, "name"));
+
+    public static readonly ProtoMessage NonResourceAttributes = new("NonResourceAttributes", Str(1, "path"), Str(2, "verb"));
+
+    public static readonly ProtoMessage SelfSubjectAccessReviewSpec = new("SelfSubjectAccessReviewSpec",
+        Msg(1, "resourceAttributes", ResourceAttributes), Msg(2, "nonResourceAttributes", NonResourceAttributes));
+
+    public static readonly ProtoMessage SelfSubjectAccessReview = new("SelfSubjectAccessReview",
+        Msg(1, "metadata", ObjectMeta), Msg(2, "spec", SelfSubjectAccessReviewSpec));
+
     /// <summary>The kinds whose protobuf bodies the sandbox reads, by apiVersion and kind.</summary>
     public static readonly IReadOnlyDictionary<(string ApiVersion, string Kind), ProtoMessage> ByKind = new Dictionary<(string, string), ProtoMessage>
     {
@@ -153,5 +193,11 @@ internal static class KubernetesMessages
         [("v1", "Service")] = Service,
         [("v1", "ServiceAccount")] = ServiceAccount,
         [("apps/v1", "Deployment")] = Deployment,
+        [("rbac.authorization.k8s.io/v1", "Role")] = Role,
+        [("rbac.authorization.k8s.io/v1", "ClusterRole")] = ClusterRole,
+        [("rbac.authorization.k8s.io/v1", "RoleBinding")] = RoleBinding,
+        [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = ClusterRoleBinding,
+        [("authentication.k8s.io/v1", "TokenRequest")] = TokenRequest,
+        [("authorization.k8s.io/v1", "SelfSubjectAccessReview")] = SelfSubjectAccessReview,
     };
 }

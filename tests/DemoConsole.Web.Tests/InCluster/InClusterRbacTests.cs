@@ -1,0 +1,153 @@
+using System.Text.RegularExpressions;
+using DemoConsole.Core.Actions;
+using DemoConsole.Core.Cluster;
+using DemoConsole.Core.StopAll;
+using DemoConsole.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DemoConsole.Web.Tests.InCluster;
+
+/// <summary>
+/// Least privilege proven on the sandbox, which enforces RBAC for service-account tokens: with exactly the RBAC of
+/// docker/kubernetes/base the console in <c>InCluster</c> mode shows every view and runs every action kind of the default
+/// scenario and stop everything; and each rule (and each binding) taken away breaks the feature it is there for, with
+/// the API server's 403 in the console's words — so no rule is unused and none is missing.
+/// </summary>
+[Collection(nameof(InClusterCollection))]
+public sealed class InClusterRbacTests
+{
+    private const string App = "titanium-prod";
+    private static readonly LogTailRequest GatewayLogs = new(App, "app.kubernetes.io/name=titanium,app=api-gateway", "api-gateway-container", 20);
+
+    [Fact]
+    public async Task WithTheManifestsRbac_EveryViewActionKindAndStopEverythingWork()
+    {
+        await using var world = await InClusterConsole.StartAsync();
+
+        // Every view has content once each informer has listed: none of them may be left out by the RBAC.
+        var views = await world.SettledViewsAsync(s => s.Applications.Count > 0 && s.AlertRules.Count > 0 && s.Autoscalers.Count > 0
+            && s.NetworkPolicies.Count > 0 && s.PeerAuthentications.Count > 0);
+        Assert.Equal(ConnectionState.Connected, views.Connection.State);
+        Assert.Empty(views.Problems);
+        Assert.All(InClusterWorldNamespaces, ns => Assert.Contains(views.Pods, p => p.Namespace == ns));
+        Assert.NotEmpty(views.Workloads);
+        var tail = await FollowLogsAsync(world, s => s.LinesRead > 0 || s.Problem is not null);
+        Assert.Null(tail.Problem);
+
+        var runs = new List<ActionRunSnapshot>
+        {
+            await world.RunAsync("load-generator-apply", preview: true),
+            await world.RunAsync("kill-blog-pod", preview: true),
+            await world.RunAsync("availability-check", preview: false),
+            await world.RunAsync("errors-404", preview: false),
+            await world.RunAsync("traffic-burst", preview: false),
+            await world.RunAsync("demo-commit", preview: true, TimeSpan.FromMinutes(3)),
+            await world.RunAsync("load-generator-delete", preview: true),
+            await world.RunAsync("load-generator-apply", preview: true),
+        };
+        Assert.All(runs, r => Assert.True(r.Status == ActionRunStatus.Succeeded, $"{r.ActionId}: {r.Status}: {r.Message}"));
+        Assert.True(world.Executor.Start(InClusterConsole.Presenter, "background-traffic").Started);
+        var stop = await world.Console.Services.GetRequiredService<StopEverything>().RunAsync(InClusterConsole.Presenter, CancellationToken.None);
+
+        Assert.Contains(stop.Stopped, s => s.ActionId == "background-traffic");
+        var removed = Assert.Single(stop.Removed);
+        Assert.Equal(("load-generator", "deleted", false), (removed.Name, removed.Outcome, removed.Failed));
+    }
+
+    /// <summary>
+    /// Each rule and binding of rbac.yaml, what taking it away does, and (a regular expression of) the words the console
+    /// shows for it. The views' banner names one failing informer, whichever failed last; the optional views list theirs.
+    /// </summary>
+    public static readonly TheoryData<string, string[], string, string> Rules = new()
+    {
+        { "view: pods list/watch", Remove("clusterrole", "demo-console-view", null, 0), "views", @"Not allowed to read pods in \S+ \(403\)" },
+        { "view: deployments, statefulsets list/watch", Remove("clusterrole", "demo-console-view", null, 1), "views", @"Not allowed to read (deployments|statefulsets) in \S+ \(403\)" },
+        { "view: horizontalpodautoscalers list/watch", Remove("clusterrole", "demo-console-view", null, 2), "views", @"Not allowed to read horizontalpodautoscalers in titanium-prod \(403\)" },
+        { "view: networkpolicies list/watch", Remove("clusterrole", "demo-console-view", null, 3), "views", @"Not allowed to read networkpolicies in titanium-prod \(403\)" },
+        { "view: peerauthentications list/watch", Remove("clusterrole", "demo-console-view", null, 4), "views", @"Not allowed to read peerauthentications\.security\.istio\.io in istio-system \(403\)" },
+        { "view: applications list/watch", Remove("clusterrole", "demo-console-view", null, 5), "views", @"Not allowed to read applications\.argoproj\.io in argocd \(403\)" },
+        { "view: prometheusrules list/watch", Remove("clusterrole", "demo-console-view", null, 6), "views", @"Not allowed to read prometheusrules\.monitoring\.coreos\.com in monitoring \(403\)" },
+        { "operate: pods delete", Remove("role", "demo-console-operate", App, 0), "kill-blog-pod",
+            @"pods ""prod-blog-service-deployment-\S+"" is forbidden: User ""system:serviceaccount:demo-console:demo-console"" cannot delete resource ""pods"" in API group """" in the namespace ""titanium-prod""" },
+        { "operate: pods/log get", Remove("role", "demo-console-operate", App, 1), "logs", @"Not allowed to read the log of prod-api-gateway-deployment-\S+ \(403\)" },
+        { "operate: deployments get", Remove("role", "demo-console-operate", App, 2), "kill-blog-pod",
+            @"deployments\.apps ""prod-blog-service-deployment"" is forbidden: User ""system:serviceaccount:demo-console:demo-console"" cannot get resource ""deployments"" in API group ""apps"" in the namespace ""titanium-prod""" },
+        { "operate: deployments patch", Remove("role", "demo-console-operate", App, 3), "load-generator-apply",
+            @"deployments\.apps ""load-generator"" is forbidden: User ""system:serviceaccount:demo-console:demo-console"" cannot patch resource ""deployments"" in API group ""apps"" in the namespace ""titanium-prod""" },
+        { "operate: deployments delete", Remove("role", "demo-console-operate", App, 4), "load-generator-delete",
+            @"deployments\.apps ""load-generator"" is forbidden: User ""system:serviceaccount:demo-console:demo-console"" cannot delete resource ""deployments"" in API group ""apps"" in the namespace ""titanium-prod""" },
+        { "binding: operate in titanium-prod", Unbind("demo-console-operate", App), "load-generator-apply", @"cannot patch resource ""deployments""" },
+        { "binding: view in titanium-prod", Unbind("demo-console-view", App), "views", @"Not allowed to read \S+ in titanium-prod \(403\)" },
+        { "binding: view in istio-system", Unbind("demo-console-view", "istio-system"), "views", @"Not allowed to read \S+ in istio-system \(403\)" },
+        { "binding: view in monitoring", Unbind("demo-console-view", "monitoring"), "views", @"Not allowed to read \S+ in monitoring \(403\)" },
+        { "binding: view in argocd", Unbind("demo-console-view", "argocd"), "views", @"Not allowed to read \S+ in argocd \(403\)" },
+    };
+
+    private static readonly string[] InClusterWorldNamespaces = ["titanium-prod", "istio-system", "monitoring", "argocd"];
+
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public async Task WithoutARule_ItsFeatureFailsWithTheApiServersRefusal(string rule, string[] without, string feature, string expected)
+    {
+        await using var world = await InClusterConsole.StartAsync(without);
+
+        var pattern = new Regex(expected);
+        var shown = feature switch
+        {
+            "views" => await ViewProblemsAsync(world, pattern),
+            "logs" => (await FollowLogsAsync(world, s => s.Problem is not null)).Problem!,
+            "load-generator-delete" => await DeleteAfterApplyAsync(world),
+            _ => await FailureAsync(world, feature),
+        };
+
+        Assert.True(pattern.IsMatch(shown), $"without {rule}, {feature} showed: {shown}");
+    }
+
+    private static string[] Remove(string kind, string name, string? ns, int index) =>
+        ["patch", kind, name, .. ns is null ? Array.Empty<string>() : ["-n", ns], "--type=json", "-p", $"[{{\"op\":\"remove\",\"path\":\"/rules/{index}\"}}]"];
+
+    private static string[] Unbind(string binding, string ns) => ["delete", "rolebinding", binding, "-n", ns];
+
+    /// <summary>The banner's problem and the optional views' problems, once they show the expected one (or the last seen).</summary>
+    private static async Task<string> ViewProblemsAsync(InClusterConsole world, Regex expected)
+    {
+        var shown = "";
+        try
+        {
+            await AsyncWait.ForAsync(world.Views.WatchAsync, s =>
+            {
+                shown = string.Join(" | ", [s.Connection.Problem, .. s.Problems]);
+                return expected.IsMatch(shown);
+            }, "the views to report the refusal", TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        return shown;
+    }
+
+    private static async Task<LogTailSnapshot> FollowLogsAsync(InClusterConsole world, Func<LogTailSnapshot, bool> done)
+    {
+        var logs = world.Console.Services.GetRequiredService<ILogTail>();
+        return await AsyncWait.ForAsync(ct => logs.FollowAsync(GatewayLogs, ct), done, "the gateway's log tail", TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>What a run or its preview said when the API refused it.</summary>
+    private static async Task<string> FailureAsync(InClusterConsole world, string actionId)
+    {
+        var run = await world.RunAsync(actionId, preview: true);
+        return $"{run.Status}: {run.Message}";
+    }
+
+    /// <summary>Delete-manifest and stop everything both need delete; the apply before them must still work.</summary>
+    private static async Task<string> DeleteAfterApplyAsync(InClusterConsole world)
+    {
+        var applied = await world.RunAsync("load-generator-apply", preview: true);
+        Assert.True(applied.Status == ActionRunStatus.Succeeded, applied.Message);
+        var stop = await world.Console.Services.GetRequiredService<StopEverything>().RunAsync(InClusterConsole.Presenter, CancellationToken.None);
+        var removed = Assert.Single(stop.Removed);
+        Assert.True(removed.Failed, removed.Outcome);
+        return $"{await FailureAsync(world, "load-generator-delete")} | stop everything: {removed.Outcome}";
+    }
+}
