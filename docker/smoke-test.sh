@@ -11,6 +11,8 @@ trap 'rm -rf "$work"' EXIT
 printf 'smoke-presenter-key-0123456789\n' >"$work/presenter-key"
 printf 'smoke-viewer-token-0123456789\n' >"$work/viewer-token"
 
+# Started from another folder than its own (as `dotnet out/DemoConsole.dll` would be): its static files must still be served.
+cd "$work"
 DemoConsole__Auth__PresenterKeyFile="$work/presenter-key" \
 DemoConsole__Auth__ViewerTokenFile="$work/viewer-token" \
 DemoConsole__StateFile="$work/state/session.json" \
@@ -33,7 +35,15 @@ if [ -z "$ready" ]; then
 fi
 
 curl -fsS "http://127.0.0.1:$port/health/live" >/dev/null
-curl -fsS "http://127.0.0.1:$port/signin" >/dev/null
+signin=$(curl -fsS "http://127.0.0.1:$port/signin")
+# The framework script the page names, compressed as a browser asks for it: empty when the content root is wrong.
+script=$(printf '%s' "$signin" | grep -o '_framework/blazor\.web[^"]*\.js' | head -1)
+bytes=$(curl -fsS -H 'Accept-Encoding: br, gzip' -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port/$script")
+if [ -z "$script" ] || [ "$bytes" -eq 0 ]; then
+  echo "smoke test: the sign-in page's script '$script' was served with $bytes bytes" >&2
+  kill "$pid" 2>/dev/null || true
+  exit 1
+fi
 kill -TERM "$pid"
 status=0
 wait "$pid" || status=$?
@@ -43,4 +53,4 @@ if [ "$status" -ne 0 ]; then
   exit 1
 fi
 test -d "$work/state/keys" || { echo "smoke test: no data-protection keys in the state folder" >&2; exit 1; }
-echo "smoke test: published console live, ready, served /signin and stopped cleanly"
+echo "smoke test: published console live, ready, served /signin and its script ($bytes bytes) and stopped cleanly"
