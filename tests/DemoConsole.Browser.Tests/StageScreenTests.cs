@@ -1,6 +1,7 @@
 using DemoConsole.Core.Security;
 using DemoConsole.Core.Session;
 using DemoConsole.Tests.Shared.Web;
+using DemoConsole.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -30,6 +31,12 @@ public abstract class StageScreenTests(BrowserFixture browser, string language)
         var folder = ScreenshotFolder();
         var problems = new List<string>();
 
+        // Traffic to the sandbox gateway (loopback) the whole time, so the metrics views draw numbers and lines, not "no traffic".
+        using var traffic = new CancellationTokenSource();
+        var sending = SendTrafficAsync(browser.Services.GetRequiredService<EmbeddedSandbox>().Host!.Gateway, traffic.Token);
+        Assert.True(session.GoTo(alice, SessionPosition.ForPart(3)).Succeeded);
+        await Assertions.Expect(audience.GetByTestId("tile-traffic-value")).ToContainTextAsync("req/s");
+
         foreach (var position in SessionPosition.Sequence(session.Scenario))
         {
             Assert.True(session.GoTo(alice, position).Succeeded);
@@ -49,13 +56,40 @@ public abstract class StageScreenTests(BrowserFixture browser, string language)
             }
         }
 
+        await traffic.CancelAsync();
+        await sending;
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>Mostly good requests, some 404s and 405s, until cancelled.</summary>
+    private static async Task SendTrafficAsync(Uri gateway, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        for (var i = 0; !cancellationToken.IsCancellationRequested; i++)
+        {
+            using var request = (i % 10) switch
+            {
+                7 => new HttpRequestMessage(HttpMethod.Get, new Uri(gateway, "/nonexistent-endpoint")),
+                9 => new HttpRequestMessage(HttpMethod.Delete, new Uri(gateway, "/blog/")),
+                _ => new HttpRequestMessage(HttpMethod.Get, new Uri(gateway, "/blog/")),
+            };
+            try
+            {
+                (await http.SendAsync(request, cancellationToken)).Dispose();
+                await Task.Delay(100, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Waits until the live views have their first data, so the picture and the measure show the real page.</summary>
     private static async Task SettledAsync(IPage page)
     {
-        const string Waiting = "[data-testid=view-waiting]";
+        // Every view has its first data; only the pipeline's "no commit yet" waits for a button nobody presses here.
+        const string Waiting = "[data-testid=view-waiting], .panel-wait:not([data-kind=pipeline] .panel-wait)";
         try
         {
             await page.WaitForFunctionAsync($"() => !document.querySelector('{Waiting}')");
