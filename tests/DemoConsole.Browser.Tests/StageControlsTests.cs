@@ -42,7 +42,6 @@ public sealed class StageControlsTests(BrowserFixture browser) : IClassFixture<B
         for (var part = 1; part <= 6; part++)
         {
             await presenter.Keyboard.PressAsync(part.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await presenter.WaitForURLAsync($"**/present/{part}");
             await Assertions.Expect(presenter.GetByTestId("page-title")).ToContainTextAsync($"{part}부");
             await Assertions.Expect(presenter.GetByTestId("teleprompter")).ToBeVisibleAsync();
             var fit = await FitAsync(presenter);
@@ -50,6 +49,7 @@ public sealed class StageControlsTests(BrowserFixture browser) : IClassFixture<B
             Assert.True(fit.TeleprompterBottom <= fit.WindowHeight + 1, $"part {part}: the teleprompter ends at {fit.TeleprompterBottom}px");
             Assert.True(fit.WorkBottom <= fit.WindowHeight + 1, $"part {part}: the live column ends at {fit.WorkBottom}px");
             Assert.True(fit.WorkTop < fit.WindowHeight / 3, $"part {part}: the live column starts at {fit.WorkTop}px");
+            Assert.True(fit.Squeezed.Length == 0, $"part {part}: squeezed to less than their content: {string.Join(", ", fit.Squeezed)}");
             await Screenshots.SaveAsync(presenter, presenter, $"compact-part{part}", "presenter", "presenter-again");
         }
 
@@ -77,6 +77,9 @@ public sealed class StageControlsTests(BrowserFixture browser) : IClassFixture<B
           teleprompterBottom: document.querySelector('[data-testid=teleprompter]').getBoundingClientRect().bottom,
           workTop: document.querySelector('.section-work').getBoundingClientRect().top,
           workBottom: document.querySelector('.section-work').getBoundingClientRect().bottom,
+          squeezed: [...document.querySelectorAll('.section-work > *, .presenter-bar .page-tab')]
+            .filter(e => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflowY === 'visible' || e.getBoundingClientRect().height > 0 && e.scrollHeight > e.getBoundingClientRect().height + 1)
+            .map(e => e.dataset.testid ?? e.className),
         })
         """);
 
@@ -91,5 +94,7 @@ public sealed class StageControlsTests(BrowserFixture browser) : IClassFixture<B
         public double WorkTop { get; set; }
 
         public double WorkBottom { get; set; }
+
+        public string[] Squeezed { get; set; } = [];
     }
 }
