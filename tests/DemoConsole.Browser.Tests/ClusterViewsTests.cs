@@ -13,11 +13,11 @@ public sealed class ClusterViewsTests(FastSandboxFixture browser) : IClassFixtur
 
         await presenter.Keyboard.PressAsync("4");
         await Assertions.Expect(presenter.GetByTestId("view-mesh-security").GetByTestId("mtls-modes")).ToContainTextAsync("titanium-prod: STRICT");
-        await Assertions.Expect(presenter.GetByTestId("view-mesh-security").GetByTestId("sidecar-check")).ToContainTextAsync("✓");
+        await Assertions.Expect(presenter.GetByTestId("view-mesh-security").GetByTestId("sidecar-check").Locator("[data-testid=status-mark][data-passed=true]")).ToBeVisibleAsync();
         await Assertions.Expect(presenter.GetByTestId("view-network-policies").GetByTestId("netpol-table")).ToBeVisibleAsync();
 
         await presenter.Keyboard.PressAsync("6");
-        await Assertions.Expect(presenter.GetByTestId("view-ha-workloads").GetByTestId("replica-check")).ToContainTextAsync("✓");
+        await Assertions.Expect(presenter.GetByTestId("view-ha-workloads").GetByTestId("replica-check").Locator("[data-testid=status-mark][data-passed=true]")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace DemoConsole.Core.Scenarios;
 /// <summary>
 /// A scenario read from a Markdown file and reloaded when the file changes, so a team can edit the runbook
 /// while the console runs. A version with errors never replaces the last good scenario; its problems are
-/// shown instead. When the file is missing or broken at start-up, the console runs on <see cref="DefaultScenario"/>.
+/// shown instead. When the file is missing or broken at start-up, the console runs on the fallback
+/// (the <see cref="DefaultScenario"/> of its language).
 /// </summary>
 public sealed partial class FileScenarioSource : IScenarioSource, IDisposable
 {
@@ -31,7 +32,8 @@ public sealed partial class FileScenarioSource : IScenarioSource, IDisposable
     /// <param name="timeProvider">Clock for the debounce and <see cref="ScenarioState.LoadedAt"/>; the system clock when null.</param>
     /// <param name="debounce">Quiet time after the last file event before reloading; <see cref="DefaultDebounce"/> when null.</param>
     /// <param name="logger">Where reload outcomes are logged.</param>
-    public FileScenarioSource(string path, TimeProvider? timeProvider = null, TimeSpan? debounce = null, ILogger<FileScenarioSource>? logger = null)
+    /// <param name="fallback">What runs when the file is missing or broken at start-up; the Korean built-in scenario when null.</param>
+    public FileScenarioSource(string path, TimeProvider? timeProvider = null, TimeSpan? debounce = null, ILogger<FileScenarioSource>? logger = null, Scenario? fallback = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         FilePath = Path.GetFullPath(path);
@@ -40,7 +42,7 @@ public sealed partial class FileScenarioSource : IScenarioSource, IDisposable
         _logger = logger ?? NullLogger<FileScenarioSource>.Instance;
 
         var (result, _) = Read();
-        _state = new SnapshotBroadcaster<ScenarioState>(new ScenarioState(result.Scenario ?? DefaultScenario.Load(), result.Problems, _timeProvider.GetUtcNow()));
+        _state = new SnapshotBroadcaster<ScenarioState>(new ScenarioState(result.Scenario ?? fallback ?? DefaultScenario.Load(), result.Problems, _timeProvider.GetUtcNow()));
         LogLoaded(result);
         _watcher = CreateWatcher();
     }

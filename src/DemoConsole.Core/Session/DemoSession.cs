@@ -86,6 +86,20 @@ public sealed partial class DemoSession
         });
     }
 
+    /// <summary>
+    /// Any presenter may switch the audience screen's theme (not only the driver): whoever sits nearest the projector
+    /// sees best what the room needs.
+    /// </summary>
+    public CommandResult SetAudienceTheme(Actor actor, AudienceTheme theme)
+    {
+        if (!Enum.IsDefined(theme))
+        {
+            return CommandResult.Refused($"There is no audience theme '{theme}'.");
+        }
+
+        return Change(actor, requiresDriver: false, nameof(SetAudienceTheme), s => s with { AudienceTheme = theme });
+    }
+
     /// <summary>A presenter takes control; the previous driver sees it at once and can take it back.</summary>
     public CommandResult TakeControl(Actor actor) =>
         Change(actor, requiresDriver: false, nameof(TakeControl), s => s with { Driver = actor.Name });
@@ -101,7 +115,7 @@ public sealed partial class DemoSession
     }
 
     /// <summary>
-    /// Takes back the state saved before a restart: position, timers, checklist and driver. Connected presenters
+    /// Takes back the state saved before a restart: position, timers, checklist, driver and audience theme. Connected presenters
     /// are not restored; screens register again as they reconnect. A position the scenario no longer has falls
     /// back to the overview.
     /// </summary>
@@ -115,6 +129,7 @@ public sealed partial class DemoSession
                 Timers = saved.Timers,
                 Checklist = saved.Checklist,
                 Driver = saved.Driver,
+                AudienceTheme = Enum.IsDefined(saved.AudienceTheme) ? saved.AudienceTheme : AudienceTheme.Projector,
             });
         }
     }

@@ -26,14 +26,33 @@ public sealed record TeleprompterSettings
     };
 }
 
+/// <summary>How tightly a presenter's screen is laid out.</summary>
+public enum PresenterDensity
+{
+    /// <summary>Compact when the browser window is short (a 1366×768 laptop), regular otherwise.</summary>
+    Auto,
+
+    /// <summary>Always compact: smaller bars and type, teleprompter and live panels side by side within the window.</summary>
+    Compact,
+
+    /// <summary>Never compact.</summary>
+    Regular,
+}
+
 /// <summary>Settings remembered per presenter name on the server, so they follow the presenter across tabs and laptops.</summary>
 public sealed class PresenterPreferences
 {
     private readonly ConcurrentDictionary<string, TeleprompterSettings> _teleprompter = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PresenterDensity> _density = new(StringComparer.Ordinal);
 
     public TeleprompterSettings Teleprompter(string presenter) =>
         _teleprompter.GetValueOrDefault(presenter, TeleprompterSettings.Default);
 
     public void SetTeleprompter(string presenter, TeleprompterSettings settings) =>
         _teleprompter[presenter] = settings.Normalized();
+
+    public PresenterDensity Density(string presenter) => _density.GetValueOrDefault(presenter, PresenterDensity.Auto);
+
+    public void SetDensity(string presenter, PresenterDensity density) =>
+        _density[presenter] = Enum.IsDefined(density) ? density : PresenterDensity.Auto;
 }

@@ -17,6 +17,9 @@ public sealed record SessionSnapshot
     public ImmutableDictionary<string, ChecklistMark> Checklist { get; init; } =
         ImmutableDictionary<string, ChecklistMark>.Empty;
 
+    /// <summary>How the audience screen looks; a presenter chooses it for the room.</summary>
+    public AudienceTheme AudienceTheme { get; init; } = AudienceTheme.Projector;
+
     /// <summary>The presenter who holds control; null until someone drives.</summary>
     public string? Driver { get; init; }
 

@@ -131,9 +131,12 @@ public static class ServiceCollectionExtensions
 
     private static IScenarioSource CreateScenarioSource(IServiceProvider services)
     {
-        var path = services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value.ScenarioPath;
-        return string.IsNullOrWhiteSpace(path)
-            ? new StaticScenarioSource(DefaultScenario.Load(), services.GetRequiredService<TimeProvider>())
-            : new FileScenarioSource(path, services.GetRequiredService<TimeProvider>(), logger: services.GetRequiredService<ILogger<FileScenarioSource>>());
+        var options = services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value;
+
+        // No file: the built-in scenario in the console's language (DemoConsole:Language, ko or en).
+        var builtIn = DefaultScenario.Load(options.Language);
+        return string.IsNullOrWhiteSpace(options.ScenarioPath)
+            ? new StaticScenarioSource(builtIn, services.GetRequiredService<TimeProvider>())
+            : new FileScenarioSource(options.ScenarioPath, services.GetRequiredService<TimeProvider>(), logger: services.GetRequiredService<ILogger<FileScenarioSource>>(), fallback: builtIn);
     }
 }

@@ -40,6 +40,15 @@ public sealed class FileScenarioSourceTests : IDisposable
     }
 
     [Fact]
+    public void Constructor_MissingFile_FallsBackToTheGivenBuiltInLanguage()
+    {
+        using var source = new FileScenarioSource(ScenarioPath, fallback: DefaultScenario.Load("en"));
+
+        Assert.Same(DefaultScenario.Load("en"), source.Current.Scenario);
+        Assert.Single(source.Current.Problems);
+    }
+
+    [Fact]
     public void Constructor_BrokenFile_FallsBackToDefaultWithItsProblems()
     {
         File.Copy(TestFiles.FixturePath("bad-parts.md"), ScenarioPath);

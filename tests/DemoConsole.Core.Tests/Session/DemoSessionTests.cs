@@ -28,6 +28,37 @@ public class DemoSessionTests
     }
 
     [Fact]
+    public void SetAudienceTheme_ByAPresenterWhoDoesNotDrive_ChangesItForEveryScreen()
+    {
+        _session.GoTo(Alice, SessionPosition.ForPart(1));
+        Assert.Equal(AudienceTheme.Projector, _session.Snapshot.AudienceTheme);
+
+        var result = _session.SetAudienceTheme(Bob, AudienceTheme.Light);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(AudienceTheme.Light, _session.Snapshot.AudienceTheme);
+        Assert.Equal("alice", _session.Snapshot.Driver);
+    }
+
+    [Fact]
+    public void SetAudienceTheme_AsViewerOrUnknownTheme_IsRefused()
+    {
+        var before = _session.Snapshot;
+
+        Assert.False(_session.SetAudienceTheme(Actor.Viewer("audience"), AudienceTheme.Light).Succeeded);
+        Assert.False(_session.SetAudienceTheme(Alice, (AudienceTheme)42).Succeeded);
+        Assert.Same(before, _session.Snapshot);
+    }
+
+    [Fact]
+    public void Restore_SavedLightTheme_KeepsIt()
+    {
+        _session.Restore(new SessionSnapshot { AudienceTheme = AudienceTheme.Light });
+
+        Assert.Equal(AudienceTheme.Light, _session.Snapshot.AudienceTheme);
+    }
+
+    [Fact]
     public void GoTo_UnknownPart_IsRefusedAndNothingChanges()
     {
         var before = _session.Snapshot;

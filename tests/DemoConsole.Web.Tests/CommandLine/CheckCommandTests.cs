@@ -38,15 +38,18 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("데모 당일 (30분 전) (7 items)", outline, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Run_DefaultScenarioFile_ListsActionsAndPanels()
+    [Theory]
+    [InlineData("ko")]
+    [InlineData("en")]
+    public void Run_DefaultScenarioFile_ListsActionsAndPanels(string language)
     {
-        var path = Path.Combine(_directory, "titanium.ko.md");
-        File.WriteAllText(path, DefaultScenario.Markdown);
+        var path = Path.Combine(_directory, $"titanium.{language}.md");
+        File.WriteAllText(path, DefaultScenario.MarkdownOf(language));
 
         var exit = CheckCommand.Run([path], _stdout, _stderr);
 
         Assert.Equal(0, exit);
+        Assert.Equal("", _stderr.ToString());
         var outline = _stdout.ToString();
         Assert.Contains("traffic-burst (load-burst) part 3 line", outline, StringComparison.Ordinal);
         Assert.Contains("kill-blog-pod (pod-kill) part 6", outline, StringComparison.Ordinal);

@@ -23,6 +23,7 @@ public sealed partial class PresenterLayout
     private SessionSnapshot _snapshot = new();
     private ScenarioState _scenario = default!;
     private PresenterContext _context = default!;
+    private PresenterDensity _density = PresenterDensity.Auto;
     private DotNetObjectReference<PresenterLayout>? _keysReference;
     private IJSObjectReference? _keysModule;
 
@@ -44,6 +45,9 @@ public sealed partial class PresenterLayout
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject]
+    private PresenterPreferences Preferences { get; set; } = default!;
+
     /// <summary>The page inside this layout (set by the router, as for any layout).</summary>
     [Parameter]
     public RenderFragment? Body { get; set; }
@@ -60,6 +64,7 @@ public sealed partial class PresenterLayout
 
         _snapshot = Session.Snapshot;
         _scenario = Scenarios.Current;
+        _density = Preferences.Density(_actor.Name);
         _context = new PresenterContext(_actor, _snapshot, _scenario);
         if (!RendererInfo.IsInteractive)
         {

@@ -9,10 +9,14 @@ namespace DemoConsole.Web.Components.Pages;
 
 /// <summary>
 /// The audience screen: follows the presenter's page by server push and shows only what the audience may see:
-/// the page title, the panels and the live results of actions. Never the script, notes or any control.
+/// the page title, the panels and the live results of actions, or the key messages and the architecture on a page with
+/// nothing live. Never the script, notes or any control. Its theme (projector or light) is the session's.
 /// </summary>
 public sealed partial class Watch
 {
+    /// <summary>Id of the architecture view a page with nothing live shows when its section declares none.</summary>
+    public const string IntroArchitectureId = "audience-architecture";
+
     private SessionSnapshot _snapshot = new();
     private RunBoard _board = RunBoard.Empty;
 
@@ -43,7 +47,28 @@ public sealed partial class Watch
         _ => Section?.Title ?? Scenario.Title,
     };
 
-    private IReadOnlyList<PanelDefinition> Panels =>
+    /// <summary>
+    /// A page with nothing live of its own (no action, no panel, at most an architecture view): the audience gets the key
+    /// messages and the architecture view instead of a bare title.
+    /// </summary>
+    private bool NothingLive =>
+        Panels.Count == 0
+        && !(Section?.Blocks.OfType<ActionBlock>().Any() ?? false)
+        && (Section?.StandaloneViews.All(v => v.Kind == ViewKinds.Architecture) ?? true);
+
+    /// <summary>The section's views; on a page with nothing live, the architecture view even when the section declares none.</summary>
+    private IReadOnlyList<ViewDefinition> Views
+    {
+        get
+        {
+            var views = Section?.StandaloneViews.ToList() ?? [];
+            return NothingLive && views.Count == 0
+                ? [new ViewDefinition(IntroArchitectureId, ViewKinds.Architecture, L["Stage_ArchitectureTitle"], null, new Dictionary<string, string>(), 0)]
+                : views;
+        }
+    }
+
+    private List<PanelDefinition> Panels =>
         Section?.Blocks.OfType<PanelBlock>().Select(b => b.Panel).ToList() ?? [];
 
     private IReadOnlyList<ActionRunSnapshot> Runs

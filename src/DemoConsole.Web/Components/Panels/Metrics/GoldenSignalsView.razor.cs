@@ -32,7 +32,8 @@ public sealed partial class GoldenSignalsView
 
     private bool ErrorsFirst => View.Parameters.GetValueOrDefault("focus") == "errors";
 
-    private string ChartHeight => Large ? "260px" : "200px";
+    // On the audience screen the chart grows with the screen's height, so its axis labels grow with the rest of the type.
+    private string ChartHeight => Large ? "min(40vh, 440px)" : "200px";
 
     protected override void OnInitialized()
     {
