@@ -46,6 +46,7 @@ public static class DemoConsoleHost
         app.MapStaticAssets();
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapSignIn();
+        app.MapLanguagePreference();
         app.MapConsoleApi();
         app.MapReportDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -96,7 +96,7 @@ public sealed partial class PresenterLayout
 
     /// <summary>Stop everything always asks first; the dialog runs it and shows what it did.</summary>
     private async Task ConfirmStopAsync() =>
-        await Dialogs.ShowAsync<StopEverythingDialog>("Stop everything",
+        await Dialogs.ShowAsync<StopEverythingDialog>(Resources.UiText.Get("Stop_Everything"),
             new DialogParameters<StopEverythingDialog> { { d => d.Actor, _actor } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
 

@@ -32,6 +32,8 @@ public sealed partial class ActionPanel
     [Parameter]
     public bool PipelineViewShown { get; set; }
 
+    private string PipelineBelow => L["Actions_PipelineBelow"];
+
     protected override void OnInitialized()
     {
         _board = Executor.Board;
