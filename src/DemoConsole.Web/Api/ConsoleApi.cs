@@ -101,7 +101,7 @@ public static class ConsoleApi
     }
 
     private static IResult ToResult(CommandResult result, Func<object> body) =>
-        result.Succeeded ? Results.Ok(body()) : Results.Conflict(new ErrorDto(result.Error));
+        result.Succeeded ? Results.Ok(body()) : Results.Conflict(new ErrorDto(result.Describe()));
 
     /// <summary>The optional JSON body of a preview or run request, or a 400 naming what is wrong with it.</summary>
     private static async Task<(RunRequestDto? Body, IResult? Invalid)> ReadRunRequestAsync(HttpRequest request)

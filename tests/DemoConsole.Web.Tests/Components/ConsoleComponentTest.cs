@@ -38,6 +38,8 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
 
     protected ConsoleComponentTest()
     {
+        // The tests read English text; a test of the Korean screen says so with UseLanguage("ko").
+        UseLanguage("en");
         Scenario = TestScenarios.ThreeParts(
             TestScenarios.Action("burst", "gated", part: 3),
             TestScenarios.Action("kill", "pod-kill", part: 3),
@@ -73,6 +75,13 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     }
 
     protected BunitAuthorizationContext Auth { get; }
+
+    /// <summary>Renders from here on in <paramref name="language"/>, as ScreenLanguageProvider would set it for a request.</summary>
+    protected static void UseLanguage(string language)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        System.Globalization.CultureInfo.CurrentCulture = ConsoleLanguage.FormatCulture(language);
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

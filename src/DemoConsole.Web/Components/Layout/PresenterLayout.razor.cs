@@ -106,7 +106,7 @@ public sealed partial class PresenterLayout
     {
         if (!result.Succeeded)
         {
-            Snackbar.Add(result.Error, Severity.Warning);
+            Snackbar.Add(result.Describe(), Severity.Warning);
         }
 
         return Task.CompletedTask;
