@@ -14,8 +14,8 @@ public sealed record CommandResult(bool Succeeded, string? Error, UiMessage? Mes
 
     public static CommandResult Ok { get; } = new(true, null);
 
-    /// <summary>The refusal in the current UI language (the screen's or the request's); null when it succeeded.</summary>
-    public string? Describe() => Message?.Format() ?? Error;
+    /// <summary>The refusal in the current UI language (the screen's or the request's); empty when it succeeded.</summary>
+    public string Describe() => Message?.Format() ?? Error ?? "";
 
     public static CommandResult Refused(UiMessage message) => new(false, message.ToString(), message);
 }

@@ -69,7 +69,7 @@ public static class ConsoleApi
         api.MapGet("/runs", (ActionExecutor executor) => executor.Board.Runs.Select(RunDto.From)).RequireAuthorization(read);
 
         api.MapGet("/runs/{id}", (string id, ActionExecutor executor) =>
-            executor.FindRun(id) is { } run ? Results.Ok(RunDto.From(run)) : Results.NotFound(new ErrorDto($"There is no run '{id}'.")))
+            executor.FindRun(id) is { } run ? Results.Ok(RunDto.From(run)) : Results.NotFound(new ErrorDto(Resources.UiText.Get("Api_NoRun", id))))
             .RequireAuthorization(read);
 
         api.MapPost("/runs/{id}/stop", (string id, ActionExecutor executor, ClaimsPrincipal user) =>
@@ -94,7 +94,7 @@ public static class ConsoleApi
 
         api.MapGet("/sandbox", (EmbeddedSandbox sandbox, MetricsEndpoints metrics) => sandbox.Host is { } host
             ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath, metrics.SandboxPrometheus, metrics.SandboxAlertmanager, host.GitHub, host.Faults))
-            : Results.NotFound(new ErrorDto("The console is not running on the embedded sandbox (DemoConsole:Cluster:Mode).")))
+            : Results.NotFound(new ErrorDto(Resources.UiText.Get("Api_NoSandbox"))))
             .RequireAuthorization(read);
 
         return app;
@@ -117,7 +117,7 @@ public static class ConsoleApi
         }
         catch (System.Text.Json.JsonException ex)
         {
-            return (null, Results.BadRequest(new ErrorDto($"The body is not valid JSON: {ex.Message}")));
+            return (null, Results.BadRequest(new ErrorDto(Resources.UiText.Get("Api_BadJson", ex.Message))));
         }
     }
 }

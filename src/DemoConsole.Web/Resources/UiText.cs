@@ -21,4 +21,7 @@ public sealed class UiText
         var text = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
         return arguments.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, arguments);
     }
+
+    /// <summary>"1 script" / "6 scripts": <c>KEY_One</c> for one, <c>KEY</c> otherwise (Korean has the same text in both).</summary>
+    public static string Count(string key, int count) => Get(count == 1 ? key + "_One" : key, count);
 }
