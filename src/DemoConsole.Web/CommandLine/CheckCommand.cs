@@ -14,7 +14,7 @@ internal static class CheckCommand
     public const int ExitErrors = 1;
     public const int ExitUsage = 2;
 
-    private const string Usage = "usage: DemoConsole check FILE\n  Parses the scenario FILE, prints its outline and every problem; exit code 0 when it has no errors, 1 otherwise.";
+    private static string Usage => "usage: DemoConsole check FILE\n  " + UiText.Get("Cli_CheckUsage");
 
     /// <param name="args">The arguments after the word <c>check</c>.</param>
     /// <returns>0 without errors (warnings allowed), 1 on errors or an unreadable file, 2 on bad usage.</returns>
