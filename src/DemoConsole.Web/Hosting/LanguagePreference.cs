@@ -39,7 +39,7 @@ public static class LanguagePreference
             }
             else
             {
-                return Results.BadRequest(new { error = $"language must be one of {string.Join(", ", ConsoleLanguage.Supported)} or {Automatic}" });
+                return Results.BadRequest(new { error = Resources.UiText.Get("Language_Unknown", string.Join(", ", ConsoleLanguage.Supported), Automatic) });
             }
 
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/present");
