@@ -41,6 +41,11 @@ public sealed partial class LanguageWalkTests
             await presenter.GotoAsync(page.PresenterPath);
             await BrowserFixture.WaitForInteractiveAsync(presenter);
             await Assertions.Expect(audience.GetByTestId("audience")).ToHaveAttributeAsync("data-page", page.PresenterPath);
+            if (page.Kind is PageKind.Part or PageKind.Overview)
+            {
+                await Screenshots.SaveAsync(presenter, audience, $"language-{language}-{page.PresenterPath.Replace('/', '_')}");
+            }
+
             foreach (var (screen, where) in new[] { (presenter, page.PresenterPath), (audience, $"audience {page.PresenterPath}") })
             {
                 var (other, own) = await CheckAsync(screen, language, content, where);
@@ -58,7 +63,6 @@ public sealed partial class LanguageWalkTests
             ownLanguageSeen += own ? 1 : 0;
         }
 
-        await Screenshots.SaveAsync(presenter, audience, $"language-{language}");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         // The check reads the screens: most of them show UI text of their own language once the scenario's is taken away.
         Assert.True(ownLanguageSeen >= SessionPosition.Sequence(scenario).Count, $"only {ownLanguageSeen} screens showed {language} UI text");
