@@ -1,6 +1,6 @@
-using DemoConsole.Core.Messages;
 using System.Collections.Immutable;
 using DemoConsole.Core.Live;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
 using Microsoft.Extensions.Logging;

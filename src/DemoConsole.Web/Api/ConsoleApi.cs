@@ -63,7 +63,7 @@ public static class ConsoleApi
             var started = executor.Start(user.ToActor(), id, body?.Parameters, body?.PreviewId);
             return started.Started
                 ? Results.Accepted($"/api/runs/{started.RunId}", new RunStartedDto(started.RunId))
-                : Results.Conflict(new ErrorDto(started.Error));
+                : Results.Conflict(new ErrorDto(started.Describe()));
         }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         api.MapGet("/runs", (ActionExecutor executor) => executor.Board.Runs.Select(RunDto.From)).RequireAuthorization(read);
@@ -75,7 +75,7 @@ public static class ConsoleApi
         api.MapPost("/runs/{id}/stop", (string id, ActionExecutor executor, ClaimsPrincipal user) =>
         {
             var stopped = executor.Stop(user.ToActor(), id);
-            return stopped.Started ? Results.Accepted($"/api/runs/{id}", new RunStartedDto(id)) : Results.Conflict(new ErrorDto(stopped.Error));
+            return stopped.Started ? Results.Accepted($"/api/runs/{id}", new RunStartedDto(id)) : Results.Conflict(new ErrorDto(stopped.Describe()));
         }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         // Stop everything: every running action, and what the console created this session. Presenter key only.

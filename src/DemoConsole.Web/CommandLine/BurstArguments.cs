@@ -1,6 +1,5 @@
 using System.Globalization;
 using DemoConsole.Core.Load;
-using DemoConsole.Web.Resources;
 
 namespace DemoConsole.Web.CommandLine;
 
@@ -95,16 +94,16 @@ internal static class BurstArguments
                 default:
                     if (arg.StartsWith('-'))
                     {
-                        problems.Add(UiText.Get("Burst_UnknownOption", arg));
+                        problems.Add(CommandLineLanguage.Text("Burst_UnknownOption", arg));
                     }
                     else if (url is not null)
                     {
-                        problems.Add(UiText.Get("Burst_OneUrl", arg));
+                        problems.Add(CommandLineLanguage.Text("Burst_OneUrl", arg));
                         urlProblem = true;
                     }
                     else if (!Uri.TryCreate(arg, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
                     {
-                        problems.Add(UiText.Get("Burst_NotHttpUrl", arg));
+                        problems.Add(CommandLineLanguage.Text("Burst_NotHttpUrl", arg));
                         url = null;
                         urlProblem = true;
                     }
@@ -116,12 +115,12 @@ internal static class BurstArguments
         var pacing = new[] { rate is not null, connections is not null, interval is not null }.Count(given => given);
         if (pacing > 1)
         {
-            problems.Add(UiText.Get("Burst_OnePacing"));
+            problems.Add(CommandLineLanguage.Text("Burst_OnePacing"));
         }
 
         if (url is null && !urlProblem)
         {
-            problems.Add(UiText.Get("Burst_UrlRequired"));
+            problems.Add(CommandLineLanguage.Text("Burst_UrlRequired"));
         }
 
         // Options come back even with problems, so the caller can also report what the plan validator says.
@@ -142,7 +141,7 @@ internal static class BurstArguments
             return value;
         }
 
-        problems.Add(UiText.Get("Burst_NotNumber", name, text));
+        problems.Add(CommandLineLanguage.Text("Burst_NotNumber", name, text));
         return null;
     }
 
@@ -158,7 +157,7 @@ internal static class BurstArguments
             return value;
         }
 
-        problems.Add(UiText.Get("Burst_NotWholeNumber", name, text));
+        problems.Add(CommandLineLanguage.Text("Burst_NotWholeNumber", name, text));
         return null;
     }
 
@@ -174,7 +173,7 @@ internal static class BurstArguments
             return duration;
         }
 
-        problems.Add(UiText.Get("Burst_NotDuration", name, text));
+        problems.Add(CommandLineLanguage.Text("Burst_NotDuration", name, text));
         return null;
     }
 
@@ -189,7 +188,7 @@ internal static class BurstArguments
         var share = 0.95;
         if (parts.Length > 2 || (parts.Length == 2 && !TryPercent(parts[1], out share)))
         {
-            problems.Add(UiText.Get("Burst_BadExpect", text));
+            problems.Add(CommandLineLanguage.Text("Burst_BadExpect", text));
             return null;
         }
 
@@ -204,7 +203,7 @@ internal static class BurstArguments
             return LoadExpectation.Status(status, share);
         }
 
-        problems.Add(UiText.Get("Burst_BadExpect", text));
+        problems.Add(CommandLineLanguage.Text("Burst_BadExpect", text));
         return null;
     }
 

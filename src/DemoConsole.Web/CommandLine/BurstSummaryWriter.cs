@@ -1,6 +1,5 @@
 using System.Globalization;
 using DemoConsole.Core.Load;
-using DemoConsole.Web.Resources;
 
 namespace DemoConsole.Web.CommandLine;
 
@@ -12,35 +11,35 @@ internal static class BurstSummaryWriter
         var s = result.Snapshot;
         var plan = result.Plan;
         output.WriteLine();
-        output.WriteLine(UiText.Get("Burst_Summary") + ":");
+        output.WriteLine(CommandLineLanguage.Text("Burst_Summary") + ":");
         // Where the load went, first: the command line accepts any host, so the summary says which one it was.
-        Line(output, UiText.Get("Burst_Target"), plan.Method.ToUpperInvariant() + " " + RequestUri(plan));
-        Line(output, UiText.Get("Burst_Model"), plan.Model.ToString().ToLowerInvariant() + Pacing(plan));
-        Line(output, UiText.Get("Burst_Total"), Seconds(s.Elapsed));
-        Line(output, UiText.Get("Burst_Slowest"), Seconds(s.Latency.Max));
-        Line(output, UiText.Get("Burst_Average"), Seconds(s.Latency.Mean));
+        Line(output, CommandLineLanguage.Text("Burst_Target"), plan.Method.ToUpperInvariant() + " " + RequestUri(plan));
+        Line(output, CommandLineLanguage.Text("Burst_Model"), plan.Model.ToString().ToLowerInvariant() + Pacing(plan));
+        Line(output, CommandLineLanguage.Text("Burst_Total"), Seconds(s.Elapsed));
+        Line(output, CommandLineLanguage.Text("Burst_Slowest"), Seconds(s.Latency.Max));
+        Line(output, CommandLineLanguage.Text("Burst_Average"), Seconds(s.Latency.Mean));
         Line(output, "Requests/sec", s.AchievedRps.ToString("0.00", CultureInfo.InvariantCulture));
-        Line(output, UiText.Get("Burst_State"), s.State.ToString().ToLowerInvariant());
+        Line(output, CommandLineLanguage.Text("Burst_State"), s.State.ToString().ToLowerInvariant());
         output.WriteLine();
-        output.WriteLine(string.Format(CultureInfo.InvariantCulture, UiText.Get("Burst_Requests"), s.Sent, s.Completed, s.Responses, s.Errors, s.Dropped, s.Aborted));
+        output.WriteLine(CommandLineLanguage.Text("Burst_Requests", s.Sent, s.Completed, s.Responses, s.Errors, s.Dropped, s.Aborted));
         output.WriteLine();
-        Percentiles(output, UiText.Get("Burst_Latency") + ":", s.Latency);
+        Percentiles(output, CommandLineLanguage.Text("Burst_Latency") + ":", s.Latency);
         if (plan.Model != LoadModel.Closed)
         {
-            Percentiles(output, UiText.Get("Burst_ServiceTime") + ":", s.ServiceLatency);
-            Percentiles(output, UiText.Get("Burst_ScheduleLag") + ":", s.ScheduleLag);
+            Percentiles(output, CommandLineLanguage.Text("Burst_ServiceTime") + ":", s.ServiceLatency);
+            Percentiles(output, CommandLineLanguage.Text("Burst_ScheduleLag") + ":", s.ScheduleLag);
         }
 
-        output.WriteLine(UiText.Get("Burst_Statuses") + ":");
+        output.WriteLine(CommandLineLanguage.Text("Burst_Statuses") + ":");
         foreach (var (status, count) in s.StatusCounts.OrderBy(pair => pair.Key))
         {
-            output.WriteLine(Invariant($"  [{status}]\t{count} ") + UiText.Get("Burst_Responses"));
+            output.WriteLine(Invariant($"  [{status}]\t{count} ") + CommandLineLanguage.Text("Burst_Responses"));
         }
 
         if (s.ErrorCounts.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine(UiText.Get("Burst_Errors") + ":");
+            output.WriteLine(CommandLineLanguage.Text("Burst_Errors") + ":");
             foreach (var (error, count) in s.ErrorCounts.OrderByDescending(pair => pair.Value))
             {
                 output.WriteLine(Invariant($"  [{count}]\t{RequestLine.DescribeError(error)}"));
@@ -50,13 +49,13 @@ internal static class BurstSummaryWriter
         if (s.Expectation is { } expectation)
         {
             output.WriteLine();
-            output.WriteLine(UiText.Get("Burst_Expectation") + ": " + expectation);
+            output.WriteLine(CommandLineLanguage.Text("Burst_Expectation") + ": " + expectation);
         }
 
         if (s.Failure is not null)
         {
             output.WriteLine();
-            output.WriteLine(UiText.Get("Burst_Failure") + ": " + s.Failure);
+            output.WriteLine(CommandLineLanguage.Text("Burst_Failure") + ": " + s.Failure);
         }
     }
 

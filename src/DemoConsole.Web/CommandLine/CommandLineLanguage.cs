@@ -1,5 +1,6 @@
 using System.Globalization;
 using DemoConsole.Web.Hosting;
+using DemoConsole.Web.Resources;
 
 namespace DemoConsole.Web.CommandLine;
 
@@ -13,9 +14,15 @@ internal static class CommandLineLanguage
 {
     public const string Variable = "DemoConsole__Language";
 
-    public static void Apply(string? setting)
-    {
-        var language = ConsoleLanguage.IsSupported(setting) ? setting : "en";
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-    }
+    /// <summary>The language the commands print in; English until <see cref="Apply"/> reads the setting.</summary>
+    public static CultureInfo Language { get; private set; } = CultureInfo.GetCultureInfo("en");
+
+    public static void Apply(string? setting) =>
+        Language = CultureInfo.GetCultureInfo(ConsoleLanguage.IsSupported(setting) ? setting : "en");
+
+    /// <summary>A command-line text in <see cref="Language"/>, its numbers invariant.</summary>
+    public static string Text(string key, params object?[] arguments) => UiText.In(Language, CultureInfo.InvariantCulture, key, arguments);
+
+    /// <summary>"1 script" / "6 scripts" (see <see cref="UiText.Count"/>).</summary>
+    public static string Count(string key, int count) => Text(count == 1 ? key + "_One" : key, count);
 }

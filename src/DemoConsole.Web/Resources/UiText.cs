@@ -16,10 +16,13 @@ public sealed class UiText
     /// The text of <paramref name="key"/> in the current UI culture, for static formatting helpers that have no
     /// localizer to hand (MetricText, tiles). A missing key shows as the key itself, as the localizer does.
     /// </summary>
-    public static string Get(string key, params object?[] arguments)
+    public static string Get(string key, params object?[] arguments) => In(CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture, key, arguments);
+
+    /// <summary>The text of <paramref name="key"/> in <paramref name="language"/>, numbers in <paramref name="formats"/>.</summary>
+    public static string In(CultureInfo language, IFormatProvider formats, string key, params object?[] arguments)
     {
-        var text = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
-        return arguments.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, arguments);
+        var text = Resources.GetString(key, language) ?? key;
+        return arguments.Length == 0 ? text : string.Format(formats, text, arguments);
     }
 
     /// <summary>"1 script" / "6 scripts": <c>KEY_One</c> for one, <c>KEY</c> otherwise (Korean has the same text in both).</summary>

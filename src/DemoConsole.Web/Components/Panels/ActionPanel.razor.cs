@@ -66,7 +66,7 @@ public sealed partial class ActionPanel
         var started = Executor.Start(Actor, actionId, null, previewId);
         if (!started.Started)
         {
-            Snackbar.Add(started.Error, Severity.Warning);
+            Snackbar.Add(started.Describe(), Severity.Warning);
         }
     }
 
@@ -75,7 +75,7 @@ public sealed partial class ActionPanel
         var stopped = Executor.Stop(Actor, run.RunId);
         if (!stopped.Started)
         {
-            Snackbar.Add(stopped.Error, Severity.Warning);
+            Snackbar.Add(stopped.Describe(), Severity.Warning);
         }
     }
 }
