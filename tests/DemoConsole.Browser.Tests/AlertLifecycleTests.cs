@@ -46,7 +46,7 @@ public sealed class AlertLifecycleTests(RealAlertingBrowserFixture browser) : IC
         await Assertions.Expect(rule).ToHaveAttributeAsync("data-state", "inactive");
         await Assertions.Expect(presenter.GetByTestId("firing-alerts")).ToHaveCountAsync(0);
         await Assertions.Expect(audience.GetByTestId("firing-alerts")).ToHaveCountAsync(0);
-        await Assertions.Expect(presenter.GetByTestId("alertmanager")).ToContainTextAsync("no active alerts");
+        await Assertions.Expect(presenter.GetByTestId("alertmanager")).ToContainTextAsync("활성 알림 없음");
     }
 
     private Task<string> ScaleUserServiceAsync(int replicas) =>

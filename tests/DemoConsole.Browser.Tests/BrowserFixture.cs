@@ -48,9 +48,11 @@ public class BrowserFixture : IAsyncLifetime
         });
 
     /// <summary>A new browser context (its own cookies) signed in as a presenter.</summary>
-    public async Task<IPage> PresenterPageAsync(string name)
+    public Task<IPage> PresenterPageAsync(string name) => PresenterPageAsync(Browser, BaseAddress, name);
+
+    public static async Task<IPage> PresenterPageAsync(IBrowser browser, Uri baseAddress, string name)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
         context.SetDefaultTimeout(PatienceMs);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/signin#key={ConsoleWebFactory.PresenterKey}");

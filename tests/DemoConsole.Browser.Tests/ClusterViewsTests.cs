@@ -70,7 +70,7 @@ public sealed class ClusterViewsTests(FastSandboxFixture browser) : IClassFixtur
 
         var healing = presenter.Locator("[data-testid=action-blog-heal] [data-testid=fault-healing]");
         await Assertions.Expect(healing).ToHaveAttributeAsync("data-done", "true");
-        await Assertions.Expect(healing).ToContainTextAsync("2/2 Ready again");
+        await Assertions.Expect(healing).ToContainTextAsync("2/2 Ready, 해제 후 다시");
         await Assertions.Expect(presenter.GetByTestId("view-extra-blog-pods").Locator("tr.not-ready")).ToHaveCountAsync(0);
         if (Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } folder)
         {

@@ -41,7 +41,7 @@ public sealed class PodKillTests(FastSandboxFixture browser) : IClassFixture<Fas
         await Assertions.Expect(recovery).ToHaveAttributeAsync("data-state", "recovered");
         await Assertions.Expect(recovery.GetByTestId("recovery-seconds")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\ds$"));
         await Assertions.Expect(recovery.Locator("li.done")).ToHaveCountAsync(6);
-        await Assertions.Expect(recovery.GetByTestId("recovery-availability")).ToContainTextAsync("0 failed");
+        await Assertions.Expect(recovery.GetByTestId("recovery-availability")).ToContainTextAsync("실패 0건");
         await Assertions.Expect(recovery).ToContainTextAsync(named);
         var deletes = journal.Requests.Where(r => r.Method == "DELETE" && r.Path.Contains("/pods/", StringComparison.Ordinal)).ToList();
         Assert.Single(deletes, r => r.Query.Contains("dryRun=All", StringComparison.Ordinal));

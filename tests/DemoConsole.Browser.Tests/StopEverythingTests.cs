@@ -21,8 +21,8 @@ public sealed class StopEverythingTests(BrowserFixture browser) : IClassFixture<
         await presenter.GetByTestId("stop-confirm").ClickAsync();
 
         var report = presenter.GetByTestId("stop-report");
-        await Assertions.Expect(report.GetByTestId("stopped-background-traffic")).ToContainTextAsync("ms after the stop");
-        await Assertions.Expect(report).ToContainTextAsync("Already stopped");
+        await Assertions.Expect(report.GetByTestId("stopped-background-traffic")).ToContainTextAsync("ms 만에 끝남");
+        await Assertions.Expect(report).ToContainTextAsync("이미 멈춰 있던 것");
         var executor = browser.Services.GetRequiredService<ActionExecutor>();
         Assert.DoesNotContain(executor.Board.Runs, r => r.IsRunning);
         await presenter.GetByTestId("stop-close").ClickAsync();

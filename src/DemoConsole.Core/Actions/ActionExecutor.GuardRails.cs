@@ -1,4 +1,5 @@
 using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
 
@@ -12,12 +13,12 @@ namespace DemoConsole.Core.Actions;
 public sealed partial class ActionExecutor
 {
     /// <summary>The declared action with the presenter's run-time values applied, if everything allows it to run now.</summary>
-    private ActionDefinition? Resolve(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters, out string? problem)
+    private ActionDefinition? Resolve(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters, out UiMessage? problem)
     {
         var declared = _scenarios.Current.Scenario.Actions.FirstOrDefault(a => a.Id == actionId);
         if (declared is null)
         {
-            problem = $"There is no action '{actionId}' in the scenario.";
+            problem = new UiMessage("Actions_NoAction", actionId);
             return null;
         }
 
@@ -26,7 +27,7 @@ public sealed partial class ActionExecutor
         return problem is null ? action : null;
     }
 
-    private ActionDefinition? WithRunTimeParameters(ActionDefinition action, IReadOnlyDictionary<string, string>? values, out string? problem)
+    private ActionDefinition? WithRunTimeParameters(ActionDefinition action, IReadOnlyDictionary<string, string>? values, out UiMessage? problem)
     {
         problem = null;
         var changed = values?.Where(v => !action.Parameters.TryGetValue(v.Key, out var declared) || declared != v.Value).ToList() ?? [];
@@ -39,7 +40,7 @@ public sealed partial class ActionExecutor
         var refused = changed.Select(v => v.Key).Where(k => !allowed.Contains(k)).Order(StringComparer.Ordinal).ToList();
         if (refused.Count > 0)
         {
-            problem = $"'{string.Join("', '", refused)}' cannot be set when running '{action.Id}'; it comes from the scenario.";
+            problem = new UiMessage("Actions_FixedParameters", string.Join("', '", refused), action.Id);
             return null;
         }
 
@@ -52,19 +53,19 @@ public sealed partial class ActionExecutor
         return action with { Parameters = merged };
     }
 
-    private string? RefusalReason(ActionDefinition action, Actor actor)
+    private UiMessage? RefusalReason(ActionDefinition action, Actor actor)
     {
         if (!_handlers.TryGetValue(action.Kind, out var handler))
         {
-            return ActionKindCatalog.Find(action.Kind)?.NotAvailableReason ?? $"Action kind '{action.Kind}' is not available in this version of the console.";
+            return ActionKindCatalog.Find(action.Kind)?.NotAvailableReason is { } reason ? UiMessage.Verbatim(reason) : new UiMessage("Actions_KindNotAvailable", action.Kind);
         }
 
         if (!actor.IsPresenter)
         {
-            return "Only a presenter can run actions.";
+            return new UiMessage("Actions_PresenterOnly");
         }
 
-        return _inFlightByAction.ContainsKey(action.Id) ? "Running now." : handler.Validate(action);
+        return _inFlightByAction.ContainsKey(action.Id) ? new UiMessage("Actions_RunningNow") : handler.Validate(action) is { } invalid ? UiMessage.Verbatim(invalid) : null;
     }
 
     private string KindOf(string actionId) =>

@@ -16,7 +16,7 @@ public sealed partial class ActionExecutor
     {
         if (Resolve(actor, actionId, runTimeParameters, out var problem) is not { } action)
         {
-            return new ActionPreviewResult(null, actionId, $"Refused: {problem}", null, false, problem, null);
+            return new ActionPreviewResult(null, actionId, $"Refused: {problem}", null, false, problem?.ToString(), null);
         }
 
         var preview = await _handlers[action.Kind].PreviewAsync(action, cancellationToken);

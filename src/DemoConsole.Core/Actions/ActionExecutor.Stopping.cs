@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Security;
 using Microsoft.Extensions.Logging;
 
@@ -13,12 +14,12 @@ public sealed partial class ActionExecutor
     {
         if (!actor.IsPresenter)
         {
-            return new RunStartResult(null, "Only a presenter can stop a run.");
+            return RunStartResult.Refused(new UiMessage("Actions_StopPresenterOnly"));
         }
 
         if (!_stops.TryGetValue(runId, out var stop))
         {
-            return new RunStartResult(null, FindRun(runId) is null ? $"There is no run '{runId}'." : "The run has already ended.");
+            return RunStartResult.Refused(FindRun(runId) is null ? new UiMessage("Actions_NoRun", runId) : new UiMessage("Actions_RunEnded"));
         }
 
         LogStopRequested(runId, actor.Name);

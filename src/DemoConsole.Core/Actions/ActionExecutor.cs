@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Live;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
 using Microsoft.Extensions.Logging;
@@ -55,7 +56,7 @@ public sealed partial class ActionExecutor : IDisposable
     public ActionAvailability Availability(ActionDefinition action, Actor actor)
     {
         var reason = RefusalReason(action, actor);
-        return new ActionAvailability(action.Id, action.Kind, action.Part, action.Title, reason is null, reason);
+        return new ActionAvailability(action.Id, action.Kind, action.Part, action.Title, reason is null, reason?.ToString(), reason);
     }
 
     /// <param name="runTimeParameters">Values the kind allows a presenter to set for this run (see
@@ -66,16 +67,16 @@ public sealed partial class ActionExecutor : IDisposable
     {
         object? pin = null;
         ActionDefinition? action;
-        string? problem;
+        UiMessage? problem;
         if (previewId is null)
         {
             action = Resolve(actor, actionId, runTimeParameters, out problem);
         }
         else if (runTimeParameters is { Count: > 0 })
         {
-            (action, problem) = (null, "A previewed run takes its parameters from the preview.");
+            (action, problem) = (null, new UiMessage("Actions_PreviewParameters"));
         }
-        else if (_previews.Take(previewId, actionId, actor.Name, out problem) is { } entry)
+        else if (_previews.Take(previewId, actionId, actor.Name, out var previewProblem) is { } entry)
         {
             // The guard rails are checked again: the preview may be a minute old.
             action = Resolve(actor, actionId, entry.Action.Parameters, out problem) is not null ? entry.Action : null;
@@ -83,18 +84,18 @@ public sealed partial class ActionExecutor : IDisposable
         }
         else
         {
-            action = null;
+            (action, problem) = (null, previewProblem is null ? null : UiMessage.Verbatim(previewProblem));
         }
 
         if (action is null)
         {
-            return Refuse(actor, actionId, KindOf(actionId), problem ?? "Refused.");
+            return Refuse(actor, actionId, KindOf(actionId), problem ?? new UiMessage("Actions_Refused"));
         }
 
         var runId = Guid.NewGuid().ToString("n")[..12];
         if (!_inFlightByAction.TryAdd(action.Id, runId))
         {
-            return Refuse(actor, actionId, action.Kind, "This action is already running.");
+            return Refuse(actor, actionId, action.Kind, new UiMessage("Actions_AlreadyRunning"));
         }
 
         var run = new ActionRunSnapshot
@@ -158,11 +159,11 @@ public sealed partial class ActionExecutor : IDisposable
         LogRunEnded(action.Id, action.Kind, run.RunId, run.StartedBy, ended.Status, ended.Message ?? "", (ended.EndedAt!.Value - ended.StartedAt).TotalSeconds);
     }
 
-    private RunStartResult Refuse(Actor actor, string actionId, string kind, string reason)
+    private RunStartResult Refuse(Actor actor, string actionId, string kind, UiMessage reason)
     {
-        LogRunRefused(actionId, kind, actor.Name, actor.Role, reason);
-        _board.AddRefusal(new RefusedStart(actionId, kind, actor.Name, reason, _time.GetUtcNow()));
-        return new RunStartResult(null, reason);
+        LogRunRefused(actionId, kind, actor.Name, actor.Role, reason.ToString());
+        _board.AddRefusal(new RefusedStart(actionId, kind, actor.Name, reason.ToString(), _time.GetUtcNow()));
+        return RunStartResult.Refused(reason);
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information,

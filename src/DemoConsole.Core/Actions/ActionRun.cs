@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Actions;
 
@@ -45,11 +46,23 @@ public sealed record ActionRunSnapshot
 }
 
 /// <summary>Whether the presenter may run an action now, and if not, why (shown on the disabled button).</summary>
-public sealed record ActionAvailability(string Id, string Kind, int? Part, string Title, bool CanRun, string? Reason);
+/// <param name="Reason">Why it cannot run now, in English (logs, API); <see cref="Why"/> is the same for a screen.</param>
+public sealed record ActionAvailability(string Id, string Kind, int? Part, string Title, bool CanRun, string? Reason,
+    [property: JsonIgnore] UiMessage? Why = null)
+{
+    /// <summary>Why it cannot run now, in the current UI language; null when it can.</summary>
+    public string? Describe() => Why?.Format() ?? Reason;
+}
 
 /// <summary>The answer to a run request: a run id, or the reason it was refused.</summary>
-public sealed record RunStartResult(string? RunId, string? Error)
+/// <param name="Error">The refusal in English (logs, tests); <see cref="Message"/> is the same for a screen or an API answer.</param>
+public sealed record RunStartResult(string? RunId, string? Error, [property: JsonIgnore] UiMessage? Message = null)
 {
+    public static RunStartResult Refused(UiMessage message) => new(null, message.ToString(), message);
+
+    /// <summary>The refusal in the current UI language; empty when it started.</summary>
+    public string Describe() => Message?.Format() ?? Error ?? "";
+
     [MemberNotNullWhen(true, nameof(RunId))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool Started => RunId is not null;

@@ -8,7 +8,13 @@ namespace DemoConsole.Core.Scenarios;
 /// </summary>
 public sealed record Scenario
 {
+    /// <summary>The languages a scenario may declare in its front matter (<c>language:</c>).</summary>
+    public static readonly IReadOnlyList<string> Languages = ["ko", "en"];
+
     public required string Title { get; init; }
+
+    /// <summary>The scenario's own language from its front matter, or null when it does not say.</summary>
+    public string? Language { get; init; }
 
     /// <summary>Where the scenario came from (file path or "embedded:default"), for messages.</summary>
     public required string Source { get; init; }

@@ -70,6 +70,7 @@ public static class ScenarioParser
         var scenario = new Scenario
         {
             Title = title,
+            Language = front.Language,
             Source = source,
             Budget = budget,
             OverviewMarkdown = overview,

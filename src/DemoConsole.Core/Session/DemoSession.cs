@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DemoConsole.Core.Live;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
 using Microsoft.Extensions.Logging;
@@ -45,7 +46,7 @@ public sealed partial class DemoSession
     {
         if (!IsValid(position))
         {
-            return CommandResult.Refused($"There is no page {position.PresenterPath} in this scenario.");
+            return CommandResult.Refused(new UiMessage("Session_NoPage", position.PresenterPath));
         }
 
         return Change(actor, requiresDriver: true, nameof(GoTo), s =>
@@ -75,7 +76,7 @@ public sealed partial class DemoSession
     {
         if (!Scenario.Checklists.SelectMany(c => c.Items).Any(i => i.Id == itemId))
         {
-            return CommandResult.Refused($"There is no checklist item '{itemId}'.");
+            return CommandResult.Refused(new UiMessage("Session_NoChecklistItem", itemId));
         }
 
         return Change(actor, requiresDriver: false, nameof(SetChecklistItem), s => s with
@@ -94,7 +95,7 @@ public sealed partial class DemoSession
     {
         if (!Enum.IsDefined(theme))
         {
-            return CommandResult.Refused($"There is no audience theme '{theme}'.");
+            return CommandResult.Refused(new UiMessage("Session_NoTheme", theme.ToString()));
         }
 
         return Change(actor, requiresDriver: false, nameof(SetAudienceTheme), s => s with { AudienceTheme = theme });
@@ -108,7 +109,7 @@ public sealed partial class DemoSession
     {
         if (!Snapshot.Presenters.Contains(presenterName))
         {
-            return CommandResult.Refused($"{presenterName} is not connected.");
+            return CommandResult.Refused(new UiMessage("Session_NotConnected", presenterName));
         }
 
         return Change(actor, requiresDriver: true, nameof(HandOver), s => s with { Driver = presenterName });
@@ -165,7 +166,7 @@ public sealed partial class DemoSession
         if (!actor.IsPresenter)
         {
             LogRefused(actor.Name, command, "viewer");
-            return CommandResult.Refused("Only a presenter can change the demo.");
+            return CommandResult.Refused(new UiMessage("Session_PresenterOnly"));
         }
 
         lock (_gate)
@@ -175,7 +176,7 @@ public sealed partial class DemoSession
             if (requiresDriver && !mayDrive)
             {
                 LogRefused(actor.Name, command, "not driving");
-                return CommandResult.Refused($"{current.Driver} is driving. Take control to drive.");
+                return CommandResult.Refused(new UiMessage("Session_OtherDrives", current.Driver));
             }
 
             var next = change(current);

@@ -63,19 +63,19 @@ public static class ConsoleApi
             var started = executor.Start(user.ToActor(), id, body?.Parameters, body?.PreviewId);
             return started.Started
                 ? Results.Accepted($"/api/runs/{started.RunId}", new RunStartedDto(started.RunId))
-                : Results.Conflict(new ErrorDto(started.Error));
+                : Results.Conflict(new ErrorDto(started.Describe()));
         }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         api.MapGet("/runs", (ActionExecutor executor) => executor.Board.Runs.Select(RunDto.From)).RequireAuthorization(read);
 
         api.MapGet("/runs/{id}", (string id, ActionExecutor executor) =>
-            executor.FindRun(id) is { } run ? Results.Ok(RunDto.From(run)) : Results.NotFound(new ErrorDto($"There is no run '{id}'.")))
+            executor.FindRun(id) is { } run ? Results.Ok(RunDto.From(run)) : Results.NotFound(new ErrorDto(Resources.UiText.Get("Api_NoRun", id))))
             .RequireAuthorization(read);
 
         api.MapPost("/runs/{id}/stop", (string id, ActionExecutor executor, ClaimsPrincipal user) =>
         {
             var stopped = executor.Stop(user.ToActor(), id);
-            return stopped.Started ? Results.Accepted($"/api/runs/{id}", new RunStartedDto(id)) : Results.Conflict(new ErrorDto(stopped.Error));
+            return stopped.Started ? Results.Accepted($"/api/runs/{id}", new RunStartedDto(id)) : Results.Conflict(new ErrorDto(stopped.Describe()));
         }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         // Stop everything: every running action, and what the console created this session. Presenter key only.
@@ -94,14 +94,14 @@ public static class ConsoleApi
 
         api.MapGet("/sandbox", (EmbeddedSandbox sandbox, MetricsEndpoints metrics) => sandbox.Host is { } host
             ? Results.Ok(new SandboxDto(host.KubernetesApi, host.Gateway, host.KubeconfigPath, metrics.SandboxPrometheus, metrics.SandboxAlertmanager, host.GitHub, host.Faults))
-            : Results.NotFound(new ErrorDto("The console is not running on the embedded sandbox (DemoConsole:Cluster:Mode).")))
+            : Results.NotFound(new ErrorDto(Resources.UiText.Get("Api_NoSandbox"))))
             .RequireAuthorization(read);
 
         return app;
     }
 
     private static IResult ToResult(CommandResult result, Func<object> body) =>
-        result.Succeeded ? Results.Ok(body()) : Results.Conflict(new ErrorDto(result.Error));
+        result.Succeeded ? Results.Ok(body()) : Results.Conflict(new ErrorDto(result.Describe()));
 
     /// <summary>The optional JSON body of a preview or run request, or a 400 naming what is wrong with it.</summary>
     private static async Task<(RunRequestDto? Body, IResult? Invalid)> ReadRunRequestAsync(HttpRequest request)
@@ -117,7 +117,7 @@ public static class ConsoleApi
         }
         catch (System.Text.Json.JsonException ex)
         {
-            return (null, Results.BadRequest(new ErrorDto($"The body is not valid JSON: {ex.Message}")));
+            return (null, Results.BadRequest(new ErrorDto(Resources.UiText.Get("Api_BadJson", ex.Message))));
         }
     }
 }

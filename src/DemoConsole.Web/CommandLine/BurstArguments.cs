@@ -33,6 +33,7 @@ internal static class BurstArguments
         string method = "GET";
         LoadExpectation? expectation = null;
         var json = false;
+        var urlProblem = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -93,16 +94,18 @@ internal static class BurstArguments
                 default:
                     if (arg.StartsWith('-'))
                     {
-                        problems.Add($"unknown option {arg}");
+                        problems.Add(CommandLineLanguage.Text("Burst_UnknownOption", arg));
                     }
                     else if (url is not null)
                     {
-                        problems.Add($"only one url may be given; also got '{arg}'");
+                        problems.Add(CommandLineLanguage.Text("Burst_OneUrl", arg));
+                        urlProblem = true;
                     }
                     else if (!Uri.TryCreate(arg, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
                     {
-                        problems.Add($"'{arg}' is not an absolute http or https url");
+                        problems.Add(CommandLineLanguage.Text("Burst_NotHttpUrl", arg));
                         url = null;
+                        urlProblem = true;
                     }
 
                     break;
@@ -112,12 +115,12 @@ internal static class BurstArguments
         var pacing = new[] { rate is not null, connections is not null, interval is not null }.Count(given => given);
         if (pacing > 1)
         {
-            problems.Add("give only one of --rate (open model), --connections (closed model) and --interval (paced sequence)");
+            problems.Add(CommandLineLanguage.Text("Burst_OnePacing"));
         }
 
-        if (url is null && !problems.Any(p => p.Contains("url", StringComparison.Ordinal)))
+        if (url is null && !urlProblem)
         {
-            problems.Add("a target url is required, e.g. http://127.0.0.1:8080/blog/");
+            problems.Add(CommandLineLanguage.Text("Burst_UrlRequired"));
         }
 
         // Options come back even with problems, so the caller can also report what the plan validator says.
@@ -138,7 +141,7 @@ internal static class BurstArguments
             return value;
         }
 
-        problems.Add($"{name} '{text}' is not a number");
+        problems.Add(CommandLineLanguage.Text("Burst_NotNumber", name, text));
         return null;
     }
 
@@ -154,7 +157,7 @@ internal static class BurstArguments
             return value;
         }
 
-        problems.Add($"{name} '{text}' is not a whole number");
+        problems.Add(CommandLineLanguage.Text("Burst_NotWholeNumber", name, text));
         return null;
     }
 
@@ -170,7 +173,7 @@ internal static class BurstArguments
             return duration;
         }
 
-        problems.Add($"{name} '{text}' is not a duration; write it with a unit, like 10s or 500ms");
+        problems.Add(CommandLineLanguage.Text("Burst_NotDuration", name, text));
         return null;
     }
 
@@ -185,7 +188,7 @@ internal static class BurstArguments
         var share = 0.95;
         if (parts.Length > 2 || (parts.Length == 2 && !TryPercent(parts[1], out share)))
         {
-            problems.Add($"--expect '{text}' must look like 405, 2xx, 405:95 or 2xx:99.5");
+            problems.Add(CommandLineLanguage.Text("Burst_BadExpect", text));
             return null;
         }
 
@@ -200,7 +203,7 @@ internal static class BurstArguments
             return LoadExpectation.Status(status, share);
         }
 
-        problems.Add($"--expect '{text}' must look like 405, 2xx, 405:95 or 2xx:99.5");
+        problems.Add(CommandLineLanguage.Text("Burst_BadExpect", text));
         return null;
     }
 

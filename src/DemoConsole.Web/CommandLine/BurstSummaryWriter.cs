@@ -3,7 +3,7 @@ using DemoConsole.Core.Load;
 
 namespace DemoConsole.Web.CommandLine;
 
-/// <summary>Prints a run's result the way hey does, so the two can be read side by side.</summary>
+/// <summary>Prints a run's result the way hey does, so the two can be read side by side (labels in the command line's language, numbers invariant).</summary>
 internal static class BurstSummaryWriter
 {
     public static void Write(TextWriter output, LoadResult result)
@@ -11,36 +11,35 @@ internal static class BurstSummaryWriter
         var s = result.Snapshot;
         var plan = result.Plan;
         output.WriteLine();
-        output.WriteLine("Summary:");
+        output.WriteLine(CommandLineLanguage.Text("Burst_Summary") + ":");
         // Where the load went, first: the command line accepts any host, so the summary says which one it was.
-        Line(output, "Target", plan.Method.ToUpperInvariant() + " " + RequestUri(plan));
-        Line(output, "Model", plan.Model.ToString().ToLowerInvariant() + Pacing(plan));
-        Line(output, "Total", Seconds(s.Elapsed));
-        Line(output, "Slowest", Seconds(s.Latency.Max));
-        Line(output, "Average", Seconds(s.Latency.Mean));
+        Line(output, CommandLineLanguage.Text("Burst_Target"), plan.Method.ToUpperInvariant() + " " + RequestUri(plan));
+        Line(output, CommandLineLanguage.Text("Burst_Model"), plan.Model.ToString().ToLowerInvariant() + Pacing(plan));
+        Line(output, CommandLineLanguage.Text("Burst_Total"), Seconds(s.Elapsed));
+        Line(output, CommandLineLanguage.Text("Burst_Slowest"), Seconds(s.Latency.Max));
+        Line(output, CommandLineLanguage.Text("Burst_Average"), Seconds(s.Latency.Mean));
         Line(output, "Requests/sec", s.AchievedRps.ToString("0.00", CultureInfo.InvariantCulture));
-        Line(output, "State", s.State.ToString().ToLowerInvariant());
+        Line(output, CommandLineLanguage.Text("Burst_State"), s.State.ToString().ToLowerInvariant());
         output.WriteLine();
-        output.WriteLine(Invariant(
-            $"Requests: sent {s.Sent}, completed {s.Completed}, responses {s.Responses}, errors {s.Errors}, dropped {s.Dropped}, aborted {s.Aborted}"));
+        output.WriteLine(CommandLineLanguage.Text("Burst_Requests", s.Sent, s.Completed, s.Responses, s.Errors, s.Dropped, s.Aborted));
         output.WriteLine();
-        Percentiles(output, "Latency distribution (from intended start, corrected for coordinated omission):", s.Latency);
+        Percentiles(output, CommandLineLanguage.Text("Burst_Latency") + ":", s.Latency);
         if (plan.Model != LoadModel.Closed)
         {
-            Percentiles(output, "Service time (from actual send):", s.ServiceLatency);
-            Percentiles(output, "Schedule lag (actual send behind schedule):", s.ScheduleLag);
+            Percentiles(output, CommandLineLanguage.Text("Burst_ServiceTime") + ":", s.ServiceLatency);
+            Percentiles(output, CommandLineLanguage.Text("Burst_ScheduleLag") + ":", s.ScheduleLag);
         }
 
-        output.WriteLine("Status code distribution:");
+        output.WriteLine(CommandLineLanguage.Text("Burst_Statuses") + ":");
         foreach (var (status, count) in s.StatusCounts.OrderBy(pair => pair.Key))
         {
-            output.WriteLine(Invariant($"  [{status}]\t{count} responses"));
+            output.WriteLine(Invariant($"  [{status}]\t{count} ") + CommandLineLanguage.Text("Burst_Responses"));
         }
 
         if (s.ErrorCounts.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine("Error distribution:");
+            output.WriteLine(CommandLineLanguage.Text("Burst_Errors") + ":");
             foreach (var (error, count) in s.ErrorCounts.OrderByDescending(pair => pair.Value))
             {
                 output.WriteLine(Invariant($"  [{count}]\t{RequestLine.DescribeError(error)}"));
@@ -50,13 +49,13 @@ internal static class BurstSummaryWriter
         if (s.Expectation is { } expectation)
         {
             output.WriteLine();
-            output.WriteLine("Expectation: " + expectation);
+            output.WriteLine(CommandLineLanguage.Text("Burst_Expectation") + ": " + expectation);
         }
 
         if (s.Failure is not null)
         {
             output.WriteLine();
-            output.WriteLine("Failure: " + s.Failure);
+            output.WriteLine(CommandLineLanguage.Text("Burst_Failure") + ": " + s.Failure);
         }
     }
 

@@ -13,7 +13,7 @@ internal static class CheckCommand
     public const int ExitErrors = 1;
     public const int ExitUsage = 2;
 
-    private const string Usage = "usage: DemoConsole check FILE\n  Parses the scenario FILE, prints its outline and every problem; exit code 0 when it has no errors, 1 otherwise.";
+    private static string Usage => "usage: DemoConsole check FILE\n  " + CommandLineLanguage.Text("Cli_CheckUsage");
 
     /// <param name="args">The arguments after the word <c>check</c>.</param>
     /// <returns>0 without errors (warnings allowed), 1 on errors or an unreadable file, 2 on bad usage.</returns>
@@ -43,12 +43,12 @@ internal static class CheckCommand
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            stderr.WriteLine($"{file}: error: file not found");
+            stderr.WriteLine($"{file}: error: {CommandLineLanguage.Text("Cli_FileNotFound")}");
             return ExitErrors;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"{file}: error: cannot read the file: {ex.Message}");
+            stderr.WriteLine($"{file}: error: {CommandLineLanguage.Text("Cli_CannotRead", ex.Message)}");
             return ExitErrors;
         }
 
@@ -67,7 +67,7 @@ internal static class CheckCommand
         var warnings = result.Problems.Count - errors;
         if (result.Problems.Count > 0)
         {
-            stderr.WriteLine($"{file}: {Count(errors, "error")}, {Count(warnings, "warning")}");
+            stderr.WriteLine($"{file}: {CommandLineLanguage.Count("Cli_Errors", errors)}, {CommandLineLanguage.Count("Cli_Warnings", warnings)}");
         }
 
         return result.Succeeded ? ExitOk : ExitErrors;
@@ -76,73 +76,70 @@ internal static class CheckCommand
     private static void WriteOutline(Scenario scenario, TextWriter output)
     {
         output.WriteLine(scenario.Title);
-        output.WriteLine($"  budget: {Minutes(scenario.Budget.Target)} (limit {Minutes(scenario.Budget.Limit)})");
+        output.WriteLine("  " + CommandLineLanguage.Text("Cli_Budget", Minutes(scenario.Budget.Target), Minutes(scenario.Budget.Limit)));
         if (scenario.Targets.Gateway is { } gateway)
         {
-            output.WriteLine($"  gateway: {gateway}");
+            output.WriteLine($"  {CommandLineLanguage.Text("Cli_Gateway")}: {gateway}");
         }
 
         if (scenario.Targets.Namespaces.Count > 0)
         {
-            output.WriteLine($"  namespaces: {string.Join(", ", scenario.Targets.Namespaces)}");
+            output.WriteLine($"  {CommandLineLanguage.Text("Cli_Namespaces")}: {string.Join(", ", scenario.Targets.Namespaces)}");
         }
 
-        output.WriteLine($"  preparation: {(scenario.Preparation is { } prep ? Counts(prep) : "none")}");
-        output.WriteLine($"  parts: {scenario.Parts.Count}");
+        output.WriteLine($"  {CommandLineLanguage.Text("Cli_Preparation")}: {(scenario.Preparation is { } prep ? Counts(prep) : CommandLineLanguage.Text("Cli_None"))}");
+        output.WriteLine($"  {CommandLineLanguage.Text("Cli_Parts")}: {scenario.Parts.Count}");
         foreach (var part in scenario.Parts)
         {
             output.WriteLine($"    {part.Number}. {part.Title} [{Minutes(part.Budget)}] {Counts(part.Section)}");
         }
 
-        output.WriteLine($"  closing: {(scenario.Closing is { } closing ? Counts(closing) : "none")}");
+        output.WriteLine($"  {CommandLineLanguage.Text("Cli_Closing")}: {(scenario.Closing is { } closing ? Counts(closing) : CommandLineLanguage.Text("Cli_None"))}");
 
         var actions = scenario.Actions.ToList();
-        output.WriteLine($"  actions: {actions.Count}");
+        output.WriteLine($"  {CommandLineLanguage.Text("Cli_Actions")}: {actions.Count}");
         foreach (var action in actions)
         {
-            output.WriteLine($"    {action.Id} ({action.Kind}){Where(action.Part)} line {action.Line}{(DemoConsole.Core.Actions.Kinds.ActionKindCatalog.Find(action.Kind) is not null ? "" : " [unknown kind]")}");
+            output.WriteLine($"    {action.Id} ({action.Kind}){Where(action.Part)} {CommandLineLanguage.Text("Cli_Line", action.Line)}{(DemoConsole.Core.Actions.Kinds.ActionKindCatalog.Find(action.Kind) is not null ? "" : $" [{CommandLineLanguage.Text("Cli_UnknownKind")}]")}");
         }
 
         var panels = scenario.Panels.ToList();
-        output.WriteLine($"  panels: {panels.Count}");
+        output.WriteLine($"  {CommandLineLanguage.Text("Cli_Panels")}: {panels.Count}");
         foreach (var panel in panels)
         {
             output.WriteLine($"    {panel.Id} ({panel.Kind.ToString().ToLowerInvariant()}){Where(panel.Part)} {panel.Url}");
         }
 
         var views = scenario.Views.ToList();
-        output.WriteLine($"  views: {views.Count}");
+        output.WriteLine($"  {CommandLineLanguage.Text("Cli_Views")}: {views.Count}");
         foreach (var view in views)
         {
-            output.WriteLine($"    {view.Id} ({view.Kind}){Where(view.Part)} line {view.Line}");
+            output.WriteLine($"    {view.Id} ({view.Kind}){Where(view.Part)} {CommandLineLanguage.Text("Cli_Line", view.Line)}");
         }
 
-        output.WriteLine($"  questions: {scenario.Questions.Count}");
-        output.WriteLine($"  checklists: {scenario.Checklists.Count}");
+        output.WriteLine($"  {CommandLineLanguage.Text("Cli_Questions")}: {scenario.Questions.Count}");
+        output.WriteLine($"  {CommandLineLanguage.Text("Cli_Checklists")}: {scenario.Checklists.Count}");
         foreach (var checklist in scenario.Checklists)
         {
-            output.WriteLine($"    {checklist.Title} ({Count(checklist.Items.Count, "item")})");
+            output.WriteLine($"    {checklist.Title} ({CommandLineLanguage.Count("Cli_Items", checklist.Items.Count)})");
         }
 
-        output.WriteLine($"  emergency plans: {scenario.EmergencyPlans.Count}");
-        output.WriteLine($"  extra items: {scenario.ExtraItems.Count}");
-        output.WriteLine($"  appendix sections: {scenario.Appendix.Count}");
+        output.WriteLine($"  {CommandLineLanguage.Text("Cli_EmergencyPlans")}: {scenario.EmergencyPlans.Count}");
+        output.WriteLine($"  {CommandLineLanguage.Text("Cli_ExtraItems")}: {scenario.ExtraItems.Count}");
+        output.WriteLine($"  {CommandLineLanguage.Text("Cli_Appendix")}: {scenario.Appendix.Count}");
     }
 
     private static string Counts(ScenarioSection section) =>
         string.Join(", ",
-            Count(section.Script.Count(), "script"),
-            Count(section.Blocks.OfType<CommandBlock>().Count(), "command"),
-            Count(section.Blocks.OfType<ActionBlock>().Count(), "action"),
-            Count(section.Blocks.OfType<PanelBlock>().Count(), "panel"));
+            CommandLineLanguage.Count("Cli_Scripts", section.Script.Count()),
+            CommandLineLanguage.Count("Cli_Commands", section.Blocks.OfType<CommandBlock>().Count()),
+            CommandLineLanguage.Count("Cli_ActionCount", section.Blocks.OfType<ActionBlock>().Count()),
+            CommandLineLanguage.Count("Cli_PanelCount", section.Blocks.OfType<PanelBlock>().Count()));
 
-    private static string Where(int? part) => part is { } n ? string.Create(CultureInfo.InvariantCulture, $" part {n}") : "";
+    private static string Where(int? part) => part is { } n ? " " + CommandLineLanguage.Text("Cli_Part", n) : "";
 
     private static string Minutes(TimeSpan span) =>
-        span.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture) + " min";
-
-    private static string Count(int count, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
+        CommandLineLanguage.Text("Cli_Minutes", span.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture));
 
     private static string Severity(ProblemSeverity severity) => severity == ProblemSeverity.Error ? "error" : "warning";
 }

@@ -7,12 +7,21 @@ namespace DemoConsole.Web.CommandLine;
 internal static class ConsoleCommands
 {
     /// <summary>Runs the command <paramref name="args"/> name; null when they name none, so the web console starts.</summary>
-    public static Task<int>? TryRun(string[] args) => args.FirstOrDefault() switch
+    public static Task<int>? TryRun(string[] args)
     {
-        "check" => Task.FromResult(CheckCommand.Run(args[1..], Console.Out, Console.Error)),
-        "burst" => RunBurstAsync(args[1..]),
-        _ => null,
-    };
+        var command = args.FirstOrDefault();
+        if (command is "check" or "burst")
+        {
+            CommandLineLanguage.Apply(Environment.GetEnvironmentVariable(CommandLineLanguage.Variable));
+        }
+
+        return command switch
+        {
+            "check" => Task.FromResult(CheckCommand.Run(args[1..], Console.Out, Console.Error)),
+            "burst" => RunBurstAsync(args[1..]),
+            _ => null,
+        };
+    }
 
     /// <summary>Read once by the runtime's socket engine, when the first socket is made.</summary>
     internal const string InlineSocketCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";

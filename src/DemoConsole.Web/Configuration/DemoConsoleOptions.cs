@@ -10,8 +10,11 @@ public sealed class DemoConsoleOptions
 
     public AuthOptions Auth { get; set; } = new();
 
-    /// <summary>The language of the console's UI text: "ko" (default) or "en" (see Resources/UiText).</summary>
-    public string Language { get; set; } = "ko";
+    /// <summary>
+    /// The language of the console's screens: "ko" or "en" (see Resources/UiText). Empty: the scenario's own
+    /// <c>language:</c>, else Korean. A presenter may still switch their own screen (Hosting/LanguagePreference).
+    /// </summary>
+    public string? Language { get; set; }
 
     /// <summary>Path of a scenario Markdown file; empty: the built-in Titanium scenario.</summary>
     public string? ScenarioPath { get; set; }

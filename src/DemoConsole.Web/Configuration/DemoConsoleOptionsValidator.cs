@@ -26,7 +26,7 @@ public sealed class DemoConsoleOptionsValidator : IValidateOptions<DemoConsoleOp
             problems.Add("DemoConsole:Auth:SignInPerMinute and :ApiWritesPerMinute must be at least 1.");
         }
 
-        if (!Hosting.ConsoleLanguage.Supported.Contains(options.Language))
+        if (!string.IsNullOrEmpty(options.Language) && !Hosting.ConsoleLanguage.IsSupported(options.Language))
         {
             problems.Add($"DemoConsole:Language: '{options.Language}' is not one of {string.Join(", ", Hosting.ConsoleLanguage.Supported)}.");
         }

@@ -54,6 +54,7 @@ public static class DemoConsoleHost
         app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapSignIn();
+        app.MapLanguagePreference();
         app.MapConsoleApi();
         app.MapReportDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

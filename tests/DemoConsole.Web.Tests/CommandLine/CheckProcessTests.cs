@@ -9,9 +9,18 @@ public sealed class CheckProcessTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    private static Task<(int Exit, string Output)> RunAsync(params string[] args) => RunInAsync(null, args);
+
+    /// <param name="language">DemoConsole__Language for the process; null: not set (English).</param>
+    private static async Task<(int Exit, string Output)> RunInAsync(string? language, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment.Remove("DemoConsole__Language");
+        if (language is not null)
+        {
+            start.Environment["DemoConsole__Language"] = language;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DemoConsole.dll"));
         foreach (var arg in args)
         {
@@ -32,6 +41,19 @@ public sealed class CheckProcessTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("parts: 6", output);
+    }
+
+    [Theory]
+    [InlineData("ko", "  파트: 6", "스크립트 ", "parts: 6")]
+    [InlineData("en", "  parts: 6", " scripts", "파트")]
+    public async Task Check_PrintsInTheLanguageSetting(string language, string parts, string counts, string notShown)
+    {
+        var (exit, output) = await RunInAsync(language, "check", DemoConsole.Tests.Shared.RepoPaths.SeedRunbook);
+
+        Assert.Equal(0, exit);
+        Assert.Contains(parts, output, StringComparison.Ordinal);
+        Assert.Contains(counts, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(notShown, output, StringComparison.Ordinal);
     }
 
     [Fact]

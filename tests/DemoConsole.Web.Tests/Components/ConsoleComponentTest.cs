@@ -38,6 +38,8 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
 
     protected ConsoleComponentTest()
     {
+        // The tests read English text; a test of the Korean screen says so with UseLanguage("ko").
+        UseLanguage("en");
         Scenario = TestScenarios.ThreeParts(
             TestScenarios.Action("burst", "gated", part: 3),
             TestScenarios.Action("kill", "pod-kill", part: 3),
@@ -54,8 +56,10 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<ILogTail>(new TestLogTail());
         Services.AddSingleton<IMetricsFeeds>(Metrics);
         Services.AddSingleton<PanelModes>();
+        Services.AddSingleton<IPreflightChecks>(Preflight);
         Services.AddSingleton<IClusterConnection>(new ClusterConnection(() => new ClusterTarget(ClusterMode.Kubeconfig, "/etc/demo/kubeconfig", "stage")));
         var options = Options.Create(new DemoConsoleOptions());
+        Services.AddSingleton<IGatewayAddress>(new GatewayAddress(options, Source));
         Services.AddSingleton(new EmbeddedSandbox(options, new GatewayAddress(options, Source), new MetricsEndpoints(options), NullLogger<EmbeddedSandbox>.Instance));
         Services.AddSingleton(new FrameProbe(new HandlerHttpClientFactory(new PanelHandler(() => PanelsReachable)), Time, NullLogger<FrameProbe>.Instance));
         Services.AddMudServices(options =>
@@ -73,6 +77,16 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     }
 
     protected BunitAuthorizationContext Auth { get; }
+
+    /// <summary>The pre-flight checks the Preflight page runs: set <see cref="TestPreflightChecks.Results"/>.</summary>
+    protected TestPreflightChecks Preflight { get; } = new();
+
+    /// <summary>Renders from here on in <paramref name="language"/>, as ScreenLanguageProvider would set it for a request.</summary>
+    protected static void UseLanguage(string language)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        System.Globalization.CultureInfo.CurrentCulture = ConsoleLanguage.FormatCulture(language);
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

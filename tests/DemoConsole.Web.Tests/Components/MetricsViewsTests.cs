@@ -85,6 +85,7 @@ public class MetricsViewsTests : ConsoleComponentTest
     [Fact]
     public void GoldenSignals_PrometheusDown_KeepsTheLastValuesUnderAOneLineNotice()
     {
+        UseLanguage("ko");
         var cut = Render<GoldenSignalsView>(p => p.Add(x => x.View, View(ViewKinds.GoldenSignals)));
         Metrics.Publish(Signals() with { Health = new MetricsHealth(MetricsState.Down, "Prometheus at http://prom:9090/ is not reachable", Now) });
 

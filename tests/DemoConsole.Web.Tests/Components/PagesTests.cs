@@ -79,27 +79,21 @@ public class PagesTests : ConsoleComponentTest
     }
 
     [Fact]
-    public void Overview_UiTextFromResources_KoreanByDefaultEnglishForEn()
+    public void Overview_UiTextFromResources_KoreanOrEnglish()
     {
+        UseLanguage("ko");
         var korean = Render<Overview>(p => p.AddCascadingValue(ContextFor(Alice)));
-        var previous = System.Globalization.CultureInfo.CurrentUICulture;
-        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
-        try
-        {
-            var english = Render<Overview>(p => p.AddCascadingValue(ContextFor(Alice)));
-            Assert.Contains("Budget 9 min–12 min · 3 parts", english.Markup);
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = previous;
-        }
+        UseLanguage("en");
+        var english = Render<Overview>(p => p.AddCascadingValue(ContextFor(Alice)));
 
         Assert.Contains("예산 9분–12분 · 파트 3개", korean.Markup);
+        Assert.Contains("Budget 9 min–12 min · 3 parts", english.Markup);
     }
 
     [Fact]
     public void Overview_ListsPartsWithBudgets()
     {
+        UseLanguage("ko");
         var cut = Render<Overview>(p => p.AddCascadingValue(ContextFor(Alice)));
 
         var rows = cut.FindAll("[data-testid=parts-table] tbody tr");

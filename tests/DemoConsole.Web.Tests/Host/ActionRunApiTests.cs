@@ -65,7 +65,8 @@ public sealed class ActionRunApiTests : IDisposable
         var response = await client.PostAsJsonAsync("/api/actions/errors-404/run", new { parameters = new Dictionary<string, string> { ["path"] = "/admin" } });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("'path' cannot be set", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        // API errors speak the request's language: Korean here, as nothing chose English.
+        Assert.Contains("'path'은(는) 바꿀 수 없습니다", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
 
     [Fact]

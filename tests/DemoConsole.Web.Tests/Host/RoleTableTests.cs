@@ -59,6 +59,7 @@ public sealed partial class RoleTableTests(RoleTableTests.Console factory) : ICl
         { "GET", "/report", "/report", Access.PresenterPage },
         { "GET", "/present/report/markdown", "/present/report/markdown", Access.PresenterPage },
         { "GET", "/present/report/html", "/present/report/html", Access.PresenterPage },
+        { "POST", "/preferences/language", "/preferences/language", Access.PresenterPage },
         { "GET", "/watch", "/watch", Access.AudiencePage },
         { "GET", "/api/session", "/api/session", Access.ApiRead },
         { "POST", "/api/session/part/{n:int}", "/api/session/part/2", Access.ApiWrite },

@@ -44,7 +44,8 @@ public sealed partial class SignInTests : IDisposable
         var response = await SignInAsync(client, "not-the-key-at-all");
 
         Assert.Equal("/signin", response.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Contains("not valid", await response.Content.ReadAsStringAsync());
+        // In the console's language (Korean unless something chooses English).
+        Assert.Contains("발표자 키가 올바르지 않습니다.", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Cluster;
@@ -25,5 +27,24 @@ public sealed record PreflightRequest(IReadOnlyList<PanelDefinition> Panels, Uri
 
 /// <summary>One check's outcome: green or red, what was found, and when it ran.</summary>
 /// <param name="Id">Stable key for the page ("pods:titanium-prod", "gateway", "panel:grafana-overview", "load-generator").</param>
-/// <param name="Fix">What to do about a failure, when known.</param>
-public sealed record PreflightResult(string Id, string Name, bool Passed, string Detail, DateTimeOffset RanAt, string? Fix = null);
+/// <param name="Title">What was checked.</param>
+/// <param name="Finding">What was found.</param>
+/// <param name="Remedy">What to do about a failure, when known.</param>
+/// <remarks>
+/// The messages are rendered when read (<see cref="Name"/>, <see cref="Detail"/>, <see cref="Fix"/>): in the language of
+/// the screen or the API request that reads them, so one run serves a presenter in either language.
+/// </remarks>
+public sealed record PreflightResult(
+    string Id,
+    [property: JsonIgnore] UiMessage Title,
+    bool Passed,
+    [property: JsonIgnore] UiMessage Finding,
+    DateTimeOffset RanAt,
+    [property: JsonIgnore] UiMessage? Remedy = null)
+{
+    public string Name => Title.Format();
+
+    public string Detail => Finding.Format();
+
+    public string? Fix => Remedy?.Format();
+}

@@ -1,4 +1,5 @@
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Panels;
 using k8s;
 using k8s.Models;
@@ -17,27 +18,27 @@ public sealed class PreflightChecks(IClusterConnection connection, IGatewayAddre
     public async Task<IReadOnlyList<PreflightResult>> RunAsync(PreflightRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var checks = new List<(string Id, string Name, Func<CancellationToken, Task<(bool, string, string?)>> Run)>();
-        checks.AddRange(options.Namespaces.Select(ns => ($"pods:{ns}", $"Pods in {ns} Running and Ready",
-            (Func<CancellationToken, Task<(bool, string, string?)>>)(ct => PodsAsync(ns, ct)))));
-        checks.Add(("gateway", "Gateway answers GET /blog/ with 200", ct => GatewayAsync(request.Gateway ?? gatewayAddress?.Gateway, ct)));
-        checks.AddRange(request.Panels.Select(p => ($"panel:{p.Id}", $"Panel '{p.Title}' reachable and embeddable",
-            (Func<CancellationToken, Task<(bool, string, string?)>>)(ct => PanelAsync(p, request.ConsoleOrigin, ct)))));
+        var checks = new List<(string Id, UiMessage Name, Func<CancellationToken, Task<Outcome>> Run)>();
+        checks.AddRange(options.Namespaces.Select(ns => ($"pods:{ns}", new UiMessage("Preflight_Pods", ns),
+            (Func<CancellationToken, Task<Outcome>>)(ct => PodsAsync(ns, ct)))));
+        checks.Add(("gateway", new UiMessage("Preflight_Gateway"), ct => GatewayAsync(request.Gateway ?? gatewayAddress?.Gateway, ct)));
+        checks.AddRange(request.Panels.Select(p => ($"panel:{p.Id}", new UiMessage("Preflight_Panel", p.Title),
+            (Func<CancellationToken, Task<Outcome>>)(ct => PanelAsync(p, request.ConsoleOrigin, ct)))));
         if (repositories is not null)
         {
-            checks.AddRange((request.Repositories ?? []).Select(t => ($"github:{t.FullName}", $"GitHub: {t.FullName} ({t.Branch}, {t.Path}) readable, Actions readable",
-                (Func<CancellationToken, Task<(bool, string, string?)>>)(async ct =>
+            checks.AddRange((request.Repositories ?? []).Select(t => ($"github:{t.FullName}", new UiMessage("Preflight_GitHub", t.FullName, t.Branch, t.Path),
+                (Func<CancellationToken, Task<Outcome>>)(async ct =>
                 {
                     var report = await repositories.CheckAsync(t, ct);
-                    return (report.Passed, string.Join(" ", report.Items.Select(i => i.Detail)), report.Passed ? null : "Missing: " + string.Join("; ", report.Missing));
+                    return new Outcome(report.Passed, UiMessage.Verbatim(string.Join(" ", report.Items.Select(i => i.Detail))), report.Passed ? null : new UiMessage("Preflight_GitHubMissing", string.Join("; ", report.Missing)));
                 }))));
         }
 
-        checks.Add(("load-generator", $"Load generator running ({options.ApplicationNamespace}, {LoadGeneratorSelector})", LoadGeneratorAsync));
+        checks.Add(("load-generator", new UiMessage("Preflight_LoadGenerator", options.ApplicationNamespace, LoadGeneratorSelector), LoadGeneratorAsync));
         return await Task.WhenAll(checks.Select(c => RunOneAsync(c.Id, c.Name, c.Run, cancellationToken)));
     }
 
-    private async Task<PreflightResult> RunOneAsync(string id, string name, Func<CancellationToken, Task<(bool, string, string?)>> run, CancellationToken cancellationToken)
+    private async Task<PreflightResult> RunOneAsync(string id, UiMessage name, Func<CancellationToken, Task<Outcome>> run, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(CheckTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -45,20 +46,20 @@ public sealed class PreflightChecks(IClusterConnection connection, IGatewayAddre
         {
             // Yield first so that one check's synchronous start (building a client, say) never delays the others.
             await Task.Yield();
-            var (passed, detail, fix) = await run(linked.Token);
-            return new PreflightResult(id, name, passed, detail, time.GetUtcNow(), fix);
+            var outcome = await run(linked.Token);
+            return new PreflightResult(id, name, outcome.Passed, outcome.Finding, time.GetUtcNow(), outcome.Remedy);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return new PreflightResult(id, name, false, $"No answer within {CheckTimeout.TotalSeconds:0} s.", time.GetUtcNow());
+            return new PreflightResult(id, name, false, new UiMessage("Preflight_Timeout", CheckTimeout.TotalSeconds), time.GetUtcNow());
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return new PreflightResult(id, name, false, FailureText.Describe(name.ToLowerInvariant(), ex), time.GetUtcNow());
+            return new PreflightResult(id, name, false, UiMessage.Verbatim(FailureText.Describe(name.ToString().ToLowerInvariant(), ex)), time.GetUtcNow());
         }
     }
 
-    private async Task<(bool, string, string?)> PodsAsync(string ns, CancellationToken cancellationToken)
+    private async Task<Outcome> PodsAsync(string ns, CancellationToken cancellationToken)
     {
         var pods = (await connection.Client.CoreV1.ListNamespacedPodAsync(ns, cancellationToken: cancellationToken)).Items
             .Where(p => p.Status?.Phase != "Succeeded") // finished Jobs are not a problem
@@ -66,21 +67,21 @@ public sealed class PreflightChecks(IClusterConnection connection, IGatewayAddre
             .ToList();
         if (pods.Count == 0)
         {
-            return (false, $"No pods in {ns}.", $"Check that the {ns} workloads are deployed (kubectl get all -n {ns}).");
+            return new Outcome(false, new UiMessage("Preflight_NoPods", ns), new UiMessage("Preflight_NoPodsFix", ns));
         }
 
         var bad = pods.Where(p => !p.IsRunningAndReady).ToList();
         return bad.Count == 0
-            ? (true, $"All {pods.Count} pods Running and Ready.", null)
-            : (false, $"{bad.Count} of {pods.Count} pods not Running and Ready: {string.Join(", ", bad.Select(p => $"{p.Name} ({p.Status}, {p.Ready})"))}.",
-                $"kubectl describe pod -n {ns} {bad[0].Name}");
+            ? new Outcome(true, new UiMessage("Preflight_PodsReady", pods.Count), null)
+            : new Outcome(false, new UiMessage("Preflight_PodsNotReady", bad.Count, pods.Count, string.Join(", ", bad.Select(p => $"{p.Name} ({p.Status}, {p.Ready})"))),
+                UiMessage.Verbatim($"kubectl describe pod -n {ns} {bad[0].Name}"));
     }
 
-    private async Task<(bool, string, string?)> GatewayAsync(Uri? gateway, CancellationToken cancellationToken)
+    private async Task<Outcome> GatewayAsync(Uri? gateway, CancellationToken cancellationToken)
     {
         if (gateway is null)
         {
-            return (false, "No gateway address is configured.", "Set the gateway URL in the scenario or the console's configuration.");
+            return new Outcome(false, new UiMessage("Preflight_NoGateway"), new UiMessage("Preflight_NoGatewayFix"));
         }
 
         var url = new Uri(gateway, "/blog/");
@@ -91,35 +92,38 @@ public sealed class PreflightChecks(IClusterConnection connection, IGatewayAddre
             var ms = time.GetElapsedTime(started).TotalMilliseconds;
             var status = (int)response.StatusCode;
             return status == 200
-                ? (true, $"GET {url} answered 200 in {ms:0} ms.", null)
-                : (false, $"GET {url} answered {status} {response.ReasonPhrase} in {ms:0} ms.", "Check the gateway and blog-service pods and the route.");
+                ? new Outcome(true, new UiMessage("Preflight_GatewayOk", url, Math.Round(ms)), null)
+                : new Outcome(false, new UiMessage("Preflight_GatewayStatus", url, $"{status} {response.ReasonPhrase}", Math.Round(ms)), new UiMessage("Preflight_GatewayStatusFix"));
         }
         catch (HttpRequestException ex)
         {
-            return (false, $"GET {url} failed: {ex.Message}", "Check that the gateway's NodePort is reachable from this machine.");
+            return new Outcome(false, new UiMessage("Preflight_GatewayFailed", url, ex.Message), new UiMessage("Preflight_GatewayFailedFix"));
         }
     }
 
-    private async Task<(bool, string, string?)> PanelAsync(Scenarios.PanelDefinition panel, Uri origin, CancellationToken cancellationToken)
+    private async Task<Outcome> PanelAsync(Scenarios.PanelDefinition panel, Uri origin, CancellationToken cancellationToken)
     {
         var url = PanelUrls.FrameUrl(panel);
         var probe = await frameProbe.ProbeAsync(url, origin, cancellationToken);
-        return probe.CanShow ? (true, $"{url} is reachable and may be framed by {origin.GetLeftPart(UriPartial.Authority)}.", null)
-            : (false, probe.Problem ?? $"{url} cannot be shown.", probe.Fix);
+        return probe.CanShow ? new Outcome(true, new UiMessage("Preflight_PanelOk", url, origin.GetLeftPart(UriPartial.Authority)), null)
+            : new Outcome(false, probe.Problem is { } problem ? UiMessage.Verbatim(problem) : new UiMessage("Preflight_PanelCannotShow", url), probe.Fix is { } fix ? UiMessage.Verbatim(fix) : null);
     }
 
-    private async Task<(bool, string, string?)> LoadGeneratorAsync(CancellationToken cancellationToken)
+    private async Task<Outcome> LoadGeneratorAsync(CancellationToken cancellationToken)
     {
         var ns = options.ApplicationNamespace;
         var deployments = (await connection.Client.AppsV1.ListNamespacedDeploymentAsync(ns, labelSelector: LoadGeneratorSelector, cancellationToken: cancellationToken)).Items;
         if (deployments.Count == 0)
         {
-            return (false, $"No deployment labelled {LoadGeneratorSelector} in {ns}.", "Deploy it: kubectl apply -f load-generator.yaml (or the console's deploy action).");
+            return new Outcome(false, new UiMessage("Preflight_NoLoadGenerator", LoadGeneratorSelector, ns), new UiMessage("Preflight_NoLoadGeneratorFix"));
         }
 
         var running = deployments.Where(d => (d.Status?.ReadyReplicas ?? 0) >= 1).ToList();
         var text = string.Join(", ", deployments.Select(d => $"{d.Metadata.Name} {d.Status?.ReadyReplicas ?? 0}/{d.Spec?.Replicas ?? 1} ready"));
-        return running.Count > 0 ? (true, $"Running: {text}.", null)
-            : (false, $"Deployed but not ready: {text}.", $"kubectl get pods -n {ns} -l {LoadGeneratorSelector}");
+        return running.Count > 0 ? new Outcome(true, new UiMessage("Preflight_LoadGeneratorRunning", text), null)
+            : new Outcome(false, new UiMessage("Preflight_LoadGeneratorNotReady", text), UiMessage.Verbatim($"kubectl get pods -n {ns} -l {LoadGeneratorSelector}"));
     }
+
+    /// <summary>A check's verdict before it is stamped with its id, title and time.</summary>
+    private sealed record Outcome(bool Passed, UiMessage Finding, UiMessage? Remedy);
 }

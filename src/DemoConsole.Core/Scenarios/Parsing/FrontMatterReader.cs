@@ -10,6 +10,9 @@ internal sealed record FrontMatter
 {
     public string? Title { get; init; }
 
+    /// <summary>The language the scenario is written in (<c>ko</c> or <c>en</c>), when it says.</summary>
+    public string? Language { get; init; }
+
     public double? TargetMinutes { get; init; }
 
     public double? LimitMinutes { get; init; }
@@ -52,6 +55,9 @@ internal static class FrontMatterReader
                 case "title":
                     result = result with { Title = RequireScalar(value, key, line, problems) };
                     break;
+                case "language":
+                    result = result with { Language = ReadLanguage(value, line, problems) };
+                    break;
                 case "budget":
                     result = ReadBudget(result, yaml, value, line, problems);
                     break;
@@ -72,12 +78,24 @@ internal static class FrontMatterReader
                     targets = ReadTarget(targets, key, value, line, problems);
                     break;
                 default:
-                    problems.Warning(line, $"{What}: unknown key '{key}' is ignored (known: title, budget, parts, gateway, namespaces, applicationNamespace, targets, metrics)");
+                    problems.Warning(line, $"{What}: unknown key '{key}' is ignored (known: title, language, budget, parts, gateway, namespaces, applicationNamespace, targets, metrics)");
                     break;
             }
         }
 
         return result with { Targets = targets };
+    }
+
+    private static string? ReadLanguage(YamlNode value, int line, ProblemList problems)
+    {
+        var language = RequireScalar(value, "language", line, problems)?.ToLowerInvariant();
+        if (language is null || Scenario.Languages.Contains(language))
+        {
+            return language;
+        }
+
+        problems.Error(line, $"{What}: language '{language}' is not one of {string.Join(", ", Scenario.Languages)}");
+        return null;
     }
 
     private static FrontMatter ReadBudget(FrontMatter result, YamlBlock yaml, YamlNode value, int line, ProblemList problems)

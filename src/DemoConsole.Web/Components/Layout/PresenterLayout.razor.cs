@@ -101,7 +101,7 @@ public sealed partial class PresenterLayout
 
     /// <summary>Stop everything always asks first; the dialog runs it and shows what it did.</summary>
     private async Task ConfirmStopAsync() =>
-        await Dialogs.ShowAsync<StopEverythingDialog>("Stop everything",
+        await Dialogs.ShowAsync<StopEverythingDialog>(Resources.UiText.Get("Stop_Everything"),
             new DialogParameters<StopEverythingDialog> { { d => d.Actor, _actor } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
 
@@ -111,7 +111,7 @@ public sealed partial class PresenterLayout
     {
         if (!result.Succeeded)
         {
-            Snackbar.Add(result.Error, Severity.Warning);
+            Snackbar.Add(result.Describe(), Severity.Warning);
         }
 
         return Task.CompletedTask;

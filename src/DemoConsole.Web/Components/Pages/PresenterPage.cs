@@ -47,7 +47,7 @@ public abstract class PresenterPage : ComponentBase
         var result = Session.GoTo(Context.Actor, Position);
         if (!result.Succeeded)
         {
-            Snackbar.Add(result.Error, Severity.Info);
+            Snackbar.Add(result.Describe(), Severity.Info);
             Navigation.NavigateTo(Session.Snapshot.Position.PresenterPath);
         }
     }

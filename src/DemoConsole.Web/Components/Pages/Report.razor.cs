@@ -56,8 +56,8 @@ public sealed partial class Report
         _partLabels = _report.Parts.Select(p => p.Label).ToArray();
         _timeSeries =
         [
-            new ChartSeries<double> { Name = "Spent", Data = _report.Parts.Select(p => Minutes(p.Spent)).ToList() },
-            new ChartSeries<double> { Name = "Budget", Data = _report.Parts.Select(p => Minutes(p.Budget)).ToList() },
+            new ChartSeries<double> { Name = L["Report_Spent"], Data = _report.Parts.Select(p => Minutes(p.Spent)).ToList() },
+            new ChartSeries<double> { Name = L["Overview_BudgetColumn"], Data = _report.Parts.Select(p => Minutes(p.Budget)).ToList() },
         ];
         _timeOptions = new BarChartOptions
         {
@@ -71,7 +71,7 @@ public sealed partial class Report
     {
         var (file, problem) = _store.Save(_report);
         _previous = null;
-        Snackbar.Add(problem ?? $"Saved as {Path.GetFileName(file)}.", problem is null ? Severity.Success : Severity.Warning);
+        Snackbar.Add(problem ?? L["Report_SavedAs", Path.GetFileName(file) ?? ""], problem is null ? Severity.Success : Severity.Warning);
     }
 
     private static double Minutes(TimeSpan value) => Math.Round(value.TotalMinutes, 2, MidpointRounding.AwayFromZero);

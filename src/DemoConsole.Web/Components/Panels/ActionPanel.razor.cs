@@ -32,6 +32,8 @@ public sealed partial class ActionPanel
     [Parameter]
     public bool PipelineViewShown { get; set; }
 
+    private string PipelineBelow => L["Actions_PipelineBelow"];
+
     protected override void OnInitialized()
     {
         _board = Executor.Board;
@@ -64,7 +66,7 @@ public sealed partial class ActionPanel
         var started = Executor.Start(Actor, actionId, null, previewId);
         if (!started.Started)
         {
-            Snackbar.Add(started.Error, Severity.Warning);
+            Snackbar.Add(started.Describe(), Severity.Warning);
         }
     }
 
@@ -73,7 +75,7 @@ public sealed partial class ActionPanel
         var stopped = Executor.Stop(Actor, run.RunId);
         if (!stopped.Started)
         {
-            Snackbar.Add(stopped.Error, Severity.Warning);
+            Snackbar.Add(stopped.Describe(), Severity.Warning);
         }
     }
 }

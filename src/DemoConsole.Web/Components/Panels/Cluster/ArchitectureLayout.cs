@@ -58,10 +58,10 @@ public sealed record ArchitectureLayout(
         var app = view.Applications.FirstOrDefault(a => a.DestinationNamespace == view.ApplicationNamespace) ?? (view.Applications.Count > 0 ? view.Applications[0] : null);
         var steps = new (string Title, string Detail)[]
         {
-            ("GitHub", "push to main"),
-            ("GitHub Actions", "build · test · Trivy"),
-            ("Registry", "image pushed, tag updated"),
-            ("Argo CD", app is null ? "no application" : $"{app.Sync} · {app.Health}"),
+            ("GitHub", Resources.UiText.Get("Architecture_Push")),
+            ("GitHub Actions", Resources.UiText.Get("Architecture_Build")),
+            (Resources.UiText.Get("Architecture_Registry"), Resources.UiText.Get("Architecture_ImagePushed")),
+            ("Argo CD", app is null ? Resources.UiText.Get("Architecture_NoApplication") : $"{app.Sync} · {app.Health}"),
             ("Kubernetes", $"{view.ApplicationNamespace}"),
         };
         var width = (Width - 2 * Margin - (steps.Length - 1) * 40) / steps.Length;
@@ -72,7 +72,7 @@ public sealed record ArchitectureLayout(
     {
         var layers = new (string Caption, IReadOnlyList<ArchitectureWorkload> Workloads)[]
         {
-            ("Ingress", view.Ingress), ("Gateway", view.Gateways), ("Services", view.Services), ("Data", view.DataStores),
+            (Resources.UiText.Get("Architecture_Ingress"), view.Ingress), (Resources.UiText.Get("Architecture_Gateway"), view.Gateways), (Resources.UiText.Get("Architecture_Services"), view.Services), (Resources.UiText.Get("Architecture_Data"), view.DataStores),
         };
         var inUse = layers.Where(l => l.Workloads.Count > 0).ToList();
         var columnWidth = (Width - 2 * Margin) / Math.Max(1, inUse.Count);

@@ -58,7 +58,7 @@ public sealed partial class ClusterViewPanel
         var started = Executor.Start(actor, action.Id, null, previewId);
         if (!started.Started)
         {
-            Snackbar.Add(started.Error, Severity.Warning);
+            Snackbar.Add(started.Describe(), Severity.Warning);
         }
     }
 

@@ -42,7 +42,8 @@ public sealed partial class LogTailView
         var filter = e.Value?.ToString();
         if (!string.IsNullOrWhiteSpace(filter) && !RegexText.IsValid(filter))
         {
-            _problem = $"'{filter}' is not a valid regular expression.";
+            _problem = L["Logs_BadFilter", filter];
+
             return;
         }
 

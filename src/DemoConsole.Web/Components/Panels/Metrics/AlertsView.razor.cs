@@ -24,7 +24,7 @@ public sealed partial class AlertsView
     /// <summary>The comparison at the end of the expression ("&gt; 0.05"): what the rule fires at.</summary>
     private static string Threshold(string query) => TrailingComparison().Match(query) is { Success: true } m ? $"{m.Groups[1].Value} {m.Groups[2].Value}" : "-";
 
-    private static string ValueText(double value) => double.IsFinite(value) ? value.ToString("0.####", CultureInfo.InvariantCulture) : "-";
+    private static string ValueText(double value) => double.IsFinite(value) ? value.ToString("0.####", CultureInfo.CurrentCulture) : "-";
 
     [GeneratedRegex(@"(>=|<=|==|!=|>|<)\s*([0-9.eE+-]+)\s*$")]
     private static partial Regex TrailingComparison();

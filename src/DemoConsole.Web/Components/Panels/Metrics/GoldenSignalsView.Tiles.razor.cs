@@ -11,7 +11,7 @@ public sealed partial class GoldenSignalsView
     {
         builder.OpenComponent<SignalTile>(0);
         builder.AddComponentParameter(1, nameof(SignalTile.Name), "latency");
-        builder.AddComponentParameter(2, nameof(SignalTile.Title), "Latency P95");
+        builder.AddComponentParameter(2, nameof(SignalTile.Title), Resources.UiText.Get("Signals_LatencyP95"));
         builder.AddComponentParameter(3, nameof(SignalTile.Value), MetricText.Milliseconds(s.P95.Value));
         builder.AddComponentParameter(4, nameof(SignalTile.Level), Worst(s.P95.Level, s.P99.Level));
         builder.AddComponentParameter(5, nameof(SignalTile.ChildContent), Lines(
@@ -23,7 +23,7 @@ public sealed partial class GoldenSignalsView
     {
         builder.OpenComponent<SignalTile>(0);
         builder.AddComponentParameter(1, nameof(SignalTile.Name), "traffic");
-        builder.AddComponentParameter(2, nameof(SignalTile.Title), "Traffic");
+        builder.AddComponentParameter(2, nameof(SignalTile.Title), Resources.UiText.Get("Signals_Traffic"));
         builder.AddComponentParameter(3, nameof(SignalTile.Value), MetricText.Rate(s.TotalRps));
         builder.AddComponentParameter(4, nameof(SignalTile.Level), s.TotalRps is null ? SignalLevel.NoData : SignalLevel.Normal);
         builder.AddComponentParameter(5, nameof(SignalTile.ChildContent), Lines(
@@ -35,11 +35,11 @@ public sealed partial class GoldenSignalsView
     {
         builder.OpenComponent<SignalTile>(0);
         builder.AddComponentParameter(1, nameof(SignalTile.Name), "errors");
-        builder.AddComponentParameter(2, nameof(SignalTile.Title), "Errors 5xx");
+        builder.AddComponentParameter(2, nameof(SignalTile.Title), Resources.UiText.Get("Signals_Errors5xx"));
         builder.AddComponentParameter(3, nameof(SignalTile.Value), MetricText.Percent(s.Errors5xx.Value));
         builder.AddComponentParameter(4, nameof(SignalTile.Level), Worst(s.Errors5xx.Level, s.Errors4xx.Level));
         builder.AddComponentParameter(5, nameof(SignalTile.ChildContent), Lines(
-            [$"4xx {MetricText.Percent(s.Errors4xx.Value)}", .. s.RequestsByCode.Take(4).Select(c => $"{c.Label}: {c.Value.ToString("0.#", CultureInfo.InvariantCulture)}")]));
+            [$"4xx {MetricText.Percent(s.Errors4xx.Value)}", .. s.RequestsByCode.Take(4).Select(c => $"{c.Label}: {c.Value.ToString("0.#", CultureInfo.CurrentCulture)}")]));
         builder.CloseComponent();
     };
 
@@ -47,11 +47,11 @@ public sealed partial class GoldenSignalsView
     {
         builder.OpenComponent<SignalTile>(0);
         builder.AddComponentParameter(1, nameof(SignalTile.Name), "saturation");
-        builder.AddComponentParameter(2, nameof(SignalTile.Title), "Saturation CPU");
+        builder.AddComponentParameter(2, nameof(SignalTile.Title), Resources.UiText.Get("Signals_SaturationCpu"));
         builder.AddComponentParameter(3, nameof(SignalTile.Value), s.CpuMax.Value is { } cpu ? MetricText.Percent(cpu) : MetricText.NoTraffic);
         builder.AddComponentParameter(4, nameof(SignalTile.Level), s.CpuMax.Level);
-        var memory = s.MemoryByPod.Count > 0 ? $"memory max {MetricText.Bytes(s.MemoryByPod.Max(m => m.Value))}" : "memory: no data";
-        builder.AddComponentParameter(5, nameof(SignalTile.ChildContent), Lines($"{s.CpuByPod.Count} pods", memory));
+        var memory = s.MemoryByPod.Count > 0 ? Resources.UiText.Get("Signals_MemoryMax", MetricText.Bytes(s.MemoryByPod.Max(m => m.Value))) : Resources.UiText.Get("Signals_MemoryNoData");
+        builder.AddComponentParameter(5, nameof(SignalTile.ChildContent), Lines(Resources.UiText.Get("Signals_Pods", s.CpuByPod.Count), memory));
         builder.CloseComponent();
     };
 

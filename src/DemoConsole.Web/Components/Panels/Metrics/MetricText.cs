@@ -6,23 +6,23 @@ namespace DemoConsole.Web.Components.Panels.Metrics;
 /// <summary>How metric values read on tiles and edges: "no traffic" for a missing value, never "0 ms" or "NaN".</summary>
 public static class MetricText
 {
-    public const string NoTraffic = "no traffic";
+    public static string NoTraffic => Resources.UiText.Get("Metrics_NoTraffic");
 
     public static string Milliseconds(double? value) => value is { } v && double.IsFinite(v)
-        ? v < 10 ? $"{v.ToString("0.0", CultureInfo.InvariantCulture)} ms" : $"{v.ToString("0", CultureInfo.InvariantCulture)} ms"
+        ? v < 10 ? $"{v.ToString("0.0", CultureInfo.CurrentCulture)} ms" : $"{v.ToString("0", CultureInfo.CurrentCulture)} ms"
         : NoTraffic;
 
     public static string Percent(double? value) => value is { } v && double.IsFinite(v)
-        ? v == 0 ? "0 %" : v < 0.1 ? $"{v.ToString("0.00", CultureInfo.InvariantCulture)} %" : $"{v.ToString("0.#", CultureInfo.InvariantCulture)} %"
+        ? v == 0 ? "0 %" : v < 0.1 ? $"{v.ToString("0.00", CultureInfo.CurrentCulture)} %" : $"{v.ToString("0.#", CultureInfo.CurrentCulture)} %"
         : NoTraffic;
 
     public static string Rate(double? value) => value is { } v && double.IsFinite(v)
-        ? $"{v.ToString(v < 10 ? "0.0" : "0", CultureInfo.InvariantCulture)} req/s"
+        ? $"{v.ToString(v < 10 ? "0.0" : "0", CultureInfo.CurrentCulture)} req/s"
         : NoTraffic;
 
     public static string Bytes(double value) => value >= 1024 * 1024 * 1024
-        ? $"{(value / (1024 * 1024 * 1024)).ToString("0.0", CultureInfo.InvariantCulture)} GiB"
-        : $"{(value / (1024 * 1024)).ToString("0", CultureInfo.InvariantCulture)} MiB";
+        ? $"{(value / (1024 * 1024 * 1024)).ToString("0.0", CultureInfo.CurrentCulture)} GiB"
+        : $"{(value / (1024 * 1024)).ToString("0", CultureInfo.CurrentCulture)} MiB";
 
     public static string LevelClass(SignalLevel level) => level switch
     {

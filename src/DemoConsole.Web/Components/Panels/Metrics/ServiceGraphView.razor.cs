@@ -30,10 +30,10 @@ public sealed partial class ServiceGraphView
 
     // Two short lines fit between the columns; one long line ran into the next node.
     private static string RateText(GraphEdge edge) => edge.TcpBytesPerSecond is { } bytes
-        ? string.Create(CultureInfo.InvariantCulture, $"TCP {bytes / 1024:0.0} KiB/s")
-        : string.Create(CultureInfo.InvariantCulture, $"{edge.Rps:0.0} rps · 5xx {MetricText.Percent(edge.ErrorPercent)}");
+        ? string.Create(CultureInfo.CurrentCulture, $"TCP {bytes / 1024:0.0} KiB/s")
+        : string.Create(CultureInfo.CurrentCulture, $"{edge.Rps:0.0} rps · 5xx {MetricText.Percent(edge.ErrorPercent)}");
 
     private static string LatencyText(GraphEdge edge) => edge.TcpBytesPerSecond is not null
-        ? edge.MutualTls ? "mTLS" : "plain text"
+        ? edge.MutualTls ? "mTLS" : Resources.UiText.Get("Graph_PlainText")
         : $"P95 {MetricText.Milliseconds(edge.P95)}";
 }

@@ -1,0 +1,113 @@
+using DemoConsole.Tests.Shared;
+using Xunit.Abstractions;
+
+namespace DemoConsole.Web.Tests.Localization;
+
+/// <summary>
+/// No UI text written in place: the Web components, the command line, the API and Core are scanned for Hangul and
+/// for English UI text outside resources (UiText, CoreText). A new literal fails the test; the allow-list below says
+/// why each remaining one is legitimate, and core-baseline.tsv holds the Core files whose messages are not
+/// <c>UiMessage</c>s yet, with how many literals each may hold (the number may only go down).
+/// </summary>
+public sealed class UiLiteralTests(ITestOutputHelper output)
+{
+    private static readonly string[] Scanned =
+    [
+        "src/DemoConsole.Web/Components",
+        "src/DemoConsole.Web/CommandLine",
+        "src/DemoConsole.Web/Api",
+        "src/DemoConsole.Core",
+    ];
+
+    /// <summary>(file or folder, text the finding contains, why it is not UI text to translate).</summary>
+    private static readonly (string Path, string Contains, string Reason)[] Allowed =
+    [
+        ("src/DemoConsole.Core/Scenarios/Parsing/MarkerWords.cs", "", "the scenario parser's Korean marker words: they read the runbook, never shown"),
+        ("src/DemoConsole.Core/Scenarios/Parsing/PartValidator.cs", "스크립트", "quotes the scenario format's Korean marker words"),
+        ("src/DemoConsole.Core/Scenarios/Parsing/PartValidator.cs", "데모 시나리오", "quotes the scenario format's Korean marker words"),
+        ("src/DemoConsole.Core/Messages/UiMessage.cs", "CoreText has no message", "a programming error (missing key), thrown, never shown"),
+        ("src/DemoConsole.Core/Cluster/Preflight/PreflightChecks.cs", "kubectl ", "a command to run, the same in every language"),
+        ("src/DemoConsole.Web/CommandLine/CheckCommand.cs", "usage: DemoConsole check FILE", "command syntax"),
+        ("src/DemoConsole.Web/Components/Pages/Report.razor", "Markdown", "a file format's name"),
+        ("src/DemoConsole.Web/Components/Pages/SignIn.razor", "Demo Console", "the product's name"),
+        ("src/DemoConsole.Web/Components/Pages/SignIn.razor", "placeholder=\"presenter\"", "the name a presenter gets when they give none (SignInEndpoints.CleanName)"),
+        ("src/DemoConsole.Web/Components/Panels/Cluster/ArchitectureDiagram.razor", "Ready", "Kubernetes' Ready condition, as kubectl shows it"),
+        ("src/DemoConsole.Web/Components/Panels/Cluster/LogTailView.razor", "grep -E", "the command the view mirrors"),
+        ("src/DemoConsole.Web/Components/Panels/Cluster/LogTailView.razor", "_snapshot?.Lines", "C# inside a <pre>, not text"),
+        ("src/DemoConsole.Web/Components/Panels/Metrics/", "Prometheus", "a product's name, shown while its first answer is awaited"),
+        ("src/DemoConsole.Web/Components/Panels/Metrics/AlertsView.razor", "Alertmanager", "a product's name"),
+        ("src/DemoConsole.Web/Components/Panels/Metrics/GoldenSignalsView.razor", "Label=\"SeriesName\"", "a C# method group bound to a parameter, not text"),
+        ("src/DemoConsole.Web/Components/Panels/SandboxCard.razor", "Kubernetes API", "a product's name"),
+        ("src/DemoConsole.Web/Components/Panels/SandboxCard.razor", "kubeconfig", "a file kind and a shell command"),
+        ("src/DemoConsole.Web/Components/Panels/SandboxCard.razor", "KUBECONFIG", "a shell command"),
+    ];
+
+    [Fact]
+    public void Sources_HaveNoUiLiteralsOutsideResources_BeyondTheAllowListAndTheCoreBaseline()
+    {
+        var baseline = Baseline();
+        var counted = Findings()
+            .Where(f => !Allowed.Any(a => f.File.StartsWith(a.Path, StringComparison.Ordinal) && f.Text.Contains(a.Contains, StringComparison.Ordinal)))
+            .GroupBy(f => f.File)
+            .ToList();
+
+        var over = counted.Where(g => g.Count() > baseline.GetValueOrDefault(g.Key)).ToList();
+        foreach (var (file, allowed) in baseline)
+        {
+            var now = counted.FirstOrDefault(g => g.Key == file)?.Count() ?? 0;
+            if (now < allowed)
+            {
+                output.WriteLine($"{file}: {now} now, baseline {allowed}: lower it in core-baseline.tsv");
+            }
+        }
+
+        Assert.True(over.Count == 0, "UI text outside resources (put it in UiText or CoreText, or allow-list it with a reason):\n"
+            + string.Join("\n", over.SelectMany(g => g.Select(f => f.ToString()))));
+    }
+
+    [Fact]
+    public void Scanner_FindsHangulAndEnglishUiText_NotCommentsDirectivesOrKubectlHeadings()
+    {
+        var root = Directory.CreateTempSubdirectory().FullName;
+        File.WriteAllText(Path.Combine(root, "Sample.razor"), """
+            @inherits LiveComponent
+            @* Stop everything: a comment *@
+            <h1>Stop everything</h1>
+            <th>NAME</th><th>READY</th>
+            <span title="Next page">@L["Key"]</span>
+            <p>@L["Explain"] (<code>GET /api/runs</code>)</p>
+            <p>다음</p>
+            """);
+        File.WriteAllText(Path.Combine(root, "Sample.cs"), """
+            // There is no page here: a comment
+            [LoggerMessage(EventId = 1, Message = "Action {Id} refused by the session")]
+            var a = $"There is no page {path} in this scenario.";
+            var b = "app=load-generator";
+            var c = "발표자";
+            """);
+
+        var razor = UiLiteralScanner.Scan(root, "Sample.razor").Select(f => (f.Line, f.Kind)).ToList();
+        var csharp = UiLiteralScanner.Scan(root, "Sample.cs").Select(f => (f.Line, f.Kind)).ToList();
+
+        Assert.Equal([(3, "english"), (5, "english"), (7, "hangul")], razor);
+        Assert.Equal([(3, "english"), (5, "hangul")], csharp);
+    }
+
+    private static Dictionary<string, int> Baseline() =>
+        File.ReadAllLines(Path.Combine(RepoPaths.RepoRoot, "tests/DemoConsole.Web.Tests/Localization/core-baseline.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .ToDictionary(p => p[1], p => int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture));
+
+    private static IEnumerable<UiLiteral> Findings()
+    {
+        var root = RepoPaths.RepoRoot;
+        return Scanned
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.*", SearchOption.AllDirectories))
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .SelectMany(f => UiLiteralScanner.Scan(root, f));
+    }
+}
