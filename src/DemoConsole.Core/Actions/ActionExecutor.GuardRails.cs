@@ -54,6 +54,13 @@ public sealed partial class ActionExecutor
 
     private string? RefusalReason(ActionDefinition action, Actor actor)
     {
+        // Checked first and here, on every path to a run: during a replay the screens show a recording, and a button
+        // that reached the cluster from it would act on a state nobody is looking at.
+        if (_replay is { Replaying: true })
+        {
+            return "A recording is being replayed; leave the replay to run actions.";
+        }
+
         if (!_handlers.TryGetValue(action.Kind, out var handler))
         {
             return ActionKindCatalog.Find(action.Kind)?.NotAvailableReason ?? $"Action kind '{action.Kind}' is not available in this version of the console.";

@@ -48,6 +48,7 @@ public static class DemoConsoleHost
         app.MapSignIn();
         app.MapConsoleApi();
         app.MapReportDownloads();
+        app.MapRecordings();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSandbox>());
 
         services.AddHostedService<SessionStateFile>();
+        services.AddRecording();
 
         services.AddConsoleSecurity();
         services.AddHostedService<SignInLinkPrinter>();
