@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DemoConsole.Core.Actions;
@@ -18,6 +19,8 @@ public static class RecordingJson
         {
             Converters = { new JsonStringEnumConverter(), new ActionResultJsonConverter() },
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            // A file, never HTML: Korean text as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6).
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -41,18 +41,28 @@ public static class RecordingServiceCollectionExtensions
         : null;
 }
 
-/// <summary>Switches recording on once the application has started (the sandbox is up, the session loaded), and closes the file at shutdown.</summary>
-public sealed class RecordingAtStart(Recorder recorder, IHostApplicationLifetime lifetime) : IHostedService
+/// <summary>
+/// Switches recording on once the application has started (the sandbox is up, the session loaded), and closes the file
+/// at shutdown. The recorder is resolved only then: it needs the executor, whose load engine takes the sandbox's
+/// gateway as its one allowed target when it is made, so making it before the sandbox runs would allow none.
+/// </summary>
+public sealed class RecordingAtStart(IServiceProvider services, IHostApplicationLifetime lifetime) : IHostedService
 {
+    private Recorder? _recorder;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(recorder.StartIfOnByDefault);
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            _recorder = services.GetRequiredService<Recorder>();
+            _recorder.StartIfOnByDefault();
+        });
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        recorder.Dispose();
+        _recorder?.Dispose();
         return Task.CompletedTask;
     }
 }
