@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DemoConsole.Core.Actions;
@@ -101,10 +102,19 @@ public sealed partial class RecordingStore(string folder)
             while (!cursor.AtEnd)
             {
                 var (stream, snapshot) = cursor.Step();
-                if (stream == RecordingStreams.Runs
-                    && RecordingShapes.FromNode<RunBoard>(snapshot)?.LatestForAction(actionId) is { IsRunning: false } run)
+                if (stream != RecordingStreams.Runs || snapshot["runs"] is not JsonObject runs)
                 {
-                    found = run;
+                    continue;
+                }
+
+                // Only the runs of this action are read whole; the board of a long rehearsal has many others.
+                foreach (var (_, node) in runs)
+                {
+                    if (node?["actionId"]?.GetValue<string>() == actionId && node["status"]?.GetValue<string>() == "Succeeded"
+                        && node.Deserialize<ActionRunSnapshot>(RecordingJson.Options) is { } run && (found is null || run.StartedAt >= found.StartedAt))
+                    {
+                        found = run;
+                    }
                 }
             }
 
@@ -136,6 +146,11 @@ public sealed partial class RecordingStore(string folder)
             return null;
         }
     }
+
+    /// <summary>The summary of the recording at <paramref name="path"/> (read whole, as written so far).</summary>
+    /// <exception cref="InvalidDataException">The file is not a recording.</exception>
+    public static RecordingSummary Summarize(string path) =>
+        Summarize(Path.GetFileName(path), RecordingReader.Read(path), new FileInfo(path).Length);
 
     /// <summary>Parts and actions read from the lines themselves: the session's position and the runs' action ids.</summary>
     internal static RecordingSummary Summarize(string name, RecordingContent content, long bytes)

@@ -17,6 +17,7 @@ public static class RecordingServiceCollectionExtensions
         services.TryAddSingleton<ReplayPlayer>();
         services.TryAddSingleton(Settings);
         services.TryAddSingleton<Recorder>();
+        services.TryAddSingleton<RehearsalRuns>();
         services.AddHostedService<RecordingAtStart>();
         return services;
     }
@@ -31,7 +32,8 @@ public static class RecordingServiceCollectionExtensions
             Folder(options) is { } folder ? new RecordingStore(folder) : null,
             options.Recording.Enabled ?? options.Cluster.Mode == ClusterMode.Sandbox,
             options.Cluster.Mode.ToString(),
-            () => [secrets.PresenterKey, secrets.ViewerToken, gitHub, sandbox.Host?.GitHubToken]);
+            () => [secrets.PresenterKey, secrets.ViewerToken, gitHub, sandbox.Host?.GitHubToken,
+                options.Prometheus.BearerToken, options.Prometheus.Password, options.Alertmanager.BearerToken, options.Alertmanager.Password]);
     }
 
     /// <summary>The configured folder, or <c>recordings/</c> beside the state file; null when neither is set.</summary>

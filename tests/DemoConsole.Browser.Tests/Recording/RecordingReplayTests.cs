@@ -67,6 +67,7 @@ public sealed class RecordingReplayTests(RecordingFixture browser, ITestOutputHe
         await BrowserFixture.WaitForInteractiveAsync(presenter);
         var row = presenter.GetByTestId($"recording-{Path.GetFileName(path)}");
         await Assertions.Expect(row.GetByTestId("recording-parts")).ToHaveTextAsync("1 · 2 · 3 · 4 · 5 · 6");
+        await Screenshots.SaveAsync(presenter, audience, "recordings-page");
         await row.GetByTestId("recording-replay").ClickAsync();
 
         await Assertions.Expect(audience.GetByTestId("replay-marker")).ToBeVisibleAsync();
@@ -95,6 +96,7 @@ public sealed class RecordingReplayTests(RecordingFixture browser, ITestOutputHe
             }
         }
 
+        await Screenshots.SaveAsync(presenter, audience, "replay-part6");
         await presenter.GetByTestId("replay-leave").ClickAsync();
         await Assertions.Expect(audience.GetByTestId("replay-marker")).ToBeHiddenAsync();
         await Assertions.Expect(presenter.GetByTestId("replay-marker")).ToBeHiddenAsync();
