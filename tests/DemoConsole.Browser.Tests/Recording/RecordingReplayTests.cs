@@ -63,7 +63,11 @@ public sealed class RecordingReplayTests(RecordingFixture browser, ITestOutputHe
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"recording {Path.GetFileName(path)}: {bytes} bytes, {content.Lines.Count} lines over {content.Length.TotalSeconds:0.0} s = {bytes / content.Length.TotalMinutes:0} bytes/minute"));
 
-        await presenter.GotoAsync("/present/recordings");
+        // The recordings page is reached from the report page.
+        await presenter.GotoAsync("/present/report");
+        await BrowserFixture.WaitForInteractiveAsync(presenter);
+        await presenter.GetByTestId("report-recordings").ClickAsync();
+        await presenter.WaitForURLAsync("**/present/recordings");
         await BrowserFixture.WaitForInteractiveAsync(presenter);
         var row = presenter.GetByTestId($"recording-{Path.GetFileName(path)}");
         await Assertions.Expect(row.GetByTestId("recording-parts")).ToHaveTextAsync("1 · 2 · 3 · 4 · 5 · 6");

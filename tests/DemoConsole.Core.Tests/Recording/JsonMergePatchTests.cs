@@ -11,6 +11,10 @@ public sealed class JsonMergePatchTests
     [InlineData("""{"pods":[{"name":"a"}]}""", """{"pods":[{"name":"a"},{"name":"b"}]}""")]
     [InlineData("""{"v":[1,2,3],"n":null}""", """{"v":[1,null,3],"n":4}""")]
     [InlineData("""{"v":[[1],[2]],"x":"y"}""", """{"v":[[1],[3]]}""")]
+    [InlineData("""{"pods":[{"n":"a"},{"n":"b"},{"n":"c"},{"n":"d"},{"n":"e"}]}""", """{"pods":[{"n":"a"},{"n":"b"},{"n":"x"},{"n":"c"},{"n":"d"},{"n":"e"}]}""")]
+    [InlineData("""{"pods":[{"n":"a"},{"n":"b"},{"n":"c"},{"n":"d"},{"n":"e"}]}""", """{"pods":[{"n":"a"},{"n":"c"},{"n":"d"},{"n":"e"}]}""")]
+    [InlineData("""{"lines":[1,2,3,4,5,6]}""", """{"lines":[3,4,5,6,7,8]}""")]
+    [InlineData("""{"lines":[1,2,3,4,5,6]}""", """{"lines":[9,8]}""")]
     public void Create_ThenApply_GivesTheNewDocument(string before, string after)
     {
         var old = JsonNode.Parse(before)!.AsObject();
@@ -32,5 +36,19 @@ public sealed class JsonMergePatchTests
         var patch = JsonMergePatch.Create(before, after).ToJsonString();
 
         Assert.Equal("""{"pods":{"$items":{"7":{"phase":"Terminating"}}}}""", patch);
+    }
+
+    [Fact]
+    public void Create_LogTailSlidByTwoLines_WritesTheTwoNewLinesOnly()
+    {
+        static JsonArray Lines(int from, int to) =>
+            new(Enumerable.Range(from, to - from + 1).Select(i => (JsonNode?)JsonValue.Create($"2026-12-05T09:00:0{i}Z GET /blog/ 200 12ms line {i}")).ToArray());
+        var before = new JsonObject { ["lines"] = Lines(1, 6) };
+        var after = new JsonObject { ["lines"] = Lines(3, 8) };
+
+        var patch = JsonMergePatch.Create(before, after);
+
+        Assert.Equal("""[[0,2,[]],[4,0,["2026-12-05T09:00:07Z GET /blog/ 200 12ms line 7","2026-12-05T09:00:08Z GET /blog/ 200 12ms line 8"]]]""",
+            patch["lines"]![JsonMergePatch.Splices]!.ToJsonString());
     }
 }
