@@ -16,6 +16,7 @@ public sealed record RehearsalRun(string ActionId, string Recording, DateTimeOff
 /// </summary>
 public sealed class RehearsalRuns(Recorder recorder)
 {
+    private readonly Lock _gate = new();
     private readonly SnapshotBroadcaster<ImmutableDictionary<string, RehearsalRun>> _shown = new(ImmutableDictionary<string, RehearsalRun>.Empty);
 
     public ImmutableDictionary<string, RehearsalRun> Shown => _shown.Current;
@@ -49,8 +50,6 @@ public sealed class RehearsalRuns(Recorder recorder)
         Change(shown => shown.Remove(actionId));
         return CommandResult.Ok;
     }
-
-    private readonly Lock _gate = new();
 
     private void Change(Func<ImmutableDictionary<string, RehearsalRun>, ImmutableDictionary<string, RehearsalRun>> change)
     {
