@@ -55,6 +55,13 @@ public sealed partial class ActionExecutor
 
     private UiMessage? RefusalReason(ActionDefinition action, Actor actor)
     {
+        // Checked first and here, on every path to a run: during a replay the screens show a recording, and a button
+        // that reached the cluster from it would act on a state nobody is looking at.
+        if (_replay is { Replaying: true })
+        {
+            return new UiMessage("Actions_Replaying");
+        }
+
         if (!_handlers.TryGetValue(action.Kind, out var handler))
         {
             return ActionKindCatalog.Find(action.Kind)?.NotAvailableReason is { } reason ? UiMessage.Verbatim(reason) : new UiMessage("Actions_KindNotAvailable", action.Kind);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Live;
 using DemoConsole.Core.Messages;
+using DemoConsole.Core.Recording.Replay;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
 using Microsoft.Extensions.Logging;
@@ -29,9 +30,12 @@ public sealed partial class ActionExecutor : IDisposable
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _stops = new(StringComparer.Ordinal);
     private readonly PendingPreviews _previews;
     private readonly RunBoardStore _board = new();
+    private readonly ReplayScreens? _replay;
 
-    public ActionExecutor(IScenarioSource scenarios, IEnumerable<IActionHandler> handlers, TimeProvider time, ILogger<ActionExecutor> logger)
+    /// <param name="replay">The screens' replay switch: while a recording is replayed, no action may run.</param>
+    public ActionExecutor(IScenarioSource scenarios, IEnumerable<IActionHandler> handlers, TimeProvider time, ILogger<ActionExecutor> logger, ReplayScreens? replay = null)
     {
+        _replay = replay;
         _scenarios = scenarios;
         _handlers = handlers.ToDictionary(h => h.Descriptor.Name, StringComparer.Ordinal);
         _time = time;

@@ -1,7 +1,7 @@
 namespace DemoConsole.Web.CommandLine;
 
 /// <summary>
-/// The console's command line: <c>DemoConsole check FILE</c> and <c>DemoConsole burst URL ...</c>. A command only
+/// The console's command line: <c>DemoConsole check FILE</c>, <c>DemoConsole burst URL ...</c> and <c>DemoConsole replay RECORDING</c>. A command only
 /// parses its arguments and prints; what it does (parsing a scenario, running load) is Core's, as for the web console.
 /// </summary>
 internal static class ConsoleCommands
@@ -19,6 +19,7 @@ internal static class ConsoleCommands
         {
             "check" => Task.FromResult(CheckCommand.Run(args[1..], Console.Out, Console.Error)),
             "burst" => RunBurstAsync(args[1..]),
+            "replay" => ReplayCommand.RunAsync(args[1..], Console.Out, Console.Error),
             _ => null,
         };
     }

@@ -40,8 +40,20 @@ public sealed class DemoConsoleOptions
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
         "demo-console", "session.json");
 
+    /// <summary>Recording of sessions (<c>DemoConsole:Recording</c>): on at start, and where the files go.</summary>
+    public RecordingOptions Recording { get; set; } = new();
+
     /// <summary>Extra origins the panels may be framed from, besides the origins of the scenario's panels.</summary>
     public IList<string> FrameOrigins { get; init; } = [];
+}
+
+public sealed class RecordingOptions
+{
+    /// <summary>Record from start-up; unset: on in sandbox mode (a rehearsal), off against a cluster.</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>Where recordings go; unset: <c>recordings/</c> beside the state file (none when the state file is off).</summary>
+    public string? Folder { get; set; }
 }
 
 public sealed class AuthOptions

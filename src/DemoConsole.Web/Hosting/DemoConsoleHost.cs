@@ -57,6 +57,7 @@ public static class DemoConsoleHost
         app.MapLanguagePreference();
         app.MapConsoleApi();
         app.MapReportDownloads();
+        app.MapRecordings();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

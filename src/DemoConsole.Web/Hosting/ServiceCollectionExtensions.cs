@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
 
         services.AddHostedService<SessionStateFile>();
         services.AddReadinessChecks();
+        services.AddRecording();
 
         services.AddConsoleSecurity();
         services.AddHostedService<SignInLinkPrinter>();

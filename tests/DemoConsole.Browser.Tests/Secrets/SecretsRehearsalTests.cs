@@ -61,7 +61,7 @@ public sealed class SecretsRehearsalFixture : BrowserFixture
 public sealed class SecretsRehearsalTests(SecretsRehearsalFixture browser) : IClassFixture<SecretsRehearsalFixture>
 {
     private static readonly string[] PresenterPages =
-        ["/present", "/present/prep", "/present/preflight", "/present/checklists", "/present/runs", "/present/report", "/present/qa", "/present/reference", "/present/closing"];
+        ["/present", "/present/prep", "/present/preflight", "/present/checklists", "/present/runs", "/present/report", "/present/recordings", "/present/qa", "/present/reference", "/present/closing"];
 
     /// <summary>The session report's downloads, read with the presenter's sign-in.</summary>
     private static readonly string[] Downloads = ["/present/report/markdown", "/present/report/html"];
@@ -111,6 +111,21 @@ public sealed class SecretsRehearsalTests(SecretsRehearsalFixture browser) : ICl
 
         var stateFile = browser.Services.GetRequiredService<IConfiguration>()["DemoConsole:StateFile"]!;
         scan.Scan("state file", File.Exists(stateFile) ? await File.ReadAllTextAsync(stateFile) : null);
+
+        // The rehearsal was recorded (on by default in sandbox mode): the recording, as written and as downloaded.
+        var recordings = Path.Combine(Path.GetDirectoryName(stateFile)!, "recordings");
+        var recorded = Directory.Exists(recordings) ? Directory.GetFiles(recordings, "*.jsonl") : [];
+        Assert.NotEmpty(recorded);
+        foreach (var file in recorded)
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            scan.Scan($"recording {Path.GetFileName(file)}", await new StreamReader(stream).ReadToEndAsync());
+            var download = await presenter.APIRequest.GetAsync($"/present/recordings/{Path.GetFileName(file)}");
+            Assert.True(download.Ok, $"download of {Path.GetFileName(file)}: {download.Status}");
+            scan.Scan($"download of {Path.GetFileName(file)}", await download.TextAsync());
+        }
+
+        scan.Scan("GET /api/recordings", await (await api.GetAsync("/api/recordings")).Content.ReadAsStringAsync());
 
         Assert.Empty(scan.Findings);
         // The scan looked at a real rehearsal: every action ran to its end (steady traffic is stopped, hence cancelled).

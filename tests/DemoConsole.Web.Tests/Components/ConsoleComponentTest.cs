@@ -4,6 +4,8 @@ using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Observability;
 using DemoConsole.Core.Panels;
+using DemoConsole.Core.Recording;
+using DemoConsole.Core.Recording.Replay;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
 using DemoConsole.Core.Session;
@@ -52,6 +54,11 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Handler);
         Services.AddSingleton(sp => new ActionExecutor(Source, [Handler, Confirming, .. MoreHandlers], TimeProvider.System, NullLogger<ActionExecutor>.Instance));
         Services.AddSingleton<PresenterPreferences>();
+        Services.AddSingleton<ReplayScreens>();
+        Services.AddSingleton(sp => new ReplayPlayer(sp.GetRequiredService<ReplayScreens>(), Time, NullLogger<ReplayPlayer>.Instance));
+        Services.AddSingleton(sp => new Recorder(new RecorderSettings(null, false, "Sandbox", () => []), sp.GetRequiredService<DemoSession>(),
+            sp.GetRequiredService<ActionExecutor>(), Source, Time, NullLogger<Recorder>.Instance));
+        Services.AddSingleton<RehearsalRuns>();
         Services.AddSingleton<IClusterViews>(ClusterViews);
         Services.AddSingleton<ILogTail>(new TestLogTail());
         Services.AddSingleton<IMetricsFeeds>(Metrics);

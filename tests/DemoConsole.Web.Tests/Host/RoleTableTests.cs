@@ -60,6 +60,8 @@ public sealed partial class RoleTableTests(RoleTableTests.Console factory) : ICl
         { "GET", "/present/report/markdown", "/present/report/markdown", Access.PresenterPage },
         { "GET", "/present/report/html", "/present/report/html", Access.PresenterPage },
         { "POST", "/preferences/language", "/preferences/language", Access.PresenterPage },
+        { "GET", "/present/recordings", "/present/recordings", Access.PresenterPage },
+        { "GET", "/present/recordings/{name}", "/present/recordings/none.jsonl", Access.PresenterPage },
         { "GET", "/watch", "/watch", Access.AudiencePage },
         { "GET", "/api/session", "/api/session", Access.ApiRead },
         { "POST", "/api/session/part/{n:int}", "/api/session/part/2", Access.ApiWrite },
@@ -74,6 +76,12 @@ public sealed partial class RoleTableTests(RoleTableTests.Console factory) : ICl
         { "POST", "/api/stop-all", "/api/stop-all", Access.ApiWrite },
         { "POST", "/api/preflight", "/api/preflight", Access.ApiWrite },
         { "GET", "/api/sandbox", "/api/sandbox", Access.ApiRead },
+        // Recordings hold the whole session: presenter key only, reading them too.
+        { "GET", "/api/recordings", "/api/recordings", Access.ApiWrite },
+        { "POST", "/api/recordings/{name}/replay", "/api/recordings/none.jsonl/replay", Access.ApiWrite },
+        { "DELETE", "/api/recordings/{name}", "/api/recordings/none.jsonl", Access.ApiWrite },
+        { "POST", "/api/replay/leave", "/api/replay/leave", Access.ApiWrite },
+        { "POST", "/api/recording/{state:regex(^(on|off)$)}", "/api/recording/on", Access.ApiWrite },
     };
 
     private readonly Console _factory = factory;

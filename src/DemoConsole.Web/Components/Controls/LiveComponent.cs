@@ -1,3 +1,5 @@
+using DemoConsole.Core.Recording;
+using DemoConsole.Core.Recording.Replay;
 using Microsoft.AspNetCore.Components;
 
 namespace DemoConsole.Web.Components.Controls;
@@ -14,12 +16,29 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
     [Inject]
     protected TimeProvider Time { get; set; } = default!;
 
-    /// <summary>Starts following a stream; does nothing while prerendering (there is no circuit to push to).</summary>
-    protected LiveSubscription? Follow<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, Task> apply, TimeSpan? minInterval = null)
+    // Resolved optionally: a component test that does not replay needs neither.
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    /// <summary>
+    /// Starts following a stream; does nothing while prerendering (there is no circuit to push to). A recorded kind
+    /// of snapshot (<see cref="RecordingStreams.IsRecorded"/>) goes through the replay switch: what the screen shows is
+    /// offered to the recorder, and during a replay the screen shows the recorded stream instead. <paramref name="replayKey"/>
+    /// tells variants of one kind apart (a window, a log tail's pods).
+    /// </summary>
+    protected LiveSubscription? Follow<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, Task> apply, TimeSpan? minInterval = null, string? replayKey = null)
     {
         if (!RendererInfo.IsInteractive)
         {
             return null;
+        }
+
+        if (RecordingStreams.IsRecorded(typeof(T)) && Services.GetService<ReplayScreens>() is { } replay)
+        {
+            var recorder = Services.GetService<Recorder>();
+            var live = source;
+            var stream = RecordingStreams.For<T>(replayKey);
+            source = token => replay.FollowAsync(stream, live, recorder is null ? null : (name, item) => recorder.Offer(name, item!), token);
         }
 
         var subscription = LiveSubscription.Start(source, item => InvokeAsync(async () =>
@@ -31,12 +50,12 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
         return subscription;
     }
 
-    protected LiveSubscription? Follow<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Action<T> apply, TimeSpan? minInterval = null) =>
+    protected LiveSubscription? Follow<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Action<T> apply, TimeSpan? minInterval = null, string? replayKey = null) =>
         Follow(source, item =>
         {
             apply(item);
             return Task.CompletedTask;
-        }, minInterval);
+        }, minInterval, replayKey);
 
     /// <summary>Stops one subscription early (to follow something else instead).</summary>
     protected async Task StopFollowingAsync(LiveSubscription? subscription)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DemoConsole.Core.Recording.Replay;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
 using DemoConsole.Core.Session;
@@ -17,6 +18,9 @@ public sealed partial class TimerBar : IDisposable
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private ReplayPlayer Replay { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public SessionSnapshot Snapshot { get; set; } = default!;
@@ -43,7 +47,8 @@ public sealed partial class TimerBar : IDisposable
         return true;
     }
 
-    private TimerReadout Read() => TimerReadout.Read(Snapshot.Timers, Scenario, Snapshot.CurrentPart, Time.GetUtcNow());
+    // During a replay the timers read against the recorded moment shown, so they show what they showed then.
+    private TimerReadout Read() => TimerReadout.Read(Snapshot.Timers, Scenario, Snapshot.CurrentPart, Replay.Status.Active ? Replay.Status.Clock : Time.GetUtcNow());
 
     private void Start() => Session.StartTimers(Actor);
 

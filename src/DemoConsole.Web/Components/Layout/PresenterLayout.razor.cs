@@ -1,3 +1,4 @@
+using DemoConsole.Core.Recording.Replay;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
 using DemoConsole.Core.Session;
@@ -32,6 +33,9 @@ public sealed partial class PresenterLayout
 
     [Inject]
     private IScenarioSource Scenarios { get; set; } = default!;
+
+    [Inject]
+    private ReplayPlayer Replay { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -92,10 +96,20 @@ public sealed partial class PresenterLayout
     {
         "ArrowRight" or "PageDown" => StepAsync(1),
         "ArrowLeft" or "PageUp" => StepAsync(-1),
+        _ when Replay.Status.Active => OnReplayKeyAsync(key),
         "Home" => ApplyAsync(Session.GoTo(_actor, SessionPosition.Overview)),
         "Escape" => ConfirmStopAsync(),
         "p" => ApplyAsync(Session.Snapshot.Timers.PausedAt is null ? Session.PauseTimers(_actor) : Session.ResumeTimers(_actor)),
         [var digit] when char.IsAsciiDigit(digit) && digit != '0' => ApplyAsync(Session.GoTo(_actor, SessionPosition.ForPart(digit - '0'))),
+        _ => Task.CompletedTask,
+    };
+
+    /// <summary>Keys during a replay control the replay: p pauses, a digit jumps to that part; stop everything still works.</summary>
+    private Task OnReplayKeyAsync(string key) => key switch
+    {
+        "Escape" => ConfirmStopAsync(),
+        "p" => ApplyAsync(Replay.Status.Paused ? Replay.Resume(_actor) : Replay.Pause(_actor)),
+        [var digit] when char.IsAsciiDigit(digit) && digit != '0' => ApplyAsync(Replay.JumpToPart(_actor, digit - '0')),
         _ => Task.CompletedTask,
     };
 
@@ -105,7 +119,8 @@ public sealed partial class PresenterLayout
             new DialogParameters<StopEverythingDialog> { { d => d.Actor, _actor } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
 
-    private Task StepAsync(int step) => ApplyAsync(Session.Step(_actor, step));
+    /// <summary>During a replay the clicker steps the replay part by part; the live session stays where it is.</summary>
+    private Task StepAsync(int step) => ApplyAsync(Replay.Status.Active ? Replay.StepPart(_actor, step) : Session.Step(_actor, step));
 
     private Task ApplyAsync(CommandResult result)
     {

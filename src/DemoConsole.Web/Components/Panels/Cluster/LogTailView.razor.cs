@@ -33,7 +33,9 @@ public sealed partial class LogTailView
         var tail = int.TryParse(View.Parameters.GetValueOrDefault("tail"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var lines) ? lines : 20;
         var request = new LogTailRequest(View.Parameters["namespace"], View.Parameters["selector"], View.Parameters["container"], tail,
             string.IsNullOrWhiteSpace(_filter) ? null : _filter);
-        _subscription = Follow(ct => Logs.FollowAsync(request, ct), snapshot => _snapshot = snapshot);
+        // A recording keeps each tail apart by what it follows (a replay shows each panel its own lines).
+        _subscription = Follow(ct => Logs.FollowAsync(request, ct), snapshot => _snapshot = snapshot,
+            replayKey: $"{request.Namespace}/{request.LabelSelector}/{request.Container}/{request.Filter}");
     }
 
     /// <summary>A new filter restarts the tail; a pattern that is not a valid regex is refused with the reason.</summary>

@@ -38,7 +38,7 @@ public sealed partial class GoldenSignalsView
     protected override void OnInitialized()
     {
         _window = ViewKinds.Windows.GetValueOrDefault(View.Parameters.GetValueOrDefault("window") ?? "15m", TimeSpan.FromMinutes(15));
-        _feed = Follow(token => Feeds.WatchGoldenSignalsAsync(_window, token), Apply);
+        _feed = Follow(token => Feeds.WatchGoldenSignalsAsync(_window, token), Apply, replayKey: WindowKey(_window));
         Follow(Executor.WatchAsync, board =>
         {
             _board = board;
@@ -62,8 +62,11 @@ public sealed partial class GoldenSignalsView
         await StopFollowingAsync(_feed);
         _window = window;
         _snapshot = null;
-        _feed = Follow(token => Feeds.WatchGoldenSignalsAsync(window, token), Apply);
+        _feed = Follow(token => Feeds.WatchGoldenSignalsAsync(window, token), Apply, replayKey: WindowKey(window));
     }
+
+    /// <summary>A recording keeps each window's signals apart (a replay shows the window the screen has chosen).</summary>
+    private static string WindowKey(TimeSpan window) => $"{(int)window.TotalMinutes}m";
 
     private List<RunMarker> MarkersFor(GoldenSignalsSnapshot? snapshot) => snapshot is null
         ? []

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using DemoConsole.Core.Recording;
+using DemoConsole.Core.Recording.Replay;
+using DemoConsole.Core.Session;
+using DemoConsole.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DemoConsole.Web.Api;
+
+/// <summary>
+/// Recordings over HTTP, presenter only: the download for the recordings page (the sign-in cookie) and, for remotes
+/// (the presenter key as bearer), list, replay, leave the replay, switch recording and delete.
+/// </summary>
+public static class RecordingEndpoints
+{
+    public static IEndpointRouteBuilder MapRecordings(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/present/recordings/{name}", (string name, Recorder recorder) =>
+            recorder.Store?.PathOf(name) is { } path
+                // Shared read: the file may be the one being written; what is there so far is a readable recording.
+                ? Results.Stream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), "application/x-ndjson", name)
+                : Results.NotFound())
+            .RequireAuthorization(ConsoleClaims.PresenterPolicy);
+
+        var presenter = new AuthorizeAttribute { AuthenticationSchemes = ConsoleClaims.BearerScheme, Policy = ConsoleClaims.PresenterPolicy };
+        var api = app.MapGroup("/api").DisableAntiforgery().RequireAuthorization(presenter).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
+
+        api.MapGet("/recordings", (Recorder recorder) => (IEnumerable<RecordingSummary>?)recorder.Store?.List() ?? []);
+
+        api.MapPost("/recordings/{name}/replay", (string name, Recorder recorder, ReplayPlayer player, ClaimsPrincipal user) =>
+            recorder.Store?.Open(name) is { } content
+                ? ToResult(player.Open(user.ToActor(), name, content), () => player.Status)
+                : Results.NotFound(new ErrorDto($"There is no recording '{name}'.")));
+
+        api.MapDelete("/recordings/{name}", (string name, Recorder recorder, ClaimsPrincipal user) =>
+            ToResult(recorder.Delete(user.ToActor(), name), () => new { deleted = name }));
+
+        api.MapPost("/replay/leave", (ReplayPlayer player, ClaimsPrincipal user) => ToResult(player.Leave(user.ToActor()), () => player.Status));
+
+        api.MapPost("/recording/{state:regex(^(on|off)$)}", (string state, Recorder recorder, ClaimsPrincipal user) =>
+            ToResult(recorder.Switch(user.ToActor(), state == "on"), () => recorder.Status));
+
+        return app;
+    }
+
+    private static IResult ToResult(CommandResult result, Func<object> body) =>
+        result.Succeeded ? Results.Ok(body()) : Results.Conflict(new ErrorDto(result.Error));
+}
