@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using System.Security.Claims;
 using DemoConsole.Core.Recording;
 using DemoConsole.Core.Recording.Replay;
@@ -30,7 +31,7 @@ public static class RecordingEndpoints
         api.MapPost("/recordings/{name}/replay", (string name, Recorder recorder, ReplayPlayer player, ClaimsPrincipal user) =>
             recorder.Store?.Open(name) is { } content
                 ? ToResult(player.Open(user.ToActor(), name, content), () => player.Status)
-                : Results.NotFound(new ErrorDto($"There is no recording '{name}'.")));
+                : Results.NotFound(new ErrorDto(new UiMessage("Recording_NotFound", name).Format())));
 
         api.MapDelete("/recordings/{name}", (string name, Recorder recorder, ClaimsPrincipal user) =>
             ToResult(recorder.Delete(user.ToActor(), name), () => new { deleted = name }));
@@ -44,5 +45,5 @@ public static class RecordingEndpoints
     }
 
     private static IResult ToResult(CommandResult result, Func<object> body) =>
-        result.Succeeded ? Results.Ok(body()) : Results.Conflict(new ErrorDto(result.Error));
+        result.Succeeded ? Results.Ok(body()) : Results.Conflict(new ErrorDto(result.Describe()));
 }

@@ -10,7 +10,7 @@ internal static class ConsoleCommands
     public static Task<int>? TryRun(string[] args)
     {
         var command = args.FirstOrDefault();
-        if (command is "check" or "burst")
+        if (command is "check" or "burst" or "replay")
         {
             CommandLineLanguage.Apply(Environment.GetEnvironmentVariable(CommandLineLanguage.Variable));
         }

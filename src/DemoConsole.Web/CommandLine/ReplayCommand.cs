@@ -41,7 +41,7 @@ internal static class ReplayCommand
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Replaying {Path.GetFileName(path)}: {content.Header.Scenario}, recorded {content.Header.StartedAt.ToLocalTime():yyyy-MM-dd HH:mm}, {content.Length:hh\\:mm\\:ss} long{(content.Truncated ? " (cut off at the end)" : "")}."));
-        output.WriteLine("No cluster, no sandbox, no network: the screens show the recording only.");
+        output.WriteLine(CommandLineLanguage.Text("Cli_ReplayOffline"));
 
         var app = DemoConsoleHost.Build(args[1..], builder =>
         {
@@ -75,7 +75,7 @@ internal static class ReplayCommand
         }
 
         var parsed = ScenarioParser.Parse(markdown, header.ScenarioSource);
-        return parsed.Scenario ?? throw new InvalidDataException($"The recording's scenario does not parse: {string.Join("; ", parsed.Problems)}");
+        return parsed.Scenario ?? throw new InvalidDataException(CommandLineLanguage.Text("Cli_ReplayScenarioBroken", string.Join("; ", parsed.Problems)));
     }
 
     /// <summary>Opens the recording on every screen once the host has started.</summary>

@@ -28,6 +28,7 @@ public sealed class UiLiteralTests(ITestOutputHelper output)
         ("src/DemoConsole.Core/Messages/UiMessage.cs", "CoreText has no message", "a programming error (missing key), thrown, never shown"),
         ("src/DemoConsole.Core/Cluster/Preflight/PreflightChecks.cs", "kubectl ", "a command to run, the same in every language"),
         ("src/DemoConsole.Web/CommandLine/CheckCommand.cs", "usage: DemoConsole check FILE", "command syntax"),
+        ("src/DemoConsole.Web/CommandLine/ReplayCommand.cs", "usage: DemoConsole replay RECORDING.jsonl [--urls http://127.0.0.1:5000]", "command syntax"),
         ("src/DemoConsole.Web/Components/Pages/Report.razor", "Markdown", "a file format's name"),
         ("src/DemoConsole.Web/Components/Pages/SignIn.razor", "Demo Console", "the product's name"),
         ("src/DemoConsole.Web/Components/Pages/SignIn.razor", "placeholder=\"presenter\"", "the name a presenter gets when they give none (SignInEndpoints.CleanName)"),
