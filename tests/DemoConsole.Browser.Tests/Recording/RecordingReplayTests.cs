@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -81,9 +82,13 @@ public sealed class RecordingReplayTests(RecordingFixture browser, ITestOutputHe
         // No action can touch the cluster during a replay: the API refuses, whatever the buttons show.
         var refused = await api.PostAsync("/api/actions/traffic-burst/run", null);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("replayed", await refused.Content.ReadAsStringAsync());
+        // In the console's language (Korean by default), as every API error.
+        Assert.Contains(new UiMessage("Actions_Replaying").Format(CultureInfo.GetCultureInfo("ko")), await refused.Content.ReadAsStringAsync());
 
+        // Paused while jumping, so each part's headings are read before the replay plays on past a short part; played
+        // (at 2x) where a run has to reach its end. The rehearsal moved on only after each run ended.
         await presenter.GetByTestId("replay-speed-2").ClickAsync();
+        await presenter.GetByTestId("replay-pause").ClickAsync();
         for (var part = 1; part <= 6; part++)
         {
             await presenter.GetByTestId($"replay-part-{part}").ClickAsync();
@@ -96,7 +101,9 @@ public sealed class RecordingReplayTests(RecordingFixture browser, ITestOutputHe
                     await Assertions.Expect(presenter.GetByTestId($"run-{action}")).ToBeDisabledAsync();
                 }
 
+                await presenter.GetByTestId("replay-resume").ClickAsync();
                 Assert.Equal(live[part].Figures, await FinalFiguresAsync(audience, action));
+                await presenter.GetByTestId("replay-pause").ClickAsync();
             }
         }
 

@@ -127,7 +127,8 @@ public sealed partial class LanguageTests : IDisposable
     private string ScenarioIn(string language)
     {
         using var stream = typeof(Core.Scenarios.DefaultScenario).Assembly.GetManifestResourceStream("DemoConsole.Core.Scenarios.Default.titanium.ko.md")!;
-        var text = new StreamReader(stream).ReadToEnd();
+        // The built-in scenario declares its own language; the copy declares the one asked for instead.
+        var text = new StreamReader(stream).ReadToEnd().Replace("\nlanguage: ko\n", "\n", StringComparison.Ordinal);
         var path = Path.Combine(_folder, "scenario.md");
         File.WriteAllText(path, "---\nlanguage: " + language + "\n" + text[4..]);
         return path;
