@@ -16,3 +16,10 @@ Blazor.start({
         },
     },
 });
+
+// "Auto" density is compact in a window shorter than 820px. A media query cannot be part of a selector, so this class
+// on <html> carries it into presenter-density.css, which then states each compact rule once.
+const shortWindow = matchMedia('(max-height: 820px)');
+const markShortWindow = () => document.documentElement.classList.toggle('short-window', shortWindow.matches);
+shortWindow.addEventListener('change', markShortWindow);
+markShortWindow();

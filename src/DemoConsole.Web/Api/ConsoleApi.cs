@@ -100,7 +100,8 @@ public static class ConsoleApi
         return app;
     }
 
-    private static IResult ToResult(CommandResult result, Func<object> body) =>
+    /// <summary>200 with <paramref name="body"/>, or 409 with the refusal in the request's language: every command's answer.</summary>
+    internal static IResult ToResult(CommandResult result, Func<object> body) =>
         result.Succeeded ? Results.Ok(body()) : Results.Conflict(new ErrorDto(result.Describe()));
 
     /// <summary>The optional JSON body of a preview or run request, or a 400 naming what is wrong with it.</summary>

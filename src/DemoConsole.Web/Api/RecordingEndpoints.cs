@@ -30,20 +30,18 @@ public static class RecordingEndpoints
 
         api.MapPost("/recordings/{name}/replay", (string name, Recorder recorder, ReplayPlayer player, ClaimsPrincipal user) =>
             recorder.Store?.Open(name) is { } content
-                ? ToResult(player.Open(user.ToActor(), name, content), () => player.Status)
+                ? ConsoleApi.ToResult(player.Open(user.ToActor(), name, content), () => player.Status)
                 : Results.NotFound(new ErrorDto(new UiMessage("Recording_NotFound", name).Format())));
 
         api.MapDelete("/recordings/{name}", (string name, Recorder recorder, ClaimsPrincipal user) =>
-            ToResult(recorder.Delete(user.ToActor(), name), () => new { deleted = name }));
+            ConsoleApi.ToResult(recorder.Delete(user.ToActor(), name), () => new { deleted = name }));
 
-        api.MapPost("/replay/leave", (ReplayPlayer player, ClaimsPrincipal user) => ToResult(player.Leave(user.ToActor()), () => player.Status));
+        api.MapPost("/replay/leave", (ReplayPlayer player, ClaimsPrincipal user) => ConsoleApi.ToResult(player.Leave(user.ToActor()), () => player.Status));
 
         api.MapPost("/recording/{state:regex(^(on|off)$)}", (string state, Recorder recorder, ClaimsPrincipal user) =>
-            ToResult(recorder.Switch(user.ToActor(), state == "on"), () => recorder.Status));
+            ConsoleApi.ToResult(recorder.Switch(user.ToActor(), state == "on"), () => recorder.Status));
 
         return app;
     }
 
-    private static IResult ToResult(CommandResult result, Func<object> body) =>
-        result.Succeeded ? Results.Ok(body()) : Results.Conflict(new ErrorDto(result.Describe()));
 }

@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using DemoConsole.Benchmarks.Screens;
 using DemoConsole.Core.Load;
 using DemoConsole.Tests.Shared;
+using DemoConsole.Tests.Shared.Observability;
 using DemoConsole.Tests.Shared.Web;
 using Microsoft.Playwright;
 
@@ -18,14 +17,16 @@ namespace DemoConsole.Benchmarks.Load;
 /// default settings (embedded sandbox, which keeps simulating the platform meanwhile), its gateway set to nginx, a
 /// scenario whose part 1 has a <c>load-burst</c> with <c>connections</c>, the request cap raised so the button can
 /// send a wrk-sized burst; the presenter's part page and the audience screen open in Chromium, and a run is a click
-/// on the button. Each run is a new console process, left to settle for 15 s with its screens open, so it is the first
-/// click in a console a presenter has just opened.
+/// on the button. Each run is a new console process, left to settle with its screens open (under a tenth of a core),
+/// so it is the first click in a console a presenter has just opened.
 /// Charged CPU: the console process's own, from the click until the run shows as ended (Chromium's is not).
 /// </summary>
 internal sealed class ConsoleButton(PublishedConsole cli, IBrowser browser, int connections, TimeSpan duration)
 {
     private const string ActionId = "bench-burst";
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(15);
+
+    /// <summary>Settled: less than this share of a core over one second.</summary>
+    private const double QuietShare = 0.1;
 
     public async Task<(TimeSpan Cpu, string Note)> RunAsync(Uri nginx)
     {
@@ -36,7 +37,7 @@ internal sealed class ConsoleButton(PublishedConsole cli, IBrowser browser, int 
 
         var scenario = Path.Combine(Directory.CreateTempSubdirectory("console-button-").FullName, "scenario.md");
         await File.WriteAllTextAsync(scenario, Scenario());
-        var port = FreePort();
+        var port = RealPrometheus.FreePort();
         var console = new Uri($"http://127.0.0.1:{port}/");
         using var process = cli.StartConsole(port, new Dictionary<string, string>
         {
@@ -58,22 +59,17 @@ internal sealed class ConsoleButton(PublishedConsole cli, IBrowser browser, int 
             var audience = await BenchBrowser.AudiencePageAsync(browser, console);
             try
             {
-                // A presenter opens the console and its screens before the demo: let start-up work (JIT, the sandbox's
-                // first reconciliations, the screens' first renders) end, then measure what the console costs with its
-                // screens open and nothing sent, to tell it from the cost per request.
-                await Task.Delay(Settle);
-                process.Refresh();
-                var idleStart = process.TotalProcessorTime;
-                await Task.Delay(duration);
-                process.Refresh();
-                var idle = process.TotalProcessorTime - idleStart;
+                // A presenter opens the console and its screens before the demo: the click waits until start-up work
+                // (JIT, the sandbox's first reconciliations, the screens' first renders) has ended, and what the console
+                // then costs with its screens open and nothing sent is reported, to tell it from the cost per request.
+                var idle = await SettledAsync(process);
 
                 var before = process.TotalProcessorTime;
                 await presenter.GetByTestId($"run-{ActionId}").ClickAsync();
                 var run = await EndedRunAsync(http);
                 process.Refresh();
                 var cpu = process.TotalProcessorTime - before;
-                return (cpu, string.Create(CultureInfo.InvariantCulture, $"console reports {run}; idle before the click: {idle / duration:P0} of a core"));
+                return (cpu, string.Create(CultureInfo.InvariantCulture, $"console reports {run}; idle before the click: {idle:P0} of a core"));
             }
             finally
             {
@@ -141,10 +137,28 @@ internal sealed class ConsoleButton(PublishedConsole cli, IBrowser browser, int 
         return ended!;
     }
 
-    private static int FreePort()
+    /// <summary>Samples the console's CPU each second until a second uses less than <see cref="QuietShare"/> of a core; returns that share.</summary>
+    private static async Task<double> SettledAsync(Process process)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var second = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        var started = Stopwatch.StartNew();
+        var last = process.TotalProcessorTime;
+        while (await second.WaitForNextTickAsync())
+        {
+            process.Refresh();
+            var share = (process.TotalProcessorTime - last).TotalSeconds;
+            last = process.TotalProcessorTime;
+            if (share < QuietShare)
+            {
+                return share;
+            }
+
+            if (started.Elapsed > TimeSpan.FromMinutes(1))
+            {
+                throw new TimeoutException($"the console still used {share:P0} of a core a minute after its screens opened");
+            }
+        }
+
+        throw new InvalidOperationException("the timer stopped");
     }
 }

@@ -54,7 +54,8 @@ public sealed class ReplayPlayerTests : IDisposable
     private static async IAsyncEnumerable<SessionSnapshot> Live([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return new SessionSnapshot { Version = 1000 };
-        await Task.Delay(Timeout.Infinite, cancellationToken);
+        // A live source that has nothing more to say until the screen lets go of it.
+        await new TaskCompletionSource().Task.WaitAsync(cancellationToken);
     }
 
     [Fact]
