@@ -114,4 +114,10 @@ public sealed class LoadOptions
     public int MaxDurationSeconds { get; set; } = 300;
 
     public int MaxInFlight { get; set; } = 200;
+
+    /// <summary>
+    /// Send closed-model runs (bursts with <c>connections</c>) from a load worker process of their own, as fast as the
+    /// command line sends them (true, the default); false sends them from the console's own process.
+    /// </summary>
+    public bool UseWorkerProcess { get; set; } = true;
 }

@@ -4,6 +4,7 @@ using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Cluster.Actions;
 using DemoConsole.Sandbox;
 using DemoConsole.Core.Load;
+using DemoConsole.Core.Load.Worker;
 using DemoConsole.Core.Observability;
 using DemoConsole.Core.Panels;
 using DemoConsole.Core.Pipeline;
@@ -40,7 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<SessionJournalCollector>();
         services.TryAddSingleton<GatewayAddress>();
         services.TryAddSingleton<IGatewayAddress>(sp => sp.GetRequiredService<GatewayAddress>());
-        services.TryAddSingleton<ILoadEngine>(sp => new HttpLoadEngine(LoadCaps(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ILoadEngine>(LoadEngine);
         services.AddClusterActions(ClusterActionOptions);
         // Every kind of the catalog with a handler, one IActionHandler each; the executor gets them all.
         services.AddActionKinds();
@@ -69,6 +70,16 @@ public static class ServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         return services;
+    }
+
+    /// <summary>The engine with the configured caps; closed-model runs in a worker process unless configured otherwise.</summary>
+    private static ILoadEngine LoadEngine(IServiceProvider services)
+    {
+        var time = services.GetRequiredService<TimeProvider>();
+        var inProcess = new HttpLoadEngine(LoadCaps(services), time);
+        return services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value.Load.UseWorkerProcess
+            ? new IsolatedLoadEngine(inProcess, LoadWorkerStartInfo.Create, time, services.GetRequiredService<ILogger<IsolatedLoadEngine>>())
+            : inProcess;
     }
 
     /// <summary>Caps from configuration; the only target allowed is the gateway known when the engine is first used.</summary>

@@ -19,7 +19,8 @@ namespace DemoConsole.Benchmarks.Load;
 /// send a wrk-sized burst; the presenter's part page and the audience screen open in Chromium, and a run is a click
 /// on the button. Each run is a new console process, left to settle with its screens open (under a tenth of a core),
 /// so it is the first click in a console a presenter has just opened.
-/// Charged CPU: the console process's own, from the click until the run shows as ended (Chromium's is not).
+/// Charged CPU: the console process's own and its load worker's (which the console has waited for when the run shows
+/// as ended), from the click until then (Chromium's is not).
 /// </summary>
 internal sealed class ConsoleButton(PublishedConsole cli, IBrowser browser, int connections, TimeSpan duration)
 {
@@ -64,11 +65,10 @@ internal sealed class ConsoleButton(PublishedConsole cli, IBrowser browser, int 
                 // then costs with its screens open and nothing sent is reported, to tell it from the cost per request.
                 var idle = await SettledAsync(process);
 
-                var before = process.TotalProcessorTime;
+                var before = ProcessCpu.OfProcessWithEndedChildren(process.Id);
                 await presenter.GetByTestId($"run-{ActionId}").ClickAsync();
                 var run = await EndedRunAsync(http);
-                process.Refresh();
-                var cpu = process.TotalProcessorTime - before;
+                var cpu = ProcessCpu.OfProcessWithEndedChildren(process.Id) - before;
                 return (cpu, string.Create(CultureInfo.InvariantCulture, $"console reports {run}; idle before the click: {idle:P0} of a core"));
             }
             finally

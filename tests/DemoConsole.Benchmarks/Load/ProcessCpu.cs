@@ -18,6 +18,23 @@ internal static class ProcessCpu
     /// <summary>CPU time of every child process that has ended and been waited for.</summary>
     public static TimeSpan OfEndedChildren() => Read(Children);
 
+    /// <summary>
+    /// CPU time of another process plus that of its children it has waited for (utime, stime, cutime and cstime of
+    /// /proc/PID/stat, in clock ticks of 10 ms): the console together with the load workers it started and reaped.
+    /// </summary>
+    public static TimeSpan OfProcessWithEndedChildren(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // The command name (field 2) may hold spaces; the fields after its closing parenthesis are plain numbers.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14-17 of the file (utime, stime, cutime, cstime) are 11-14 after the name (state is the first).
+        var ticks = fields[11..15].Sum(long.Parse);
+        return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+    }
+
+    /// <summary>USER_HZ: 100 on every Linux this runs on.</summary>
+    private const int ClockTicksPerSecond = 100;
+
     private static TimeSpan Read(int who)
     {
         if (GetRusage(who, out var usage) != 0)

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using DemoConsole.Core.Recording;
+
+namespace DemoConsole.Core.Load.Worker;
+
+/// <summary>What the console hands a load worker process: the plan, already validated, and the caps it was validated against.</summary>
+public sealed record LoadWorkerRequest(LoadPlan Plan, LoadCaps Caps);
+
+/// <summary>
+/// One line a load worker writes: a snapshot of its run (the last one is final, its state not Running), or the
+/// problems that kept the run from starting.
+/// </summary>
+public sealed record LoadWorkerMessage(LoadSnapshot? Snapshot, IReadOnlyList<string>? Problems = null);
+
+/// <summary>
+/// The line protocol between the console and a load worker: one JSON request on the worker's standard input, then
+/// the word <see cref="Stop"/> (or the end of the input) to stop the run early; one JSON message per line on its
+/// standard output. Snapshots are written as recordings write them, so they read back whole.
+/// </summary>
+public static class LoadWorkerProtocol
+{
+    /// <summary>The line that stops the run; closing the worker's input does the same.</summary>
+    public const string Stop = "stop";
+
+    public static JsonSerializerOptions Json => RecordingJson.Options;
+
+    public static string Write(LoadWorkerRequest request) => JsonSerializer.Serialize(request, Json);
+
+    public static string Write(LoadWorkerMessage message) => JsonSerializer.Serialize(message, Json);
+
+    public static LoadWorkerRequest? ReadRequest(string line) => JsonSerializer.Deserialize<LoadWorkerRequest>(line, Json);
+
+    public static LoadWorkerMessage? ReadMessage(string line) => JsonSerializer.Deserialize<LoadWorkerMessage>(line, Json);
+}
