@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<GatewayAddress>();
         services.TryAddSingleton<IGatewayAddress>(sp => sp.GetRequiredService<GatewayAddress>());
         services.TryAddSingleton<ILoadEngine>(LoadEngine);
+        services.AddHostedService<LoadWorkerWarmUp>();
         services.AddClusterActions(ClusterActionOptions);
         // Every kind of the catalog with a handler, one IActionHandler each; the executor gets them all.
         services.AddActionKinds();

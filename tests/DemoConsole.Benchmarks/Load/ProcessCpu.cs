@@ -19,18 +19,20 @@ internal static class ProcessCpu
     public static TimeSpan OfEndedChildren() => Read(Children);
 
     /// <summary>
-    /// CPU time of another process plus that of its children it has waited for (utime, stime, cutime and cstime of
-    /// /proc/PID/stat, in clock ticks of 10 ms): the console together with the load workers it started and reaped.
+    /// CPU time of another process (utime + stime of /proc/PID/stat) and that of its children it has waited for
+    /// (cutime + cstime), in clock ticks of 10 ms: the console, and the load workers it started and reaped.
     /// </summary>
-    public static TimeSpan OfProcessWithEndedChildren(int pid)
+    public static (TimeSpan Own, TimeSpan EndedChildren) OfProcess(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         // The command name (field 2) may hold spaces; the fields after its closing parenthesis are plain numbers.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         // Fields 14-17 of the file (utime, stime, cutime, cstime) are 11-14 after the name (state is the first).
-        var ticks = fields[11..15].Sum(long.Parse);
-        return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+        var ticks = fields[11..15].Select(long.Parse).ToArray();
+        return (Ticks(ticks[0] + ticks[1]), Ticks(ticks[2] + ticks[3]));
     }
+
+    private static TimeSpan Ticks(long ticks) => TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
 
     /// <summary>USER_HZ: 100 on every Linux this runs on.</summary>
     private const int ClockTicksPerSecond = 100;
