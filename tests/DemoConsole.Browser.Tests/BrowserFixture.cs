@@ -26,7 +26,7 @@ public class BrowserFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory!.Services;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _factory = Configure(new ConsoleWebFactory());
         BaseAddress = _factory.StartKestrel();
@@ -82,7 +82,7 @@ public class BrowserFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-interactive]') !== null");
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
