@@ -88,5 +88,5 @@ public sealed record IdleActionDto(string ActionId, string Title, string Kind, s
 
 public sealed record RemovedObjectDto(string Kind, string Name, string Namespace, string Outcome, bool Failed)
 {
-    public static RemovedObjectDto From(Core.StopAll.RemovedObject o) => new(o.Kind, o.Name, o.Namespace, o.Outcome, o.Failed);
+    public static RemovedObjectDto From(Core.StopAll.RemovedObject o) => new(o.Kind, o.Name, o.Namespace, o.Outcome.Format(), o.Failed);
 }

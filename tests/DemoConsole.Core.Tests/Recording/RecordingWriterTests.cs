@@ -161,7 +161,7 @@ public sealed class RecordingWriterTests : IDisposable
         var path = NewFile();
         File.WriteAllText(path, "{\"hello\":1}\n");
 
-        var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(path));
+        var error = Assert.Throws<NotARecordingException>(() => RecordingReader.Read(path));
 
         Assert.Contains("not a Demo Console recording", error.Message);
     }

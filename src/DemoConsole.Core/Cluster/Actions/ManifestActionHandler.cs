@@ -1,6 +1,7 @@
 using System.Net;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 using k8s;
 using k8s.Autorest;
@@ -82,7 +83,7 @@ public sealed class ManifestActionHandler(
                 else
                 {
                     outcome = await DeleteAsync(client, operations, o, cancellationToken);
-                    created.RecordRemoved(o.Kind, o.Namespace, o.Name, time.GetUtcNow(), $"{outcome} by run {context.RunId}");
+                    created.RecordRemoved(o.Kind, o.Namespace, o.Name, time.GetUtcNow(), new UiMessage("Cluster_RemovedByRun", outcome, context.RunId));
                 }
             }
             catch (HttpOperationException e)

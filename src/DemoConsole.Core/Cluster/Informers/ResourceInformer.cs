@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using System.Collections.Immutable;
 using DemoConsole.Core.Live;
 using k8s;
