@@ -7,7 +7,8 @@ namespace DemoConsole.Core.Messages;
 /// <summary>
 /// Stores a <see cref="UiMessage"/> as its key and arguments (<c>{"key":"…","args":[…]}</c>), so that a recorded snapshot
 /// replays in whichever language the screen that shows it uses. Numbers stay numbers (a "0.0" format still applies
-/// after a replay), a nested message stays a message; any other argument is kept as its invariant text.
+/// after a replay), a nested message stays a message; any other argument is kept as its invariant text. A plain string
+/// (a recording made before messages were keys) reads as that text.
 /// </summary>
 public sealed class UiMessageJsonConverter : JsonConverter<UiMessage>
 {
@@ -55,6 +56,12 @@ public sealed class UiMessageJsonConverter : JsonConverter<UiMessage>
 
     private static UiMessage FromElement(JsonElement element)
     {
+        // Recordings made before messages were keys hold the English text.
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            return UiMessage.Verbatim(element.GetString()!);
+        }
+
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.String)
         {
             throw new JsonException($"Expected {{\"key\", \"args\"}}, found {element.ValueKind}.");

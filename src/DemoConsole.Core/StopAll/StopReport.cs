@@ -35,5 +35,5 @@ public sealed record IdleAction(string ActionId, string Title, string Kind, Acti
 /// <param name="Outcome">"deleted", "already gone", "replaced by an object the console did not create: left alone", or the API's refusal.</param>
 public sealed record RemovedObject(string Kind, string Name, string Namespace, UiMessage Outcome, bool Failed = false)
 {
-    public UiMessage Describe() => new("Stop_ObjectIn", Kind, Name, Namespace);
+    public UiMessage Describe() => new("Cluster_ObjectIn", Kind, Name, Namespace);
 }

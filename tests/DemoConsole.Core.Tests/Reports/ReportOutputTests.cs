@@ -49,7 +49,7 @@ public sealed class ReportOutputTests
     [Fact]
     public void Html_EncodesTextFromTheScenarioAndRunsAndHasNoScript()
     {
-        var hostile = ReportFixtures.FailedRun() with { RunId = "x", Title = "<script>alert(1)</script>", Message = "<img src=x onerror=alert(2)>" };
+        var hostile = ReportFixtures.FailedRun() with { RunId = "x", Title = "<script>alert(1)</script>", Message = UiMessage.Verbatim("<img src=x onerror=alert(2)>") };
 
         var html = ReportHtml.Write(Report(hostile, presenter: "<b>mallory</b>"));
 

@@ -145,7 +145,7 @@ public sealed class InClusterRbacTests
     private static async Task<string> DeleteAfterApplyAsync(InClusterConsole world)
     {
         var applied = await world.RunAsync("load-generator-apply", preview: true);
-        Assert.True(applied.Status == ActionRunStatus.Succeeded, applied.Message);
+        Assert.True(applied.Status == ActionRunStatus.Succeeded, applied.Message?.ToString());
         var stop = await world.Console.Services.GetRequiredService<StopEverything>().RunAsync(InClusterConsole.Presenter, CancellationToken.None);
         var removed = Assert.Single(stop.Removed);
         Assert.True(removed.Failed, removed.Outcome.ToString());
