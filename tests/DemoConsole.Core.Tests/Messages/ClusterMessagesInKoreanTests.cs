@@ -54,11 +54,11 @@ public sealed class ClusterMessagesInKoreanTests
     {
         using var connection = new ClusterConnection(() => new ClusterTarget(ClusterMode.Sandbox));
         var unavailable = Assert.Throws<ClusterUnavailableException>(() => connection.Client);
-        var unreachable = FailureText.Describe("pods in titanium-prod", new HttpRequestException("Connection refused (127.0.0.1:1)"));
+        var unreachable = FailureText.Describe(ResourceSources.Pods("titanium-prod").Text, new HttpRequestException("Connection refused (127.0.0.1:1)"));
 
         Assert.Equal("내장 샌드박스가 아직 실행되지 않았습니다.", unavailable.Text.Format(Korean));
         Assert.Equal("The embedded sandbox is not running yet.", unavailable.Message);
-        Assert.Equal("pods in titanium-prod을(를) 읽으려 했지만 API 서버에 연결할 수 없습니다: Connection refused (127.0.0.1:1)", unreachable.Format(Korean));
+        Assert.Equal("titanium-prod의 pods을(를) 읽으려 했지만 API 서버에 연결할 수 없습니다: Connection refused (127.0.0.1:1)", unreachable.Format(Korean));
         Assert.Equal("The API server is not reachable for pods in titanium-prod: Connection refused (127.0.0.1:1)", unreachable.ToString());
     }
 
