@@ -1,4 +1,3 @@
-using System.Globalization;
 using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Cluster.Actions;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Messages;
