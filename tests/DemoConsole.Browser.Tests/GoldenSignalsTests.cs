@@ -49,7 +49,7 @@ public sealed class GoldenSignalsTests(RealPrometheusBrowserFixture browser) : I
         // Grafana is not running here: its panel shows the console's own Golden Signals in its place.
         var panel = presenter.GetByTestId("panel-golden-signals");
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-mode", "native");
-        await Assertions.Expect(panel.GetByTestId("panel-fallback-reason")).ToContainTextAsync("not reachable");
+        await Assertions.Expect(panel.GetByTestId("panel-fallback-reason")).ToContainTextAsync("연결할 수 없습니다");
 
         // A counter's first requests create its series: a rate needs a second batch after Prometheus has seen the first.
         using var http = new HttpClient();

@@ -28,12 +28,13 @@ public sealed class PodKillTests(FastSandboxFixture browser) : IClassFixture<Fas
         await presenter.GetByTestId("run-availability-check").ClickAsync();
         await presenter.GetByTestId("run-kill-blog-pod").ClickAsync();
 
-        // The confirmation names the pod the server's dry run accepted; nothing is deleted before Confirm.
+        // The confirmation names the pod the server's dry run accepted, in the presenter's Korean; nothing is deleted before Confirm.
         var text = presenter.GetByTestId("confirm-text-kill-blog-pod");
         await Assertions.Expect(text).ToContainTextAsync("prod-blog-service-deployment");
-        var named = Regex.Match(await text.TextContentAsync() ?? "", @"Delete pod (\S+)").Groups[1].Value;
+        var named = Regex.Match(await text.TextContentAsync() ?? "", @"pod (\S+)을\(를\) 삭제합니다").Groups[1].Value;
         await Assertions.Expect(presenter.Locator("[data-testid=action-availability-check] [data-testid=run-result]")).ToHaveAttributeAsync("data-status", "succeeded");
-        await Assertions.Expect(text).ToContainTextAsync($"Delete pod {named} ");
+        await Assertions.Expect(text).ToContainTextAsync($"pod {named}을(를) 삭제합니다");
+        await Screenshots.SaveAsync(presenter, audience, "pod-kill-confirmation");
         await presenter.GetByTestId("confirm-run-kill-blog-pod").ClickAsync();
 
         var recovery = audience.Locator("[data-testid=audience-run-kill-blog-pod] [data-testid=recovery]");

@@ -1,5 +1,6 @@
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Tests.Shared;
@@ -39,12 +40,12 @@ public sealed class GatedActionHandler(string kind = "gated") : IActionHandler
 
     private bool _lateReported;
 
-    public string? Validate(ActionDefinition action) => Refusal;
+    public UiMessage? Validate(ActionDefinition action) => Refusal is null ? null : UiMessage.Verbatim(Refusal);
 
     public Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken)
     {
         Previews++;
-        return Task.FromResult(new ActionPreview($"Preview {Previews} of {action.Id}", $"target {Previews}", Refusal is null, Refusal, Previews));
+        return Task.FromResult(new ActionPreview(UiMessage.Verbatim($"Preview {Previews} of {action.Id}"), $"target {Previews}", Refusal is null, Validate(action), Previews));
     }
 
     public async Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)

@@ -72,7 +72,7 @@ public sealed partial class ActionExecutor
             return new UiMessage("Actions_PresenterOnly");
         }
 
-        return _inFlightByAction.ContainsKey(action.Id) ? new UiMessage("Actions_RunningNow") : handler.Validate(action) is { } invalid ? UiMessage.Verbatim(invalid) : null;
+        return _inFlightByAction.ContainsKey(action.Id) ? new UiMessage("Actions_RunningNow") : handler.Validate(action);
     }
 
     private string KindOf(string actionId) =>

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Security;
 
 namespace DemoConsole.Core.Actions;
@@ -16,7 +17,7 @@ public sealed partial class ActionExecutor
     {
         if (Resolve(actor, actionId, runTimeParameters, out var problem) is not { } action)
         {
-            return new ActionPreviewResult(null, actionId, $"Refused: {problem}", null, false, problem?.ToString(), null);
+            return new ActionPreviewResult(null, actionId, new UiMessage("Actions_RefusedReason", problem), null, false, problem, null);
         }
 
         var preview = await _handlers[action.Kind].PreviewAsync(action, cancellationToken);

@@ -138,14 +138,14 @@ public sealed partial class ActionExecutor : IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            outcome = new ActionOutcome(ActionRunStatus.Cancelled, "Stopped.", null);
+            outcome = new ActionOutcome(ActionRunStatus.Cancelled, UiMessage.Verbatim("Stopped."), null);
         }
 #pragma warning disable CA1031 // A failing action must become a visible message, never take the console down.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogRunCrashed(ex, run.RunId, action.Id);
-            outcome = ActionOutcome.Failed($"The action failed: {ex.Message}");
+            outcome = ActionOutcome.Failed(UiMessage.Verbatim($"The action failed: {ex.Message}"));
         }
 
         if (cancellationToken.IsCancellationRequested && outcome.Status == ActionRunStatus.Succeeded)
@@ -160,7 +160,7 @@ public sealed partial class ActionExecutor : IDisposable
 
         var ended = _board.End(run.RunId, outcome, _time.GetUtcNow());
         _inFlightByAction.TryRemove(action.Id, out _);
-        LogRunEnded(action.Id, action.Kind, run.RunId, run.StartedBy, ended.Status, ended.Message ?? "", (ended.EndedAt!.Value - ended.StartedAt).TotalSeconds);
+        LogRunEnded(action.Id, action.Kind, run.RunId, run.StartedBy, ended.Status, ended.Message, (ended.EndedAt!.Value - ended.StartedAt).TotalSeconds);
     }
 
     private RunStartResult Refuse(Actor actor, string actionId, string kind, UiMessage reason)
@@ -172,7 +172,7 @@ public sealed partial class ActionExecutor : IDisposable
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information,
         Message = "Action {ActionId} ({Kind}) run {RunId} by {Actor}: {Status} after {Seconds:F1}s: {Outcome}")]
-    private partial void LogRunEnded(string actionId, string kind, string runId, string actor, ActionRunStatus status, string outcome, double seconds);
+    private partial void LogRunEnded(string actionId, string kind, string runId, string actor, ActionRunStatus status, UiMessage? outcome, double seconds);
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Action {ActionId} ({Kind}) by {Actor} as {Role} refused: {Reason}")]
     private partial void LogRunRefused(string actionId, string kind, string actor, ConsoleRole role, string reason);

@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Actions;
 
 /// <summary>
@@ -7,8 +9,8 @@ namespace DemoConsole.Core.Actions;
 public sealed record ActionPreviewResult(
     string? PreviewId,
     string ActionId,
-    string Summary,
+    UiMessage Summary,
     string? Target,
     bool CanRun,
-    string? Reason,
+    UiMessage? Reason,
     DateTimeOffset? ValidUntil);

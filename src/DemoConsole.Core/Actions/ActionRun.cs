@@ -35,7 +35,7 @@ public sealed record ActionRunSnapshot
 
     public ActionRunStatus Status { get; init; } = ActionRunStatus.Running;
 
-    public string? Message { get; init; }
+    public UiMessage? Message { get; init; }
 
     /// <summary>The live figures while running, the final result when ended (a load summary, a recovery timeline, ...).</summary>
     public IActionResult? Result { get; init; }

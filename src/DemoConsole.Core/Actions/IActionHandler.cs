@@ -1,4 +1,5 @@
 using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Actions;
@@ -17,7 +18,7 @@ public interface IActionHandler
     /// Checks a declared action against this handler's guard rails (caps, allow-listed targets, required
     /// parameters). Returns null when it may run, otherwise the reason it may not, in words for the presenter.
     /// </summary>
-    string? Validate(ActionDefinition action);
+    UiMessage? Validate(ActionDefinition action);
 
     /// <summary>
     /// What a run would do, computed once on the server for the confirmation. The <see cref="ActionPreview.Pin"/> it
@@ -25,7 +26,7 @@ public interface IActionHandler
     /// exactly what was previewed or refuses. By default a sentence naming the action.
     /// </summary>
     Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken) =>
-        Task.FromResult(ActionPreview.Sentence($"{action.Title}: this changes the cluster.", action.Id));
+        Task.FromResult(ActionPreview.Sentence(UiMessage.Verbatim($"{action.Title}: this changes the cluster."), action.Id));
 
     /// <summary>
     /// Does the work. Runs in the background, not on a browser circuit; reports live progress through
@@ -35,11 +36,11 @@ public interface IActionHandler
 }
 
 /// <summary>How a run ended, with its figures (<see cref="Result"/> is serialised as the run's <c>result</c>).</summary>
-public sealed record ActionOutcome(ActionRunStatus Status, string Message, IActionResult? Result)
+public sealed record ActionOutcome(ActionRunStatus Status, UiMessage Message, IActionResult? Result)
 {
-    public static ActionOutcome Succeeded(string message, IActionResult? result = null) => new(ActionRunStatus.Succeeded, message, result);
+    public static ActionOutcome Succeeded(UiMessage message, IActionResult? result = null) => new(ActionRunStatus.Succeeded, message, result);
 
-    public static ActionOutcome Failed(string message, IActionResult? result = null) => new(ActionRunStatus.Failed, message, result);
+    public static ActionOutcome Failed(UiMessage message, IActionResult? result = null) => new(ActionRunStatus.Failed, message, result);
 
-    public static ActionOutcome Refused(string message, IActionResult? result = null) => new(ActionRunStatus.Refused, message, result);
+    public static ActionOutcome Refused(UiMessage message, IActionResult? result = null) => new(ActionRunStatus.Refused, message, result);
 }

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using k8s;
 
 namespace DemoConsole.Core.Cluster;
@@ -28,6 +29,14 @@ public sealed class ClusterConnection(Func<ClusterTarget> target) : IClusterConn
         _ => $"kubeconfig {target.KubeconfigPath ?? "(KUBECONFIG)"}{(target.Context is null ? "" : $", context {target.Context}")}",
     };
 
+    /// <summary>The target in words: the two fixed modes translated, a kubeconfig file and context as they are.</summary>
+    private static UiMessage Named(ClusterTarget target) => target.Mode switch
+    {
+        ClusterMode.Sandbox => new UiMessage("Cluster_TargetSandbox"),
+        ClusterMode.InCluster => new UiMessage("Cluster_TargetInCluster"),
+        _ => UiMessage.Verbatim(Describe(target)),
+    };
+
     private static KubernetesClientConfiguration BuildConfiguration(ClusterTarget target)
     {
         try
@@ -36,13 +45,13 @@ public sealed class ClusterConnection(Func<ClusterTarget> target) : IClusterConn
             {
                 ClusterMode.InCluster => InClusterConfiguration.Build(target.ServiceAccountFolder),
                 ClusterMode.Sandbox when target.KubeconfigPath is null =>
-                    throw new ClusterUnavailableException("The embedded sandbox is not running yet."),
+                    throw new ClusterUnavailableException(new UiMessage("Cluster_SandboxNotRunning")),
                 _ => KubernetesClientConfiguration.BuildConfigFromConfigFile(target.KubeconfigPath, target.Context),
             };
         }
         catch (Exception ex) when (ex is not ClusterUnavailableException)
         {
-            throw new ClusterUnavailableException($"Cannot configure the cluster client ({Describe(target)}): {ex.Message}", ex);
+            throw new ClusterUnavailableException(new UiMessage("Cluster_CannotConfigure", Named(target), ex.Message), ex);
         }
     }
 

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -76,8 +77,8 @@ internal sealed class ClusterInformers : IAsyncDisposable
     }
 
     /// <summary>Problems of the optional views (a CRD not installed must not turn the banner red).</summary>
-    public List<string> Problems() =>
-        _extra.Select(e => e().Status.Problem).OfType<string>().Distinct().ToList();
+    public List<UiMessage> Problems() =>
+        _extra.Select(e => e().Status.Problem).OfType<UiMessage>().Distinct().ToList();
 
     private List<ResourceInformer<T>> Make<T>(IEnumerable<ResourceSource<T>> sources, List<Func<(ConnectionStatus, bool)>> group)
         where T : IKubernetesObject<V1ObjectMeta>

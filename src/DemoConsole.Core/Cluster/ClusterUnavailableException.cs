@@ -1,4 +1,9 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Cluster;
 
-/// <summary>The cluster client cannot be built; the message says why, in words a presenter can act on.</summary>
-public sealed class ClusterUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>The cluster client cannot be built; <see cref="Text"/> says why, in words a presenter can act on (Message: the same in English).</summary>
+public sealed class ClusterUnavailableException(UiMessage text, Exception? inner = null) : Exception(text.ToString(), inner)
+{
+    public UiMessage Text { get; } = text;
+}

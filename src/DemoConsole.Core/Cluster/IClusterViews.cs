@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Cluster;
 
 /// <summary>
@@ -53,7 +55,7 @@ public sealed record ClusterViewsSnapshot(
     IReadOnlyList<NamespaceMtls> Mtls,
     IReadOnlyList<ArgoApplicationView> Applications,
     IReadOnlyList<AlertRuleView> AlertRules,
-    IReadOnlyList<string> Problems,
+    IReadOnlyList<UiMessage> Problems,
     long Version,
     DateTimeOffset UpdatedAt)
 {
@@ -61,7 +63,7 @@ public sealed record ClusterViewsSnapshot(
     public bool Synced { get; init; }
 
     /// <summary>Which pods of the application namespace carry the istio-proxy sidecar (part 4).</summary>
-    public SidecarCheck SidecarCheck { get; init; } = new(false, 0, [], [], "Not read yet.");
+    public SidecarCheck SidecarCheck { get; init; } = new(false, 0, [], [], new UiMessage("Cluster_NotReadYet"));
 
     /// <summary>The namespace of the main services (the scenario's application namespace).</summary>
     public string ApplicationNamespace { get; init; } = "";

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using DemoConsole.Core.Messages;
 using k8s;
 using k8s.Authentication;
 
@@ -23,14 +24,12 @@ public static class InClusterConfiguration
         var token = Path.Combine(folder, "token");
         if (string.IsNullOrWhiteSpace(host) || string.IsNullOrWhiteSpace(port))
         {
-            throw new ClusterUnavailableException(
-                "In-cluster mode needs KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT (set by Kubernetes in every pod).");
+            throw new ClusterUnavailableException(new UiMessage("Cluster_InClusterNoService"));
         }
 
         if (!File.Exists(token))
         {
-            throw new ClusterUnavailableException(
-                $"In-cluster mode needs the service-account token at {token} (is automountServiceAccountToken false?).");
+            throw new ClusterUnavailableException(new UiMessage("Cluster_InClusterNoToken", token));
         }
 
         var configuration = new KubernetesClientConfiguration

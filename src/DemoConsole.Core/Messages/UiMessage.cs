@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using System.Text.Json.Serialization;
 
 namespace DemoConsole.Core.Messages;
 
@@ -10,6 +11,7 @@ namespace DemoConsole.Core.Messages;
 /// Web project's resources; the command line, the API and the components all call <see cref="Format"/>.
 /// </summary>
 /// <remarks><see cref="ToString"/> is the English text: logs, and every place that kept a plain string before.</remarks>
+[JsonConverter(typeof(UiMessageJsonConverter))]
 public sealed record UiMessage(string Key, params object?[] Arguments)
 {
     private static readonly ResourceManager Texts = new("DemoConsole.Core.Messages.CoreText", typeof(UiMessage).Assembly);

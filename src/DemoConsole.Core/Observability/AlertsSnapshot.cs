@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Observability;
 
 /// <summary>Prometheus's alerting rules and Alertmanager's active alerts as of <see cref="UpdatedAt"/>.</summary>
@@ -10,7 +12,7 @@ public sealed record AlertsSnapshot
     public IReadOnlyList<AlertmanagerAlert> AlertmanagerAlerts { get; init; } = [];
 
     /// <summary>Why Alertmanager's alerts are missing (not configured, unreachable); the rules still show.</summary>
-    public string? AlertmanagerProblem { get; init; }
+    public UiMessage? AlertmanagerProblem { get; init; }
 
     public IReadOnlyList<FiringAlert> Firing { get; init; } = [];
 

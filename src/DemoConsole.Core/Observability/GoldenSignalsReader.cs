@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Observability;
 
 /// <summary>
@@ -31,7 +33,7 @@ public static class GoldenSignalsReader
         }
 
         var series = new Dictionary<string, IReadOnlyList<MetricSeries>>(StringComparer.Ordinal);
-        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var problems = new Dictionary<string, UiMessage>(StringComparer.Ordinal);
         for (var i = 0; i < Names.Length; i++)
         {
             if (results[i].Succeeded)

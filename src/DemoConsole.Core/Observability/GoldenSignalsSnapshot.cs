@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Observability;
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed record GoldenSignalsSnapshot
     public IReadOnlyDictionary<string, IReadOnlyList<MetricSeries>> Series { get; init; } = new Dictionary<string, IReadOnlyList<MetricSeries>>();
 
     /// <summary>Queries the source refused, by name, with its message.</summary>
-    public IReadOnlyDictionary<string, string> QueryProblems { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, UiMessage> QueryProblems { get; init; } = new Dictionary<string, UiMessage>();
 
     public long Version { get; init; }
 }

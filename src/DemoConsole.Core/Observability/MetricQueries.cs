@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Observability;
 
@@ -56,11 +57,11 @@ public static class MetricQueries
     /// What can be told about a query without a Prometheus at hand (for <c>check</c>): empty text, unbalanced brackets or
     /// quotes. Null when it looks well-formed; Prometheus itself reports anything subtler on the panel.
     /// </summary>
-    public static string? SyntaxProblem(string query)
+    public static UiMessage? SyntaxProblem(string query)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
-            return "the query is empty";
+            return new UiMessage("Metrics_QueryEmpty");
         }
 
         var stack = new Stack<char>();
@@ -94,15 +95,15 @@ public static class MetricQueries
                     var open = c switch { ')' => '(', ']' => '[', _ => '{' };
                     if (stack.Count == 0 || stack.Pop() != open)
                     {
-                        return $"unexpected '{c}' at position {i + 1}";
+                        return new UiMessage("Metrics_QueryUnexpected", c.ToString(), i + 1);
                     }
 
                     break;
             }
         }
 
-        return quote is not null ? "a quoted string is not closed"
-            : stack.Count > 0 ? $"'{stack.Peek()}' is not closed"
+        return quote is not null ? new UiMessage("Metrics_QueryQuoteOpen")
+            : stack.Count > 0 ? new UiMessage("Metrics_QueryBracketOpen", stack.Peek().ToString())
             : null;
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using DemoConsole.Core.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace DemoConsole.Core.Observability;
@@ -57,7 +58,7 @@ public sealed partial class MetricsClient(HttpClient http, IMetricsEndpoints end
         var what = envelope ? "Prometheus" : "Alertmanager";
         if (source is null)
         {
-            return MetricsResult.Fail<T>(MetricsErrorKind.NotConfigured, $"No {what} is configured (DemoConsole:{what}:Url).");
+            return MetricsResult.Fail<T>(MetricsErrorKind.NotConfigured, new UiMessage("Metrics_NotConfiguredSource", what));
         }
 
         var url = new Uri(WithSlash(source.Url), path);
@@ -79,12 +80,12 @@ public sealed partial class MetricsClient(HttpClient http, IMetricsEndpoints end
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogFailed(what, source, "timeout");
-            return MetricsResult.Fail<T>(MetricsErrorKind.Timeout, $"{what} at {source} did not answer within {endpoints.Timeout.TotalSeconds:0.#} s.");
+            return MetricsResult.Fail<T>(MetricsErrorKind.Timeout, new UiMessage("Metrics_NoAnswer", what, source.ToString(), endpoints.Timeout.TotalSeconds));
         }
         catch (HttpRequestException ex)
         {
             LogFailed(what, source, ex.Message);
-            return MetricsResult.Fail<T>(MetricsErrorKind.Unreachable, $"{what} at {source} is not reachable ({ex.Message}).");
+            return MetricsResult.Fail<T>(MetricsErrorKind.Unreachable, new UiMessage("Metrics_NotReachable", what, source.ToString(), ex.Message));
         }
     }
 
@@ -101,7 +102,7 @@ public sealed partial class MetricsClient(HttpClient http, IMetricsEndpoints end
         }
         catch (JsonException)
         {
-            return MetricsResult.Fail<T>(MetricsErrorKind.Server, $"Prometheus at {source} answered HTTP {(int)status} with a body that is not JSON: {Short(body)}");
+            return MetricsResult.Fail<T>(MetricsErrorKind.Server, new UiMessage("Metrics_NotJson", source.ToString(), (int)status, Short(body)));
         }
 
         using (document)
@@ -116,8 +117,8 @@ public sealed partial class MetricsClient(HttpClient http, IMetricsEndpoints end
                     ? MetricsErrorKind.BadQuery
                     : type == "timeout" ? MetricsErrorKind.Timeout : MetricsErrorKind.Server;
                 return MetricsResult.Fail<T>(kind, kind == MetricsErrorKind.BadQuery
-                    ? $"Prometheus refused the query ({type}): {error}"
-                    : $"Prometheus at {source} answered HTTP {(int)status} ({type ?? "no error type"}): {error ?? Short(body)}");
+                    ? new UiMessage("Metrics_QueryRefused", type, error)
+                    : new UiMessage("Metrics_ServerError", source.ToString(), (int)status, type ?? "-", error ?? Short(body)));
             }
 
             var warnings = root.TryGetProperty("warnings", out var w) && w.ValueKind == JsonValueKind.Array
@@ -129,7 +130,7 @@ public sealed partial class MetricsClient(HttpClient http, IMetricsEndpoints end
             }
             catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
             {
-                return MetricsResult.Fail<T>(MetricsErrorKind.Server, $"Prometheus at {source} answered with an unexpected shape ({ex.Message}).");
+                return MetricsResult.Fail<T>(MetricsErrorKind.Server, new UiMessage("Metrics_UnexpectedShape", "Prometheus", source.ToString(), ex.Message));
             }
         }
     }
@@ -139,7 +140,7 @@ public sealed partial class MetricsClient(HttpClient http, IMetricsEndpoints end
     {
         if (status != HttpStatusCode.OK)
         {
-            return MetricsResult.Fail<T>(MetricsErrorKind.Server, $"Alertmanager at {source} answered HTTP {(int)status}: {Short(body)}");
+            return MetricsResult.Fail<T>(MetricsErrorKind.Server, new UiMessage("Metrics_AlertmanagerError", source.ToString(), (int)status, Short(body)));
         }
 
         try
@@ -149,7 +150,7 @@ public sealed partial class MetricsClient(HttpClient http, IMetricsEndpoints end
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            return MetricsResult.Fail<T>(MetricsErrorKind.Server, $"Alertmanager at {source} answered with an unexpected shape ({ex.Message}).");
+            return MetricsResult.Fail<T>(MetricsErrorKind.Server, new UiMessage("Metrics_UnexpectedShape", "Alertmanager", source.ToString(), ex.Message));
         }
     }
 

@@ -1,7 +1,9 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Observability;
 
 /// <summary>Whether the metrics source answered the last round, and why not.</summary>
-public sealed record MetricsHealth(MetricsState State, string? Problem, DateTimeOffset? LastSuccess)
+public sealed record MetricsHealth(MetricsState State, UiMessage? Problem, DateTimeOffset? LastSuccess)
 {
     public static MetricsHealth Starting { get; } = new(MetricsState.Starting, null, null);
 

@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Observability;
 
 /// <summary>The application namespace's service graph as of <see cref="UpdatedAt"/>.</summary>
@@ -10,7 +12,7 @@ public sealed record ServiceGraphSnapshot
     public IReadOnlyList<GraphEdge> Edges { get; init; } = [];
 
     /// <summary>A query the source refused, in its words.</summary>
-    public string? QueryProblem { get; init; }
+    public UiMessage? QueryProblem { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
 

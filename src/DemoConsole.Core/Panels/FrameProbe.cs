@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using DemoConsole.Core.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace DemoConsole.Core.Panels;
@@ -66,19 +67,19 @@ public sealed partial class FrameProbe(IHttpClientFactory httpClients, TimeProvi
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
             LogUnreachable(url, ex.Message);
-            return new FrameProbeResult(false, false, $"{url.GetLeftPart(UriPartial.Authority)} is not reachable from the console ({ex.Message}).",
-                "Check the address in the scenario or configuration, and that the service is up and reachable from this machine.", now);
+            return new FrameProbeResult(false, false, new UiMessage("Frame_NotReachable", url.GetLeftPart(UriPartial.Authority), ex.Message),
+                new UiMessage("Frame_NotReachableFix"), now);
         }
     }
 
-    internal static string? FramingRefusal(HttpResponseHeaders headers, HttpContentHeaders content, Uri consoleOrigin)
+    internal static UiMessage? FramingRefusal(HttpResponseHeaders headers, HttpContentHeaders content, Uri consoleOrigin)
     {
         if (headers.TryGetValues("X-Frame-Options", out var frameOptions))
         {
             var value = string.Join(",", frameOptions).Trim();
             if (value.Equals("DENY", StringComparison.OrdinalIgnoreCase) || value.Equals("SAMEORIGIN", StringComparison.OrdinalIgnoreCase))
             {
-                return $"It sends X-Frame-Options: {value}, which forbids framing by this console.";
+                return new UiMessage("Frame_XFrameOptions", value);
             }
         }
 
@@ -93,15 +94,11 @@ public sealed partial class FrameProbe(IHttpClientFactory httpClients, TimeProvi
         var sources = ancestors.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
         var origin = consoleOrigin.GetLeftPart(UriPartial.Authority);
         var allowed = sources.Contains("*") || sources.Any(s => s.TrimEnd('/').Equals(origin, StringComparison.OrdinalIgnoreCase));
-        return allowed ? null : $"Its Content-Security-Policy says '{ancestors}', which does not include {origin}.";
+        return allowed ? null : new UiMessage("Frame_Csp", ancestors, origin);
     }
 
-    private static string FixFor(Uri url) => url.Port switch
-    {
-        _ when url.AbsolutePath.Contains("kiali", StringComparison.OrdinalIgnoreCase) =>
-            "Kiali: allow this console's origin in the Kiali CR (spec.server.web_root / deployment.ingress or a proxy that drops the header).",
-        _ => "Grafana: set [security] allow_embedding = true (GF_SECURITY_ALLOW_EMBEDDING=true) and, for anonymous viewing, enable [auth.anonymous].",
-    };
+    private static UiMessage FixFor(Uri url) =>
+        new(url.AbsolutePath.Contains("kiali", StringComparison.OrdinalIgnoreCase) ? "Frame_FixKiali" : "Frame_FixGrafana");
 
     private sealed record CachedProbe(Task<FrameProbeResult> Result, DateTimeOffset ExpiresAt);
 

@@ -1,5 +1,6 @@
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Pipeline;
@@ -16,10 +17,10 @@ public sealed class DemoCommitActionHandler(ActionKindDescriptor descriptor, IDe
 
     public ActionKindDescriptor Descriptor { get; } = descriptor;
 
-    public string? Validate(ActionDefinition action) =>
-        Descriptor.FirstProblem(action) ?? commits.UnavailableReason ?? (Target(action) is null
+    public UiMessage? Validate(ActionDefinition action) =>
+        (Descriptor.FirstProblem(action) ?? commits.UnavailableReason ?? (Target(action) is null
             ? $"demo-commit needs 'repository' as owner/name, a branch and a file (got '{DemoCommitKind.Repository.Text(action)}')."
-            : null);
+            : null)) is { } problem ? UiMessage.Verbatim(problem) : null;
 
     public Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken)
     {
@@ -30,9 +31,9 @@ public sealed class DemoCommitActionHandler(ActionKindDescriptor descriptor, IDe
 
         var target = Target(action)!;
         var message = Message(action);
-        return Task.FromResult(new ActionPreview(
+        return Task.FromResult(new ActionPreview(UiMessage.Verbatim(
             $"Append \"# Demo commit - <date>\" to {target.Path} on {target.FullName}, branch {target.Branch}, and commit it as \"{message}\"; "
-            + "then follow CI → CD → Argo CD → rollout.",
+            + "then follow CI → CD → Argo CD → rollout."),
             $"{target.FullName} @ {target.Branch}: {target.Path}", true, null, new DemoCommitRequest(target, message)));
     }
 
@@ -57,7 +58,7 @@ public sealed class DemoCommitActionHandler(ActionKindDescriptor descriptor, IDe
         if (!commit.Succeeded)
         {
             var failed = Progress(null, null, null, commit.Problem?.Message);
-            return ActionOutcome.Failed(commit.Problem?.Message ?? "The demo commit failed.", failed);
+            return ActionOutcome.Failed(UiMessage.Verbatim(commit.Problem?.Message ?? "The demo commit failed."), failed);
         }
 
         context.Report(Progress(commit.Sha, commit.HtmlUrl, null, null));
@@ -83,16 +84,16 @@ public sealed class DemoCommitActionHandler(ActionKindDescriptor descriptor, IDe
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return ActionOutcome.Failed($"Stopped following {commit.Sha![..7]}; the pipeline goes on on GitHub.", Progress(commit.Sha, commit.HtmlUrl, last, null));
+            return ActionOutcome.Failed(UiMessage.Verbatim($"Stopped following {commit.Sha![..7]}; the pipeline goes on on GitHub."), Progress(commit.Sha, commit.HtmlUrl, last, null));
         }
 
         var result = Progress(commit.Sha, commit.HtmlUrl, last, last.Problem);
         var stages = string.Join(", ", last.Stages.Skip(1).Where(s => s.Duration is not null).Select(s => $"{s.Kind} {s.Duration!.Value.TotalSeconds:0} s"));
         return last.Outcome switch
         {
-            PipelineOutcome.Succeeded => ActionOutcome.Succeeded($"{commit.Sha![..7]} is running: {last.Rollout?.NewReady}/{last.Rollout?.Desired} new pods Ready {last.Elapsed.TotalSeconds:0} s after the commit ({stages}).", result),
-            PipelineOutcome.Failed => ActionOutcome.Failed(last.Failure is { } f ? $"{f.Workflow} failed at {f.Step} ({f.Job}); nothing was deployed." : $"The pipeline failed: {last.Problem}", result),
-            _ => ActionOutcome.Failed($"The pipeline did not finish ({last.Outcome}).", result),
+            PipelineOutcome.Succeeded => ActionOutcome.Succeeded(UiMessage.Verbatim($"{commit.Sha![..7]} is running: {last.Rollout?.NewReady}/{last.Rollout?.Desired} new pods Ready {last.Elapsed.TotalSeconds:0} s after the commit ({stages})."), result),
+            PipelineOutcome.Failed => ActionOutcome.Failed(UiMessage.Verbatim(last.Failure is { } f ? $"{f.Workflow} failed at {f.Step} ({f.Job}); nothing was deployed." : $"The pipeline failed: {last.Problem}"), result),
+            _ => ActionOutcome.Failed(UiMessage.Verbatim($"The pipeline did not finish ({last.Outcome})."), result),
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Recording;
 
@@ -24,14 +25,14 @@ public sealed record RecordingContent(RecordingHeader Header, IReadOnlyList<Reco
 /// </summary>
 public static class RecordingReader
 {
-    /// <exception cref="InvalidDataException">The file does not start with a recording header.</exception>
+    /// <exception cref="NotARecordingException">The file does not start with a recording header.</exception>
     public static RecordingContent Read(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         return Read(stream);
     }
 
-    /// <exception cref="InvalidDataException">The stream does not start with a recording header.</exception>
+    /// <exception cref="NotARecordingException">The stream does not start with a recording header.</exception>
     public static RecordingContent Read(Stream stream)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8);
@@ -59,7 +60,7 @@ public static class RecordingReader
     }
 
     /// <summary>Only the header: the first line, without reading the rest.</summary>
-    /// <exception cref="InvalidDataException">The file does not start with a recording header.</exception>
+    /// <exception cref="NotARecordingException">The file does not start with a recording header.</exception>
     public static RecordingHeader ReadHeader(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -82,7 +83,7 @@ public static class RecordingReader
             // Reported below as not a recording.
         }
 
-        throw new InvalidDataException("This file is not a Demo Console recording (its first line is not a recording header of format 1).");
+        throw new NotARecordingException(new UiMessage("Recording_NotARecording", RecordingHeader.CurrentFormat));
     }
 
     private static RecordingLine? Parse(string text)

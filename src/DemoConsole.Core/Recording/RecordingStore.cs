@@ -148,7 +148,7 @@ public sealed partial class RecordingStore(string folder)
     }
 
     /// <summary>The summary of the recording at <paramref name="path"/> (read whole, as written so far).</summary>
-    /// <exception cref="InvalidDataException">The file is not a recording.</exception>
+    /// <exception cref="NotARecordingException">The file is not a recording.</exception>
     public static RecordingSummary Summarize(string path) =>
         Summarize(Path.GetFileName(path), RecordingReader.Read(path), new FileInfo(path).Length);
 

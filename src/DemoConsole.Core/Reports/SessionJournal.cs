@@ -43,7 +43,7 @@ public sealed class SessionJournal
 
             var watched = _current.AlertsWatched || snapshot.Health.State is MetricsState.Up or MetricsState.Down;
             var notWatched = watched ? null
-                : snapshot.Health.State == MetricsState.NotConfigured ? snapshot.Health.Problem ?? "no metrics source is configured"
+                : snapshot.Health.State == MetricsState.NotConfigured ? snapshot.Health.Problem?.ToString() ?? "no metrics source is configured"
                 : _current.AlertsNotWatched;
             _current = _current with { Alerts = alerts, AlertsWatched = watched, AlertsNotWatched = notWatched };
         }

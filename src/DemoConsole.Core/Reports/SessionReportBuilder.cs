@@ -47,7 +47,7 @@ public static class SessionReportBuilder
     }
 
     private static RunReport Run(ActionRunSnapshot run) => new(
-        run.RunId, run.ActionId, run.Title, run.Kind, run.Part, run.StartedBy, run.StartedAt, run.EndedAt, run.Status, run.Message)
+        run.RunId, run.ActionId, run.Title, run.Kind, run.Part, run.StartedBy, run.StartedAt, run.EndedAt, run.Status, run.Message?.ToString())
     {
         Load = run.Result is LoadSnapshot load ? Load(load) : null,
         Recovery = run.Result is RecoveryTimeline recovery ? Recovery(recovery) : null,
@@ -61,7 +61,7 @@ public static class SessionReportBuilder
         s.Requests.Select(r => r.Latency.TotalMilliseconds).ToList());
 
     private static RecoveryFigures Recovery(RecoveryTimeline t) => new(
-        t.Workload, t.KilledPod, t.ReplacementPod, t.RecoverySeconds, t.Availability.Requests, t.Availability.Failed, t.Availability.NotMeasured);
+        t.Workload, t.KilledPod, t.ReplacementPod, t.RecoverySeconds, t.Availability.Requests, t.Availability.Failed, t.Availability.NotMeasured?.ToString());
 
     private static CommitFigures Commit(DemoCommitProgress commit, PipelineSnapshot pipeline) => new(
         commit.Sha, pipeline.Outcome.ToString(), pipeline.Elapsed, commit.Budget,

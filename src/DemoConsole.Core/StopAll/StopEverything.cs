@@ -4,6 +4,7 @@ using DemoConsole.Core.Actions.Load;
 using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Cluster.Actions;
 using DemoConsole.Core.Cluster.Faults;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Reports;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Security;
@@ -38,7 +39,7 @@ public sealed partial class StopEverything(
         if (!actor.IsPresenter)
         {
             LogRefused(actor.Name, actor.Role);
-            return StopReport.Refused(actor.Name, requestedAt, "Only a presenter can stop everything.");
+            return StopReport.Refused(actor.Name, requestedAt, new UiMessage("Stop_PresenterOnly"));
         }
 
         var started = time.GetTimestamp();
@@ -49,7 +50,7 @@ public sealed partial class StopEverything(
         var stillRunning = ends.Where(r => r.IsRunning).Select(r => Stopped(r, requestedAt)).ToList();
 
         var alreadyRemoved = created.Objects.Where(o => o.RemovedAt is not null)
-            .Select(o => new RemovedObject(o.Kind, o.Name, o.Namespace, o.RemovedHow ?? "removed")).ToList();
+            .Select(o => new RemovedObject(o.Kind, o.Name, o.Namespace, o.RemovedHow ?? new UiMessage("Stop_Removed"))).ToList();
         var removed = new List<RemovedObject>();
         foreach (var o in created.Present.Reverse())
         {
@@ -63,7 +64,7 @@ public sealed partial class StopEverything(
 
         var report = new StopReport(actor.Name, requestedAt, time.GetElapsedTime(started), null,
             stopped, stillRunning, AlreadyStopped(board, cancelled), removed, alreadyRemoved);
-        journal?.Note(requestedAt, "stopped", $"Stop everything by {actor.Name}: stopped {Names(stopped.Select(r => r.Title))}; removed {Names(removed.Select(r => $"{r.Describe()} ({r.Outcome})"))}");
+        journal?.Note(requestedAt, "stopped", new UiMessage("Stop_JournalNote", actor.Name, Names(stopped.Select(r => r.Title)), Names(removed.Select(r => $"{r.Describe()} ({r.Outcome})"))).ToString());
         LogStopEverything(actor.Name, Names(stopped.Select(r => r.ActionId)), Names(stillRunning.Select(r => r.ActionId)),
             Names(removed.Select(r => $"{r.Describe()}: {r.Outcome}")), Names(report.AlreadyStopped.Select(a => a.ActionId)), report.Took.TotalMilliseconds);
         return report;
@@ -98,39 +99,39 @@ public sealed partial class StopEverything(
 
     private async Task<RemovedObject> RemoveAsync(CreatedObject o, CancellationToken cancellationToken)
     {
-        string outcome;
+        UiMessage outcome;
         var failed = false;
         try
         {
             var operations = ManifestKinds.Find(o.ApiVersion, o.Kind) ?? throw new InvalidOperationException($"{o.Kind} cannot be deleted by this console.");
             await operations.DeleteAsync(cluster.Client, o.Name, o.Namespace, o.Uid, cancellationToken);
-            outcome = "deleted";
+            outcome = new UiMessage("Stop_Deleted");
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
-            outcome = "already gone";
+            outcome = new UiMessage("Stop_AlreadyGone");
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
             // The uid precondition failed: the object of that name is not the one the console created.
-            outcome = "replaced by an object the console did not create: left alone";
+            outcome = new UiMessage("Stop_Replaced");
         }
         catch (HttpOperationException e)
         {
-            (outcome, failed) = ($"not deleted: {ApiErrors.Describe(e)}", true);
+            (outcome, failed) = (new UiMessage("Stop_NotDeleted", ApiErrors.Describe(e)), true);
         }
         catch (ClusterUnavailableException e)
         {
-            (outcome, failed) = ($"not deleted: {e.Message}", true);
+            (outcome, failed) = (new UiMessage("Stop_NotDeleted", e.Text), true);
         }
         catch (HttpRequestException e)
         {
-            (outcome, failed) = ($"not deleted: the cluster did not answer ({e.Message})", true);
+            (outcome, failed) = (new UiMessage("Stop_NotDeleted", new UiMessage("Stop_ClusterNoAnswer", e.Message)), true);
         }
 
         if (!failed)
         {
-            created.RecordRemoved(o.Kind, o.Namespace, o.Name, time.GetUtcNow(), $"{outcome} by stop everything");
+            created.RecordRemoved(o.Kind, o.Namespace, o.Name, time.GetUtcNow(), new UiMessage("Stop_ByStopEverything", outcome));
         }
 
         return new RemovedObject(o.Kind, o.Name, o.Namespace, outcome, failed);
@@ -146,21 +147,21 @@ public sealed partial class StopEverything(
 
     private async Task<RemovedObject> ClearAsync(FaultState fault, CancellationToken cancellationToken)
     {
-        string? error;
+        object? error;
         try
         {
             error = await faults.ClearAsync(fault.Namespace, fault.Deployment, cancellationToken);
         }
         catch (HttpRequestException e)
         {
-            error = $"the sandbox did not answer ({e.Message})";
+            error = new UiMessage("Stop_SandboxNoAnswer", e.Message);
         }
 
         var (outcome, failed) = error switch
         {
-            null => ($"{fault.Fault} cleared", false),
-            _ when error.Contains("has no fault", StringComparison.Ordinal) => ($"{fault.Fault} already cleared", false),
-            _ => ($"{fault.Fault} not cleared: {error}", true),
+            null => (new UiMessage("Stop_FaultCleared", fault.Fault), false),
+            string answer when SandboxFaults.SaysNoFault(answer) => (new UiMessage("Stop_FaultAlreadyCleared", fault.Fault), false),
+            _ => (new UiMessage("Stop_FaultNotCleared", fault.Fault, error), true),
         };
         return new RemovedObject("Fault", fault.Deployment, fault.Namespace, outcome, failed);
     }
@@ -182,8 +183,7 @@ public sealed partial class StopEverything(
 
     private static string Names(IEnumerable<string> names) => string.Join(", ", names) is { Length: > 0 } text ? text : "none";
 
-    [LoggerMessage(EventId = 210, Level = LogLevel.Warning,
-        Message = "Stop everything by {Actor}: stopped {Stopped}; still running {StillRunning}; removed {Removed}; already stopped {AlreadyStopped}; took {Milliseconds:F0} ms")]
+    [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Stop everything by {Actor}: stopped {Stopped}; still running {StillRunning}; removed {Removed}; already stopped {AlreadyStopped}; took {Milliseconds:F0} ms")]
     private partial void LogStopEverything(string actor, string stopped, string stillRunning, string removed, string alreadyStopped, double milliseconds);
 
     [LoggerMessage(EventId = 211, Level = LogLevel.Warning, Message = "Stop everything by {Actor} as {Role} refused")]

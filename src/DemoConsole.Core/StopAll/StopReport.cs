@@ -1,4 +1,5 @@
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.StopAll;
 
@@ -13,14 +14,14 @@ public sealed record StopReport(
     string RequestedBy,
     DateTimeOffset RequestedAt,
     TimeSpan Took,
-    string? Refusal,
+    UiMessage? Refusal,
     IReadOnlyList<StoppedRun> Stopped,
     IReadOnlyList<StoppedRun> StillRunning,
     IReadOnlyList<IdleAction> AlreadyStopped,
     IReadOnlyList<RemovedObject> Removed,
     IReadOnlyList<RemovedObject> AlreadyRemoved)
 {
-    public static StopReport Refused(string actor, DateTimeOffset at, string reason) => new(actor, at, TimeSpan.Zero, reason, [], [], [], [], []);
+    public static StopReport Refused(string actor, DateTimeOffset at, UiMessage reason) => new(actor, at, TimeSpan.Zero, reason, [], [], [], [], []);
 
     public bool DidNothing => Stopped.Count == 0 && StillRunning.Count == 0 && Removed.Count == 0;
 }
@@ -32,7 +33,7 @@ public sealed record StoppedRun(string RunId, string ActionId, string Title, str
 public sealed record IdleAction(string ActionId, string Title, string Kind, ActionRunStatus? LastStatus);
 
 /// <param name="Outcome">"deleted", "already gone", "replaced by an object the console did not create: left alone", or the API's refusal.</param>
-public sealed record RemovedObject(string Kind, string Name, string Namespace, string Outcome, bool Failed = false)
+public sealed record RemovedObject(string Kind, string Name, string Namespace, UiMessage Outcome, bool Failed = false)
 {
-    public string Describe() => $"{Kind}/{Name} in {Namespace}";
+    public UiMessage Describe() => new("Cluster_ObjectIn", Kind, Name, Namespace);
 }

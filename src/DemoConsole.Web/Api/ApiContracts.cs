@@ -45,7 +45,7 @@ public sealed record RunDto(
 {
     public static RunDto From(ActionRunSnapshot run) => new(
         run.RunId, run.ActionId, run.Kind, run.Part, run.StartedBy, run.Status.ToString().ToLowerInvariant(), run.StartedAt, run.EndedAt,
-        run.Message, run.Parameters, run.Result);
+        run.Message?.Format(), run.Parameters, run.Result);
 }
 
 public sealed record RunStartedDto(string RunId);
@@ -62,7 +62,7 @@ public sealed record RunRequestDto(IReadOnlyDictionary<string, string>? Paramete
 /// <summary>What a run would do; <c>previewId</c> runs exactly that for a minute (null when it may not run).</summary>
 public sealed record PreviewDto(string? PreviewId, string Summary, string? Target, bool CanRun, string? Reason, DateTimeOffset? ValidUntil)
 {
-    public static PreviewDto From(ActionPreviewResult p) => new(p.PreviewId, p.Summary, p.Target, p.CanRun, p.Reason, p.ValidUntil);
+    public static PreviewDto From(ActionPreviewResult p) => new(p.PreviewId, p.Summary.Format(), p.Target, p.CanRun, p.Reason?.Format(), p.ValidUntil);
 }
 
 /// <summary>What stop everything did; durations in milliseconds.</summary>
@@ -88,5 +88,5 @@ public sealed record IdleActionDto(string ActionId, string Title, string Kind, s
 
 public sealed record RemovedObjectDto(string Kind, string Name, string Namespace, string Outcome, bool Failed)
 {
-    public static RemovedObjectDto From(Core.StopAll.RemovedObject o) => new(o.Kind, o.Name, o.Namespace, o.Outcome, o.Failed);
+    public static RemovedObjectDto From(Core.StopAll.RemovedObject o) => new(o.Kind, o.Name, o.Namespace, o.Outcome.Format(), o.Failed);
 }

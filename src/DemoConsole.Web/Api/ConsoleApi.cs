@@ -83,7 +83,7 @@ public static class ConsoleApi
         api.MapPost("/stop-all", async (StopEverything stop, ClaimsPrincipal user) =>
         {
             var report = await stop.RunAsync(user.ToActor(), CancellationToken.None);
-            return report.Refusal is null ? Results.Ok(StopReportDto.From(report)) : Results.Json(new ErrorDto(report.Refusal), statusCode: StatusCodes.Status403Forbidden);
+            return report.Refusal is null ? Results.Ok(StopReportDto.From(report)) : Results.Json(new ErrorDto(report.Refusal.Format()), statusCode: StatusCodes.Status403Forbidden);
         }).RequireAuthorization(write).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 
         // The console's origin, for the panels' framing check, is the one this request came in on.

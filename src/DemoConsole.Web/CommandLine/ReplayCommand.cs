@@ -35,7 +35,7 @@ internal static class ReplayCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            error.WriteLine($"{args[0]}: {ex.Message}");
+            error.WriteLine($"{args[0]}: {(ex is NotARecordingException notRecording ? notRecording.Text.Format(CommandLineLanguage.Language, CultureInfo.InvariantCulture) : ex.Message)}");
             return 1;
         }
 

@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DemoConsoleOptions>, DemoConsoleOptionsValidator>();
         services.AddLocalization();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Api.UiMessageTextJsonConverter()));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScenarioSource>(sp => CreateScenarioSource(sp));

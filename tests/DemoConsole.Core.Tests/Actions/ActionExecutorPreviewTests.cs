@@ -33,7 +33,7 @@ public sealed class ActionExecutorPreviewTests : IDisposable
         var board = await AsyncWait.ForAsync(_executor.WatchAsync, b => b.FindRun(started.RunId!)?.Result is not null, "progress");
 
         Assert.True(first.CanRun);
-        Assert.Equal("Preview 1 of kill", first.Summary);
+        Assert.Equal("Preview 1 of kill", first.Summary?.ToString());
         Assert.Equal(_time.GetUtcNow() + ActionExecutor.PreviewValidity, first.ValidUntil);
         Assert.Equal(1, Assert.IsType<GatedProgress>(board.FindRun(started.RunId!)!.Result).Pin);
         Assert.Equal(2, _handler.Previews);
@@ -94,7 +94,7 @@ public sealed class ActionExecutorPreviewTests : IDisposable
 
         Assert.False(preview.CanRun);
         Assert.Null(preview.PreviewId);
-        Assert.Equal(_handler.Refusal, preview.Reason);
+        Assert.Equal(_handler.Refusal, preview.Reason?.ToString());
     }
 
     [Fact]

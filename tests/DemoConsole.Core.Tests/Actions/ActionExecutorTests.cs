@@ -1,4 +1,5 @@
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Security;
 using DemoConsole.Tests.Shared;
 using Microsoft.Extensions.Logging;
@@ -68,12 +69,12 @@ public sealed class ActionExecutorTests : IDisposable
         Assert.False(_executor.List(Alice).Single(a => a.Id == "burst").CanRun);
         Assert.False(_executor.Start(Alice, "burst").Started);
 
-        _handler.Finish(ActionOutcome.Succeeded("100 requests, all 200", new GatedProgress("done", null)));
+        _handler.Finish(ActionOutcome.Succeeded(UiMessage.Verbatim("100 requests, all 200"), new GatedProgress("done", null)));
         var board = await AsyncWait.ForAsync(_executor.WatchAsync, b => b.FindRun(started.RunId)?.IsRunning == false, "run end");
 
         var run = board.FindRun(started.RunId)!;
         Assert.Equal(ActionRunStatus.Succeeded, run.Status);
-        Assert.Equal("100 requests, all 200", run.Message);
+        Assert.Equal("100 requests, all 200", run.Message?.ToString());
         Assert.NotNull(run.EndedAt);
         Assert.True(_executor.List(Alice).Single(a => a.Id == "burst").CanRun);
         var ended = _log.Collector.GetSnapshot().Where(e => e.Id.Id == 200).ToList();
@@ -139,7 +140,7 @@ public sealed class ActionExecutorTests : IDisposable
         var board = await AsyncWait.ForAsync(_executor.WatchAsync, b => b.FindRun(started.RunId!)?.IsRunning == false, "run end");
         var run = board.FindRun(started.RunId!)!;
         Assert.Equal(ActionRunStatus.Failed, run.Status);
-        Assert.Contains("gateway unreachable", run.Message);
+        Assert.Contains("gateway unreachable", run.Message?.ToString());
     }
 
     [Fact]
@@ -182,7 +183,7 @@ public sealed class ActionExecutorTests : IDisposable
         using var executor = new ActionExecutor(new TestScenarioSource(scenario), [handler], TimeProvider.System, _log);
         var started = executor.Start(Alice, "late");
 
-        handler.Finish(ActionOutcome.Succeeded("done", new GatedProgress("final", null)));
+        handler.Finish(ActionOutcome.Succeeded(UiMessage.Verbatim("done"), new GatedProgress("final", null)));
         var ended = await AsyncWait.ForAsync(executor.WatchAsync, b => b.FindRun(started.RunId!)?.IsRunning == false, "run end");
         await AsyncWait.UntilAsync(() => handler.LateReported, "the late report");
 

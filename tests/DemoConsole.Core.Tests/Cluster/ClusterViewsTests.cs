@@ -27,7 +27,7 @@ public sealed class ClusterViewsTests
         Assert.All(gatewayPods, p => Assert.Equal("2/2", p.Ready));
         Assert.All(gatewayPods, p => Assert.Equal("Running", p.Status));
         Assert.Contains(snapshot.Workloads, w => w.Kind == "StatefulSet");
-        Assert.True(snapshot.ReplicaCheck.Passed, snapshot.ReplicaCheck.Detail);
+        Assert.True(snapshot.ReplicaCheck.Passed, snapshot.ReplicaCheck.Detail?.ToString());
         Assert.Contains("titanium-prod/prod-api-gateway-deployment", snapshot.ReplicaCheck.Checked);
         Assert.DoesNotContain("titanium-prod/prod-redis", snapshot.ReplicaCheck.Checked);
         Assert.Empty(snapshot.ReplicaCheck.Failing);
@@ -60,11 +60,11 @@ public sealed class ClusterViewsTests
         Assert.Equal("cpu: 3%/70%, memory: 24%/80%", hpa.Targets);
         Assert.Equal((2, 5), (hpa.MinReplicas, hpa.MaxReplicas));
         var deny = Assert.Single(snapshot.NetworkPolicies, n => n.Name == "default-deny-all");
-        Assert.Equal(("all pods", "nothing (deny all)"), (deny.PodSelector, Assert.Single(deny.Ingress)));
+        Assert.Equal(("all pods", "nothing (deny all)"), (deny.PodSelector.ToString(), Assert.Single(deny.Ingress).ToString()));
         var toGateway = Assert.Single(snapshot.NetworkPolicies, n => n.Name == "allow-ingress-to-api-gateway");
-        Assert.Equal("from namespace istio-system on TCP/8000", Assert.Single(toGateway.Ingress));
+        Assert.Equal("from namespace istio-system on TCP/8000", Assert.Single(toGateway.Ingress)?.ToString());
         Assert.Empty(snapshot.Problems);
-        Assert.True(snapshot.SidecarCheck.Passed, snapshot.SidecarCheck.Detail);
+        Assert.True(snapshot.SidecarCheck.Passed, snapshot.SidecarCheck.Detail?.ToString());
         Assert.Empty(snapshot.SidecarCheck.Missing);
         Assert.Contains("postgresql-0", snapshot.SidecarCheck.OptedOut);
         Assert.True(Assert.Single(snapshot.Pods, p => p.Name == "postgresql-0").SidecarOptOut);
@@ -103,15 +103,15 @@ public sealed class ClusterViewsTests
 
         var failed = await AsyncWait.ForAsync(views.WatchAsync, s => !s.ReplicaCheck.Passed && BlogPods(s).Count == 1, "the check failing and one blog pod", Timeout);
         var failing = Assert.Single(failed.ReplicaCheck.Failing);
-        Assert.StartsWith("prod-blog-service-deployment: 1 replica", failing, StringComparison.Ordinal);
-        Assert.Contains("prod-blog-service-deployment", failed.ReplicaCheck.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("prod-blog-service-deployment: 1 replica", failing?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("prod-blog-service-deployment", failed.ReplicaCheck.Detail?.ToString(), StringComparison.Ordinal);
         Assert.Equal(1, Assert.Single(failed.Workloads, w => w.Name == "prod-blog-service-deployment").Desired);
 
         await ScaleAsync(sandbox, "prod-blog-service-deployment", 3);
         var scaled = await AsyncWait.ForAsync(views.WatchAsync,
             s => s.Workloads.Any(w => w.Name == "prod-blog-service-deployment" && w.Ready == 3) && BlogPods(s).Count(p => p.IsRunningAndReady) == 3,
             "three Ready blog pods", Timeout);
-        Assert.True(scaled.ReplicaCheck.Passed, scaled.ReplicaCheck.Detail);
+        Assert.True(scaled.ReplicaCheck.Passed, scaled.ReplicaCheck.Detail?.ToString());
     }
 
     [Fact]

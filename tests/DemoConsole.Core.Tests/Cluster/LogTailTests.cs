@@ -86,7 +86,7 @@ public sealed class LogTailTests
 
         var snapshot = await AsyncWait.ForAsync(ct => tail.FollowAsync(Seed with { Filter = "404|(" }, ct), s => s.Problem is not null, "the problem", Timeout);
 
-        Assert.Contains("not a valid regular expression", snapshot.Problem, StringComparison.Ordinal);
+        Assert.Contains("not a valid regular expression", snapshot.Problem?.ToString(), StringComparison.Ordinal);
         Assert.Empty(snapshot.Pods);
     }
 

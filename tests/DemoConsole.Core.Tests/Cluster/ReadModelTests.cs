@@ -80,9 +80,9 @@ public sealed class ReadModelTests
 
         var view = NetworkPolicyView.From(policy);
 
-        Assert.Equal("tier=data", view.PodSelector);
-        Assert.Equal("from addresses 10.0.0.0/8 on any port", Assert.Single(view.Ingress));
-        Assert.Equal("nothing (deny all)", Assert.Single(view.Egress));
+        Assert.Equal("tier=data", view.PodSelector?.ToString());
+        Assert.Equal("from addresses 10.0.0.0/8 on any port", Assert.Single(view.Ingress)?.ToString());
+        Assert.Equal("nothing (deny all)", Assert.Single(view.Egress)?.ToString());
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ReadModelTests
         var modes = NamespaceMtls.Evaluate(["monitoring", "argocd"], [mesh, workloadOnly]);
 
         Assert.All(modes, m => Assert.Equal("STRICT", m.Mode));
-        Assert.Equal("mesh (istio-system/default)", modes[0].Source);
+        Assert.Equal("mesh (istio-system/default)", modes[0].Source?.ToString());
         Assert.Equal("PERMISSIVE", Assert.Single(NamespaceMtls.Evaluate(["argocd"], [])).Mode);
     }
 
@@ -110,7 +110,7 @@ public sealed class ReadModelTests
         Assert.False(check.Passed);
         Assert.Equal(["bare"], check.Missing);
         Assert.Equal(["postgresql-0"], check.OptedOut);
-        Assert.StartsWith("1 pods in titanium-prod lack the istio-proxy sidecar: bare", check.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("1 pods in titanium-prod lack the istio-proxy sidecar: bare", check.Detail?.ToString(), StringComparison.Ordinal);
         Assert.True(SidecarCheck.Evaluate([meshed, database], "titanium-prod").Passed);
     }
 

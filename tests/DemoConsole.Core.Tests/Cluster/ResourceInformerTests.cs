@@ -28,7 +28,7 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
 
         var lost = await reconnecting;
         Assert.NotNull(lost.Status.Problem);
-        Assert.Contains("pods in titanium-prod", lost.Status.Problem, StringComparison.Ordinal);
+        Assert.Contains("pods in titanium-prod", lost.Status.Problem?.ToString(), StringComparison.Ordinal);
 
         // The new API server has a new world (new pod names, a new resourceVersion history): only a re-list can show it.
         var fresh = await FreshNamesAsync(sandbox);
@@ -75,8 +75,8 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
 
         Assert.False(snapshot.Synced);
         Assert.Empty(snapshot.Items);
-        Assert.Contains("not reachable", snapshot.Status.Problem, StringComparison.Ordinal);
-        Assert.Contains("pods in titanium-prod", snapshot.Status.Problem, StringComparison.Ordinal);
+        Assert.Contains("not reachable", snapshot.Status.Problem?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("pods in titanium-prod", snapshot.Status.Problem?.ToString(), StringComparison.Ordinal);
         await AsyncWait.UntilAsync(() => informer.Counters.Failures >= 3, "retries with backoff", Timeout);
     }
 
@@ -95,7 +95,7 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
 
         var snapshot = await AsyncWait.ForAsync(informer.SubscribeAsync, s => s.Status.State == ConnectionState.Unavailable, "the Unavailable state", Timeout);
 
-        Assert.Equal("Not allowed to read pods in titanium-prod (403): the account lacks list/watch permission.", snapshot.Status.Problem);
+        Assert.Equal("Not allowed to read pods in titanium-prod (403): the account lacks list/watch permission.", snapshot.Status.Problem?.ToString());
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
 
         var snapshot = await AsyncWait.ForAsync(informer.SubscribeAsync, s => s.Status.State == ConnectionState.Unavailable, "the Unavailable state", Timeout);
 
-        Assert.Equal("The embedded sandbox is not running yet.", snapshot.Status.Problem);
+        Assert.Equal("The embedded sandbox is not running yet.", snapshot.Status.Problem?.ToString());
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class ResourceInformerTests(ITestOutputHelper output)
 
         var snapshot = await AsyncWait.ForAsync(views.WatchAsync, s => s.Connection.State == ConnectionState.Unavailable, "the banner", Timeout);
 
-        Assert.Contains("not reachable", snapshot.Connection.Problem, StringComparison.Ordinal);
+        Assert.Contains("not reachable", snapshot.Connection.Problem?.ToString(), StringComparison.Ordinal);
         Assert.False(snapshot.Synced);
         Assert.Empty(snapshot.Pods);
         Assert.False(snapshot.ReplicaCheck.Passed);

@@ -26,7 +26,7 @@ public sealed class MetricsClientFaultTests
 
         Assert.Equal(MetricsErrorKind.Timeout, result.Error!.Kind);
         Assert.True(result.Error.SourceDown);
-        Assert.Contains("did not answer", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("did not answer", result.Error.Message?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class MetricsClientFaultTests
         var result = await ClientFor(url).QueryAsync("up");
 
         Assert.Equal(MetricsErrorKind.Unreachable, result.Error!.Kind);
-        Assert.Contains("not reachable", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("not reachable", result.Error.Message?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class MetricsClientFaultTests
         var result = await ClientFor(server.Address).QueryAsync("up");
 
         Assert.Equal(MetricsErrorKind.Timeout, result.Error!.Kind);
-        Assert.Contains("query timed out", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("query timed out", result.Error.Message?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class MetricsClientFaultTests
         var result = await ClientFor(server.Address).QueryAsync("up");
 
         Assert.Equal(MetricsErrorKind.Server, result.Error!.Kind);
-        Assert.Contains("HTTP 502", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTP 502", result.Error.Message?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class MetricsClientFaultTests
         var result = await ClientFor(server.Address, token: "s3cret-token").QueryAsync("up");
 
         Assert.Equal("Bearer s3cret-token", seen);
-        Assert.DoesNotContain("s3cret-token", result.Error!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-token", result.Error!.Message?.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-token", new MetricsSource(server.Address, BearerToken: "s3cret-token").ToString(), StringComparison.Ordinal);
         Assert.Equal("http://prom:9090/api/", new MetricsSource(new Uri("http://admin:pw@prom:9090/api/?token=x")).ToString());
     }
@@ -89,7 +89,7 @@ public sealed class MetricsClientFaultTests
         var result = await ClientFor(server.Address).AlertmanagerAlertsAsync();
 
         Assert.Equal(MetricsErrorKind.Server, result.Error!.Kind);
-        Assert.Contains("failed to parse receiver param", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("failed to parse receiver param", result.Error.Message?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,8 +63,8 @@ public sealed class MetricsClientTests(RealPrometheusFixture real) : IClassFixtu
 
         Assert.False(result.Succeeded);
         Assert.Equal(MetricsErrorKind.BadQuery, result.Error.Kind);
-        Assert.Contains("bad_data", result.Error.Message, StringComparison.Ordinal);
-        Assert.Contains("parse error", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("bad_data", result.Error.Message?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("parse error", result.Error.Message?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Observability;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Tests.Shared;
@@ -58,7 +59,7 @@ public sealed class MetricsFeedsTests
     public async Task WatchGoldenSignalsAsync_PrometheusDownThenBack_ReportsDownThenRecoversWithoutANewSubscription()
     {
         await using var feeds = Feeds();
-        _client.Range = _ => MetricsResult.Fail<IReadOnlyList<MetricSeries>>(MetricsErrorKind.Unreachable, "refused");
+        _client.Range = _ => MetricsResult.Fail<IReadOnlyList<MetricSeries>>(MetricsErrorKind.Unreachable, UiMessage.Verbatim("refused"));
         using var stop = new CancellationTokenSource();
         var reader = new LatestReader<GoldenSignalsSnapshot>(feeds.WatchGoldenSignalsAsync(TimeSpan.FromMinutes(5), stop.Token));
         await AsyncWait.UntilAsync(() => reader.Latest?.Health.State == MetricsState.Down, "the down state");
@@ -77,7 +78,7 @@ public sealed class MetricsFeedsTests
     {
         await using var feeds = Feeds();
         _client.Range = q => q.Contains("0.95", StringComparison.Ordinal)
-            ? MetricsResult.Fail<IReadOnlyList<MetricSeries>>(MetricsErrorKind.BadQuery, "Prometheus refused the query (bad_data): parse error")
+            ? MetricsResult.Fail<IReadOnlyList<MetricSeries>>(MetricsErrorKind.BadQuery, new UiMessage("Metrics_QueryRefused", "bad_data", "parse error"))
             : MetricsResult.Ok<IReadOnlyList<MetricSeries>>([new MetricSeries(new Dictionary<string, string> { ["destination_service_name"] = "prod-blog-service" }, [new MetricPoint(_time.GetUtcNow(), 2)])]);
         using var stop = new CancellationTokenSource();
         var reader = new LatestReader<GoldenSignalsSnapshot>(feeds.WatchGoldenSignalsAsync(TimeSpan.FromMinutes(5), stop.Token));
@@ -85,7 +86,7 @@ public sealed class MetricsFeedsTests
 
         var snapshot = reader.Latest!;
         Assert.Equal(MetricsState.Up, snapshot.Health.State);
-        Assert.Contains("parse error", snapshot.QueryProblems[MetricQueries.LatencyP95], StringComparison.Ordinal);
+        Assert.Contains("parse error", snapshot.QueryProblems[MetricQueries.LatencyP95]?.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, snapshot.TotalRps);
 
         await stop.CancelAsync();

@@ -30,11 +30,11 @@ public sealed class DemoCommitActionHandlerTests
         var preview = await handler.PreviewAsync(Action, CancellationToken.None);
         var outcome = await handler.RunAsync(new ActionRunContext("run", Action, "alice", r => reports.Add((DemoCommitProgress)r), preview.Pin), CancellationToken.None);
 
-        Assert.True(preview.CanRun, preview.Reason);
-        Assert.Contains("user-service/DEMO.txt", preview.Summary, StringComparison.Ordinal);
-        Assert.Contains("DvwN-Lee/Monitoring-v2", preview.Summary, StringComparison.Ordinal);
-        Assert.Contains("branch main", preview.Summary, StringComparison.Ordinal);
-        Assert.Contains("데모: CI/CD 파이프라인 테스트", preview.Summary, StringComparison.Ordinal);
+        Assert.True(preview.CanRun, preview.Reason?.ToString());
+        Assert.Contains("user-service/DEMO.txt", preview.Summary?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("DvwN-Lee/Monitoring-v2", preview.Summary?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("branch main", preview.Summary?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("데모: CI/CD 파이프라인 테스트", preview.Summary?.ToString(), StringComparison.Ordinal);
         Assert.True(outcome.Status == ActionRunStatus.Succeeded, outcome.Message + " " + ((outcome.Result as DemoCommitProgress)?.Pipeline is { } p ? PipelineSandbox.Describe(p) : ""));
         var result = Assert.IsType<DemoCommitProgress>(outcome.Result);
         Assert.Equal(PipelineOutcome.Succeeded, result.Pipeline?.Outcome);
@@ -50,6 +50,6 @@ public sealed class DemoCommitActionHandlerTests
         var handler = new DemoCommitActionHandler(DemoCommitKind.Descriptor, new DemoCommitService(connection, TimeProvider.System),
             new PipelineFollower(connection, new DemoConsole.Tests.Shared.TestClusterViews(), TimeProvider.System), TimeProvider.System);
 
-        Assert.Contains("DemoConsole:GitHub:Token", handler.Validate(Action), StringComparison.Ordinal);
+        Assert.Contains("DemoConsole:GitHub:Token", handler.Validate(Action)?.ToString(), StringComparison.Ordinal);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster.Actions;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Recording;
 using DemoConsole.Core.Session;
 
@@ -114,7 +115,7 @@ public sealed class RecordingWriterTests : IDisposable
         var path = NewFile();
         var run = Run("r1", ActionRunStatus.Failed, null) with
         {
-            Message = $"GET http://127.0.0.1/watch?token={Token} failed; key {Key}",
+            Message = UiMessage.Verbatim($"GET http://127.0.0.1/watch?token={Token} failed; key {Key}"),
             Parameters = new Dictionary<string, string> { ["authorization"] = "Bearer abc.def", ["url"] = "http://host/sign-in?key=other-secret-99&x=1" },
         };
         var header = Header with { ScenarioSource = "/tmp/x.md", ScenarioMarkdown = $"link /sign-in?key={Key}" };
@@ -161,7 +162,7 @@ public sealed class RecordingWriterTests : IDisposable
         var path = NewFile();
         File.WriteAllText(path, "{\"hello\":1}\n");
 
-        var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(path));
+        var error = Assert.Throws<NotARecordingException>(() => RecordingReader.Read(path));
 
         Assert.Contains("not a Demo Console recording", error.Message);
     }

@@ -1,4 +1,5 @@
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Recording;
 using DemoConsole.Core.Security;
 using DemoConsole.Core.Session;
@@ -40,7 +41,7 @@ public sealed class RehearsalRunsTests : IDisposable
 
     private static ActionRunSnapshot Run(string id, string action, ActionRunStatus status, DateTimeOffset at) => new()
     {
-        RunId = id, ActionId = action, Kind = "gated", Title = action, StartedBy = "alice", StartedAt = at, EndedAt = at.AddSeconds(5), Status = status, Message = id,
+        RunId = id, ActionId = action, Kind = "gated", Title = action, StartedBy = "alice", StartedAt = at, EndedAt = at.AddSeconds(5), Status = status, Message = UiMessage.Verbatim(id),
     };
 
     [Fact]

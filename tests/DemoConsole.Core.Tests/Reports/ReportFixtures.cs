@@ -1,4 +1,5 @@
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Pipeline;
 using DemoConsole.Core.Reports;
 using DemoConsole.Core.Scenarios;
@@ -43,7 +44,7 @@ internal static class ReportFixtures
         StartedAt = T0.AddMinutes(7),
         EndedAt = T0.AddMinutes(7.1),
         Status = ActionRunStatus.Failed,
-        Message = "There is no earlier revision.",
+        Message = UiMessage.Verbatim("There is no earlier revision."),
     };
 
     private static PipelineSnapshot Pipeline()

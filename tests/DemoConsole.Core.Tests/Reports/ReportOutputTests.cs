@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Observability;
 using DemoConsole.Core.Reports;
 using DemoConsole.Core.Scenarios;
@@ -48,7 +49,7 @@ public sealed class ReportOutputTests
     [Fact]
     public void Html_EncodesTextFromTheScenarioAndRunsAndHasNoScript()
     {
-        var hostile = ReportFixtures.FailedRun() with { RunId = "x", Title = "<script>alert(1)</script>", Message = "<img src=x onerror=alert(2)>" };
+        var hostile = ReportFixtures.FailedRun() with { RunId = "x", Title = "<script>alert(1)</script>", Message = UiMessage.Verbatim("<img src=x onerror=alert(2)>") };
 
         var html = ReportHtml.Write(Report(hostile, presenter: "<b>mallory</b>"));
 
@@ -128,8 +129,8 @@ public sealed class ReportOutputTests
         journal.ObserveAlerts(firing, t.AddSeconds(10));
         journal.ObserveAlerts(firing, t.AddSeconds(20));
         journal.ObserveConnection(new ConnectionStatus(ConnectionState.Connected, null, t), t);
-        journal.ObserveConnection(new ConnectionStatus(ConnectionState.Reconnecting, "connection refused", t), t.AddSeconds(30));
-        journal.ObserveConnection(new ConnectionStatus(ConnectionState.Reconnecting, "connection refused", t), t.AddSeconds(31));
+        journal.ObserveConnection(new ConnectionStatus(ConnectionState.Reconnecting, UiMessage.Verbatim("connection refused"), t), t.AddSeconds(30));
+        journal.ObserveConnection(new ConnectionStatus(ConnectionState.Reconnecting, UiMessage.Verbatim("connection refused"), t), t.AddSeconds(31));
         journal.ObserveConnection(new ConnectionStatus(ConnectionState.Connected, null, t), t.AddSeconds(40));
 
         var snapshot = journal.Current;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Load;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Security;
 using DemoConsole.Core.Tests.Cluster.Actions;
 using DemoConsole.Sandbox;
@@ -46,7 +47,7 @@ public sealed class StopEverythingTests(ITestOutputHelper output)
         Assert.All(runs, r => Assert.False(host.Executor.FindRun(r.RunId!)!.IsRunning));
         Assert.All(runs, r => Assert.Equal(LoadRunState.Stopped, Assert.IsType<LoadSnapshot>(host.Executor.FindRun(r.RunId!)!.Result).State));
         var removed = Assert.Single(report.Removed);
-        Assert.Equal(("Deployment", "load-generator", Ns, "deleted"), (removed.Kind, removed.Name, removed.Namespace, removed.Outcome));
+        Assert.Equal(("Deployment", "load-generator", Ns, "deleted"), (removed.Kind, removed.Name, removed.Namespace, removed.Outcome.ToString()));
         Assert.Contains(report.AlreadyStopped, a => a.ActionId == "errors-405" && a.LastStatus is null);
         Assert.Contains(report.AlreadyStopped, a => a.ActionId == "load-generator-apply" && a.LastStatus == ActionRunStatus.Succeeded);
 
@@ -77,13 +78,13 @@ public sealed class StopEverythingTests(ITestOutputHelper output)
 
         Assert.Equal(ActionRunStatus.Succeeded, injected.Status);
         var cleared = Assert.Single(report.Removed);
-        Assert.Equal(("Fault", "prod-blog-service-deployment", Ns, "crash-loop cleared", false), (cleared.Kind, cleared.Name, cleared.Namespace, cleared.Outcome, cleared.Failed));
+        Assert.Equal(("Fault", "prod-blog-service-deployment", Ns, "crash-loop cleared", false), (cleared.Kind, cleared.Name, cleared.Namespace, cleared.Outcome.ToString(), cleared.Failed));
         Assert.Empty(await FaultActionTests.ActiveFaultsAsync(host.Sandbox));
         // One clear per stop, to that deployment only; the second finds the fault already gone and says so.
         var writes = FaultActionTests.FaultRequests(host.Sandbox).Skip(writesBefore).ToList();
         Assert.Equal(2, writes.Count);
         Assert.All(writes, w => Assert.Equal(("DELETE", "/sandbox/v1/namespaces/titanium-prod/deployments/prod-blog-service-deployment/fault"), (w.Method, w.Path)));
-        Assert.Equal("crash-loop already cleared", Assert.Single(again.Removed).Outcome);
+        Assert.Equal("crash-loop already cleared", Assert.Single(again.Removed).Outcome?.ToString());
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public sealed class StopEverythingTests(ITestOutputHelper output)
         var report = await host.StopEverything.RunAsync(ClusterActionsHost.Presenter, CancellationToken.None);
 
         var removed = Assert.Single(report.Removed);
-        Assert.StartsWith("replaced by an object the console did not create", removed.Outcome);
+        Assert.StartsWith("replaced by an object the console did not create", removed.Outcome?.ToString());
         Assert.False(removed.Failed);
         var theirs = await host.Client.AppsV1.ReadNamespacedDeploymentAsync("load-generator", Ns);
         Assert.NotEqual(ours, theirs.Metadata.Uid);
@@ -148,7 +149,7 @@ public sealed class StopEverythingTests(ITestOutputHelper output)
         var report = await host.StopEverything.RunAsync(ClusterActionsHost.Presenter, CancellationToken.None);
 
         Assert.Empty(report.Removed);
-        Assert.StartsWith("deleted by run", Assert.Single(report.AlreadyRemoved).Outcome);
+        Assert.StartsWith("deleted by run", Assert.Single(report.AlreadyRemoved).Outcome?.ToString());
         Assert.DoesNotContain(host.Sandbox.Journal.Requests.Skip(journalMark), r => r.Method != "GET");
     }
 
@@ -160,7 +161,7 @@ public sealed class StopEverythingTests(ITestOutputHelper output)
 
         var report = await host.StopEverything.RunAsync(Actor.Viewer("bob"), CancellationToken.None);
 
-        Assert.Equal("Only a presenter can stop everything.", report.Refusal);
+        Assert.Equal("Only a presenter can stop everything.", report.Refusal?.ToString());
         Assert.True(host.Executor.FindRun(burst.RunId!)!.IsRunning);
         host.Executor.Stop(ClusterActionsHost.Presenter, burst.RunId!);
     }

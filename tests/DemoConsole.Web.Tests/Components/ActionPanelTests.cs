@@ -1,5 +1,6 @@
 using Bunit;
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Security;
 using DemoConsole.Tests.Shared;
 using DemoConsole.Web.Components.Panels;
@@ -31,7 +32,7 @@ public class ActionPanelTests : ConsoleComponentTest
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=stop-burst]")));
         Assert.True(cut.Find("[data-testid=run-burst]").HasAttribute("disabled"));
-        Handler.Finish(ActionOutcome.Succeeded("all good"));
+        Handler.Finish(ActionOutcome.Succeeded(UiMessage.Verbatim("all good")));
         cut.WaitForAssertion(() => Assert.Contains("all good", cut.Find("[data-testid=action-burst] [data-testid=run-message]").TextContent));
         Assert.False(cut.Find("[data-testid=run-burst]").HasAttribute("disabled"));
     }
@@ -67,7 +68,7 @@ public class ActionPanelTests : ConsoleComponentTest
         // Another action's live figures re-render the panel while the confirmation is open.
         cut.Find("[data-testid=run-burst]").Click();
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=stop-burst]")));
-        Handler.Finish(ActionOutcome.Succeeded("burst done"));
+        Handler.Finish(ActionOutcome.Succeeded(UiMessage.Verbatim("burst done")));
         cut.WaitForAssertion(() => Assert.Contains("burst done", cut.Find("[data-testid=action-burst]").TextContent));
         cut.Render();
 

@@ -1,5 +1,6 @@
 using Bunit;
 using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Web.Components.Controls;
 using DemoConsole.Web.Components.Panels.Cluster;
@@ -19,7 +20,7 @@ public class ClusterViewPanelTests : ConsoleComponentTest
     {
         var all = workloads ?? [];
         return new ClusterViewsSnapshot(connection ?? new ConnectionStatus(ConnectionState.Connected, null, Now), ClusterViewsOptions.DefaultNamespaces,
-            pods, all, ReplicaCheck.Evaluate(all, "titanium-prod"), [], [], [], [new NamespaceMtls("titanium-prod", "STRICT", "PeerAuthentication default")], [], [], [], 1, Now)
+            pods, all, ReplicaCheck.Evaluate(all, "titanium-prod"), [], [], [], [new NamespaceMtls("titanium-prod", "STRICT", UiMessage.Verbatim("PeerAuthentication default"))], [], [], [], 1, Now)
         { Synced = true, ApplicationNamespace = "titanium-prod" };
     }
 
@@ -117,7 +118,7 @@ public class ClusterViewPanelTests : ConsoleComponentTest
     {
         var cut = Render<ClusterBanner>();
 
-        ClusterViews.Publish(_ => Snapshot([], connection: new ConnectionStatus(ConnectionState.Unavailable, "connection refused (127.0.0.1:1)", Now)));
+        ClusterViews.Publish(_ => Snapshot([], connection: new ConnectionStatus(ConnectionState.Unavailable, UiMessage.Verbatim("connection refused (127.0.0.1:1)"), Now)));
 
         cut.WaitForAssertion(() => Assert.Contains("connection refused", cut.Find("[data-testid=cluster-banner]").TextContent));
     }

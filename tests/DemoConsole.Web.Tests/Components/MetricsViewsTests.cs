@@ -1,4 +1,5 @@
 using Bunit;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Observability;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Web.Components.Controls;
@@ -37,7 +38,7 @@ public class MetricsViewsTests : ConsoleComponentTest
             [MetricQueries.LatencyP95] = [Series("x", "y", 18, 19, double.NaN, 19.2)],
             [MetricQueries.TrafficByService] = [Series("destination_service_name", "prod-blog-service", 10, 12.5)],
         },
-        QueryProblems = new Dictionary<string, string> { [MetricQueries.CpuByPod] = "Prometheus refused the query (bad_data): parse error" },
+        QueryProblems = new Dictionary<string, UiMessage> { [MetricQueries.CpuByPod] = new UiMessage("Metrics_QueryRefused", "bad_data", "parse error") },
         Version = 1,
     };
 
@@ -87,7 +88,7 @@ public class MetricsViewsTests : ConsoleComponentTest
     {
         UseLanguage("ko");
         var cut = Render<GoldenSignalsView>(p => p.Add(x => x.View, View(ViewKinds.GoldenSignals)));
-        Metrics.Publish(Signals() with { Health = new MetricsHealth(MetricsState.Down, "Prometheus at http://prom:9090/ is not reachable", Now) });
+        Metrics.Publish(Signals() with { Health = new MetricsHealth(MetricsState.Down, UiMessage.Verbatim("Prometheus at http://prom:9090/ is not reachable"), Now) });
 
         cut.WaitForAssertion(() => Assert.Contains("연결 끊김", cut.Find("[data-testid=metrics-down]").TextContent));
         Assert.Equal("19 ms", cut.Find("[data-testid=tile-latency-value]").TextContent);
@@ -165,7 +166,7 @@ public class MetricsViewsTests : ConsoleComponentTest
             Health = new MetricsHealth(MetricsState.Up, null, Now),
             Rules = [new AlertingRuleState("titanium-alerts", "HighErrorRate", "sum(rate(x[5m])) / sum(rate(y[5m])) > 0.05", TimeSpan.FromMinutes(1), "firing", "ok", null,
                 new Dictionary<string, string>(), new Dictionary<string, string> { ["summary"] = "5xx above 5%" }, [alert])],
-            AlertmanagerProblem = "No Alertmanager is configured (DemoConsole:Alertmanager:Url).",
+            AlertmanagerProblem = new UiMessage("Metrics_NotConfiguredSource", "Alertmanager"),
             Firing = [new FiringAlert("HighErrorRate", "5xx above 5%", "critical", Now.AddMinutes(-1), 0.12)],
             Version = 1,
         });

@@ -1,6 +1,7 @@
 using Bunit;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Pipeline;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Session;
@@ -72,13 +73,13 @@ public class PipelineOnPageTests : ConsoleComponentTest
     {
         public ActionKindDescriptor Descriptor => new() { Name = DemoCommitKind.Descriptor.Name, Parameters = [], ResultType = typeof(DemoCommitProgress) };
 
-        public string? Validate(ActionDefinition action) => null;
+        public UiMessage? Validate(ActionDefinition action) => null;
 
         public Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)
         {
             var result = Finished();
             context.Report(result);
-            return Task.FromResult(ActionOutcome.Succeeded(Summary, result));
+            return Task.FromResult(ActionOutcome.Succeeded(UiMessage.Verbatim(Summary), result));
         }
     }
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Session;
 using DemoConsole.Web.Components.Pages;
 
@@ -39,7 +40,7 @@ public class WatchTests : ConsoleComponentTest
         Executor.Start(Alice, "burst");
         cut.WaitForAssertion(() => Assert.Equal("running", cut.Find("[data-testid=audience-run-burst] [data-testid=run-result]").GetAttribute("data-status")));
 
-        Handler.Finish(ActionOutcome.Succeeded("100 requests, 100 × 200"));
+        Handler.Finish(ActionOutcome.Succeeded(UiMessage.Verbatim("100 requests, 100 × 200")));
         cut.WaitForAssertion(() => Assert.Contains("100 requests, 100 × 200", cut.Find("[data-testid=audience-run-burst]").TextContent));
     }
 }

@@ -66,9 +66,10 @@ public sealed class ActionPreviewApiTests : IDisposable
         var run = await EndOfRunAsync(client, (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString());
 
         Assert.False(preview.GetProperty("canRun").GetBoolean());
-        Assert.Contains("StatefulSets hold state", preview.GetProperty("reason").GetString());
+        // The API answers in the console's language (the scenario's Korean), the workload's name as it is.
+        Assert.Contains("StatefulSet 'prod-queue'은(는) 보호 대상입니다: StatefulSet은 상태를 가집니다", preview.GetProperty("reason").GetString());
         Assert.Equal("refused", run.GetProperty("status").GetString());
-        Assert.Contains("StatefulSets hold state", run.GetProperty("message").GetString());
+        Assert.Contains("StatefulSet 'prod-queue'은(는) 보호 대상입니다", run.GetProperty("message").GetString());
         Assert.DoesNotContain(_factory.Services.GetRequiredService<EmbeddedSandbox>().Host!.Journal.Requests, r => r.Method == "DELETE");
     }
 

@@ -1,5 +1,6 @@
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Security;
 using DemoConsole.Sandbox;
 using DemoConsole.Tests.Shared;
@@ -100,7 +101,7 @@ public sealed class InClusterConsole : IAsyncDisposable
                 return new ActionRunSnapshot
                 {
                     RunId = "", ActionId = actionId, Kind = "", Title = "", StartedBy = Presenter.Name, StartedAt = DateTimeOffset.UtcNow,
-                    Status = ActionRunStatus.Refused, Message = $"preview refused: {previewed.Reason}",
+                    Status = ActionRunStatus.Refused, Message = UiMessage.Verbatim($"preview refused: {previewed.Reason}"),
                 };
             }
 

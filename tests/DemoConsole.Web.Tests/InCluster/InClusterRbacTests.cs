@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.StopAll;
 using DemoConsole.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +52,7 @@ public sealed class InClusterRbacTests
 
         Assert.Contains(stop.Stopped, s => s.ActionId == "background-traffic");
         var removed = Assert.Single(stop.Removed);
-        Assert.Equal(("load-generator", "deleted", false), (removed.Name, removed.Outcome, removed.Failed));
+        Assert.Equal(("load-generator", "deleted", false), (removed.Name, removed.Outcome.ToString(), removed.Failed));
     }
 
     /// <summary>
@@ -95,7 +96,7 @@ public sealed class InClusterRbacTests
         var shown = feature switch
         {
             "views" => await ViewProblemsAsync(world, pattern),
-            "logs" => (await FollowLogsAsync(world, s => s.Problem is not null)).Problem!,
+            "logs" => (await FollowLogsAsync(world, s => s.Problem is not null)).Problem!.ToString(),
             "load-generator-delete" => await DeleteAfterApplyAsync(world),
             _ => await FailureAsync(world, feature),
         };
@@ -144,10 +145,10 @@ public sealed class InClusterRbacTests
     private static async Task<string> DeleteAfterApplyAsync(InClusterConsole world)
     {
         var applied = await world.RunAsync("load-generator-apply", preview: true);
-        Assert.True(applied.Status == ActionRunStatus.Succeeded, applied.Message);
+        Assert.True(applied.Status == ActionRunStatus.Succeeded, applied.Message?.ToString());
         var stop = await world.Console.Services.GetRequiredService<StopEverything>().RunAsync(InClusterConsole.Presenter, CancellationToken.None);
         var removed = Assert.Single(stop.Removed);
-        Assert.True(removed.Failed, removed.Outcome);
+        Assert.True(removed.Failed, removed.Outcome.ToString());
         return $"{await FailureAsync(world, "load-generator-delete")} | stop everything: {removed.Outcome}";
     }
 }

@@ -41,6 +41,20 @@ public sealed class UiLiteralTests(ITestOutputHelper output)
         ("src/DemoConsole.Web/Components/Panels/SandboxCard.razor", "Kubernetes API", "a product's name"),
         ("src/DemoConsole.Web/Components/Panels/SandboxCard.razor", "kubeconfig", "a file kind and a shell command"),
         ("src/DemoConsole.Web/Components/Panels/SandboxCard.razor", "KUBECONFIG", "a shell command"),
+        ("src/DemoConsole.Core/Cluster/Informers/ResourceInformer.cs", "took longer than", "an exception's message for the log; the banner shows a timeout as Cluster_NoAnswerInTime"),
+        ("src/DemoConsole.Core/Observability/PrometheusJson.cs", "is not a number", "a parser's exception message, shown verbatim inside Metrics_UnexpectedShape like any exception text"),
+        ("src/DemoConsole.Core/Recording/RecordingShapes.cs", "does not serialize to a JSON object", "a programming error (a snapshot type that is not an object), thrown, never shown"),
+        ("src/DemoConsole.Core/StopAll/StopEverything.cs", "cannot be deleted by this console", "a programming error (only kinds the console applies are recorded as created), thrown, never shown"),
+        ("src/DemoConsole.Core/Cluster/Faults/SandboxFaults.cs", "has no fault", "matches the sandbox's answer to a clear, never shown"),
+        ("src/DemoConsole.Core/Cluster/Actions/ClusterActionOptions.cs", "", "configuration validation: a start-up error in the log, like DemoConsoleOptionsValidator's"),
+        ("src/DemoConsole.Core/Cluster/Actions/ClusterActionsServiceCollectionExtensions.cs", "Cluster action options", "configuration validation: a start-up error in the log"),
+        ("src/DemoConsole.Core/Cluster/", "action kind.\"", "a programming error (a handler built with another kind), thrown at start-up, never shown"),
+        ("src/DemoConsole.Core/Cluster/Actions/PodKillActionHandler.cs", "is not the pod-kill kind", "a programming error (a handler built with another kind), thrown at start-up, never shown"),
+        ("src/DemoConsole.Core/Cluster/Actions/PodKillActionHandler.cs", "(uid {plan.PodUid})", "the preview's target: an identifier the API returns to scripts, no screen shows it"),
+        ("src/DemoConsole.Core/Cluster/Actions/PodKillKind.cs", "", "parameter descriptions: the kind's documentation in code, no screen reads ActionParameter.Description"),
+        ("src/DemoConsole.Core/Cluster/Actions/RolloutKinds.cs", "", "parameter descriptions: the kind's documentation in code, no screen reads ActionParameter.Description"),
+        ("src/DemoConsole.Core/Cluster/Actions/ManifestActionKinds.cs", "", "parameter descriptions: the kind's documentation in code, no screen reads ActionParameter.Description"),
+        ("src/DemoConsole.Core/Cluster/Faults/FaultKinds.cs", "", "parameter descriptions: the kind's documentation in code, no screen reads ActionParameter.Description"),
     ];
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Load;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Actions.Load;
@@ -18,16 +19,16 @@ public sealed class LoadActionHandler(ActionKindDescriptor descriptor, ILoadEngi
         ? descriptor
         : throw new ArgumentException($"'{descriptor.Name}' is not a load action kind.", nameof(descriptor));
 
-    public string? Validate(ActionDefinition action)
+    public UiMessage? Validate(ActionDefinition action)
     {
         var plan = Plan(action, out var problem);
         if (plan is null)
         {
-            return problem;
+            return problem is null ? null : UiMessage.Verbatim(problem);
         }
 
         var refused = LoadPlanValidator.Validate(plan, engine.Caps);
-        return refused.Count == 0 ? null : "Refused by the load caps: " + string.Join("; ", refused);
+        return refused.Count == 0 ? null : UiMessage.Verbatim("Refused by the load caps: " + string.Join("; ", refused));
     }
 
     public async Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ public sealed class LoadActionHandler(ActionKindDescriptor descriptor, ILoadEngi
         var started = engine.Start(plan, cancellationToken);
         if (!started.Started)
         {
-            return ActionOutcome.Failed(started.Message);
+            return ActionOutcome.Failed(UiMessage.Verbatim(started.Message));
         }
 
         await using var run = started.Run;
@@ -56,9 +57,9 @@ public sealed class LoadActionHandler(ActionKindDescriptor descriptor, ILoadEngi
         var summary = Summary(result.Snapshot);
         return result.Snapshot.State switch
         {
-            LoadRunState.Stopped => new ActionOutcome(ActionRunStatus.Cancelled, "Stopped: " + summary, result.Snapshot),
-            _ when result.Succeeded => ActionOutcome.Succeeded(summary, result.Snapshot),
-            _ => ActionOutcome.Failed(result.Snapshot.Failure ?? summary, result.Snapshot),
+            LoadRunState.Stopped => new ActionOutcome(ActionRunStatus.Cancelled, UiMessage.Verbatim("Stopped: " + summary), result.Snapshot),
+            _ when result.Succeeded => ActionOutcome.Succeeded(UiMessage.Verbatim(summary), result.Snapshot),
+            _ => ActionOutcome.Failed(UiMessage.Verbatim(result.Snapshot.Failure ?? summary), result.Snapshot),
         };
     }
 

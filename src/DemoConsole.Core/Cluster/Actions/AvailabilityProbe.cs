@@ -1,5 +1,6 @@
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Load;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Cluster.Actions;
 
@@ -10,9 +11,9 @@ namespace DemoConsole.Core.Cluster.Actions;
 internal sealed class AvailabilityProbe : IAsyncDisposable
 {
     private readonly ILoadRun? _run;
-    private readonly string? _notMeasured;
+    private readonly UiMessage? _notMeasured;
 
-    private AvailabilityProbe(ILoadRun? run, string? notMeasured)
+    private AvailabilityProbe(ILoadRun? run, UiMessage? notMeasured)
     {
         _run = run;
         _notMeasured = notMeasured;
@@ -22,19 +23,19 @@ internal sealed class AvailabilityProbe : IAsyncDisposable
     {
         if (gateway.Gateway is not { } target)
         {
-            return new AvailabilityProbe(null, "No gateway is configured, so availability was not measured.");
+            return new AvailabilityProbe(null, new UiMessage("Cluster_NoGatewayNoAvailability"));
         }
 
         var plan = LoadPlan.Steady(target, options.AvailabilityPath, options.AvailabilityInterval) with { Timeout = TimeSpan.FromSeconds(5) };
         var started = engine.Start(plan, cancellationToken);
-        return started.Started ? new AvailabilityProbe(started.Run, null) : new AvailabilityProbe(null, started.Message);
+        return started.Started ? new AvailabilityProbe(started.Run, null) : new AvailabilityProbe(null, UiMessage.Verbatim(started.Message));
     }
 
     /// <summary>Snapshots as the probe's figures change (at most one per <paramref name="every"/>); empty when not measuring.</summary>
     public IAsyncEnumerable<LoadSnapshot> WatchAsync(TimeSpan every, CancellationToken cancellationToken) =>
         _run?.WatchAsync(every, cancellationToken) ?? AsyncEnumerable.Empty<LoadSnapshot>();
 
-    public AvailabilityCounts Counts => _run is null ? AvailabilityCounts.Unmeasured(_notMeasured ?? "not measured") : Count(_run.GetSnapshot());
+    public AvailabilityCounts Counts => _run is null ? AvailabilityCounts.Unmeasured(_notMeasured ?? new UiMessage("Cluster_NotMeasured")) : Count(_run.GetSnapshot());
 
     /// <summary>Stops sending and returns the final counts (requests cut off by the stop are not counted).</summary>
     public async Task<AvailabilityCounts> StopAsync()

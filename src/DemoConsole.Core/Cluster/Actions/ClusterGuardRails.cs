@@ -1,3 +1,5 @@
+using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Cluster.Actions;
@@ -21,17 +23,17 @@ public sealed class ClusterGuardRails(ClusterActionOptions options, IScenarioSou
     public string NamespaceOf(ActionDefinition action) => PodKillKind.Namespace.Text(action) ?? DefaultNamespace;
 
     /// <summary>Null when <paramref name="ns"/> is allow-listed, otherwise the refusal.</summary>
-    public string? CheckNamespace(string ns) => ns.Length == 0
-        ? "The action names no namespace and the scenario declares no application namespace."
+    public UiMessage? CheckNamespace(string ns) => ns.Length == 0
+        ? new UiMessage("Cluster_NoNamespace")
         : AllowedNamespaces.Contains(ns, StringComparer.Ordinal)
             ? null
-            : $"Namespace '{ns}' is not allow-listed for cluster actions (allowed: {(AllowedNamespaces.Count > 0 ? string.Join(", ", AllowedNamespaces) : "none")}).";
+            : new UiMessage("Cluster_NamespaceNotAllowed", ns, AllowedNamespaces.Count > 0 ? UiMessage.Verbatim(string.Join(", ", AllowedNamespaces)) : new UiMessage("Cluster_None"));
 
     /// <summary>
     /// Null when the workload may be disrupted, otherwise the refusal: StatefulSets, and anything whose name or
     /// label values look like a database, unless the options explicitly allow protected workloads.
     /// </summary>
-    public string? CheckWorkload(string kind, string name, IEnumerable<KeyValuePair<string, string>>? labels = null)
+    public UiMessage? CheckWorkload(string kind, string name, IEnumerable<KeyValuePair<string, string>>? labels = null)
     {
         if (options.AllowProtectedWorkloads)
         {
@@ -40,14 +42,18 @@ public sealed class ClusterGuardRails(ClusterActionOptions options, IScenarioSou
 
         if (string.Equals(kind, "StatefulSet", StringComparison.Ordinal))
         {
-            return $"{kind} '{name}' is protected: StatefulSets hold state (allow protected workloads in the options to override).";
+            return new UiMessage("Cluster_ProtectedStatefulSet", kind, name);
         }
 
         var word = ProtectedWord(name) ?? labels?.Select(l => ProtectedWord(l.Value)).FirstOrDefault(w => w is not null);
         return word is null
             ? null
-            : $"{kind} '{name}' is protected: it looks like a database ('{word}') (allow protected workloads in the options to override).";
+            : new UiMessage("Cluster_ProtectedDatabase", kind, name, word);
     }
+
+    /// <summary>The first problem of an action's parameters against its kind (a missing or unusable value), or null.</summary>
+    public static UiMessage? FirstProblem(ActionKindDescriptor kind, ActionDefinition action) =>
+        kind.FirstProblem(action) is { } problem ? UiMessage.Verbatim(problem) : null;
 
     private string? ProtectedWord(string? text) =>
         text is null ? null : options.ProtectedWords.FirstOrDefault(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DemoConsole.Core.Messages;
 using k8s;
 using k8s.Models;
 
@@ -72,12 +73,12 @@ public sealed class DeploymentRollouts(IClusterConnection cluster, TimeProvider 
         var sets = await OwnedReplicaSetsAsync(client, d, cancellationToken);
         var target = toRevision is { } wanted
             ? sets.FirstOrDefault(rs => Revision(rs.Metadata) == wanted)
-                ?? throw new InvalidOperationException($"Deployment {deployment} has no revision {wanted}.")
+                ?? throw new ClusterActionException(new UiMessage("Cluster_NoRevision", deployment, wanted))
             : sets.Where(rs => Revision(rs.Metadata) != current).MaxBy(rs => Revision(rs.Metadata))
-                ?? throw new InvalidOperationException($"Deployment {deployment} has no previous revision to go back to.");
+                ?? throw new ClusterActionException(new UiMessage("Cluster_NoPreviousRevision", deployment));
         if (Revision(target.Metadata) == current)
         {
-            throw new InvalidOperationException($"Revision {current} is already the current one.");
+            throw new ClusterActionException(new UiMessage("Cluster_AlreadyCurrent", current));
         }
 
         var template = JsonNode.Parse(KubernetesJson.Serialize(target.Spec.Template))!.AsObject();

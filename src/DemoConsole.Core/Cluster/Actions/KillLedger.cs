@@ -1,4 +1,4 @@
-using System.Globalization;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Cluster.Actions;
 
@@ -12,7 +12,7 @@ public sealed class KillLedger(ClusterActionOptions options, TimeProvider time)
     private DateTimeOffset? _last;
 
     /// <summary>Null when a kill may happen now, otherwise how long to wait, in words.</summary>
-    public string? Check()
+    public UiMessage? Check()
     {
         lock (_gate)
         {
@@ -21,7 +21,7 @@ public sealed class KillLedger(ClusterActionOptions options, TimeProvider time)
     }
 
     /// <summary>Records a kill now unless it is too soon; checking and recording at once so two runs cannot both pass.</summary>
-    public string? TryRecord()
+    public UiMessage? TryRecord()
     {
         lock (_gate)
         {
@@ -36,7 +36,7 @@ public sealed class KillLedger(ClusterActionOptions options, TimeProvider time)
         }
     }
 
-    private string? Refusal(DateTimeOffset now)
+    private UiMessage? Refusal(DateTimeOffset now)
     {
         if (_last is not { } last)
         {
@@ -46,7 +46,6 @@ public sealed class KillLedger(ClusterActionOptions options, TimeProvider time)
         var wait = last + options.MinimumKillInterval - now;
         return wait <= TimeSpan.Zero
             ? null
-            : string.Create(CultureInfo.InvariantCulture,
-                $"The previous pod was deleted {(now - last).TotalSeconds:0} s ago: wait {Math.Ceiling(wait.TotalSeconds):0} s more (minimum interval {options.MinimumKillInterval.TotalSeconds:0} s).");
+            : new UiMessage("Cluster_KillTooSoon", (now - last).TotalSeconds, Math.Ceiling(wait.TotalSeconds), options.MinimumKillInterval.TotalSeconds);
     }
 }

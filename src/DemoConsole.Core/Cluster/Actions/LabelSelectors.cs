@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using k8s.Models;
 
 namespace DemoConsole.Core.Cluster.Actions;
@@ -22,7 +23,7 @@ internal static class LabelSelectors
                 "NotIn" => $"{e.Key} notin ({values})",
                 "Exists" => e.Key,
                 "DoesNotExist" => "!" + e.Key,
-                _ => throw new InvalidOperationException($"Unknown selector operator '{e.OperatorProperty}'."),
+                _ => throw new ClusterActionException(new UiMessage("Cluster_UnknownSelectorOperator", e.OperatorProperty)),
             });
         }
 

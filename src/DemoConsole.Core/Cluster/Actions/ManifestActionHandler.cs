@@ -1,6 +1,7 @@
 using System.Net;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 using k8s;
 using k8s.Autorest;
@@ -30,7 +31,7 @@ public sealed class ManifestActionHandler(
 
     private bool Applies => Descriptor == ManifestActionKinds.Apply;
 
-    public string? Validate(ActionDefinition action) =>
+    public UiMessage? Validate(ActionDefinition action) =>
         locator.Resolve(Manifest(action)).Refusal ?? rails.CheckNamespace(rails.NamespaceOf(action));
 
     /// <summary>The objects the run would touch, read and checked now; they are the pin a confirmed run uses.</summary>
@@ -44,7 +45,8 @@ public sealed class ManifestActionHandler(
         }
 
         var list = string.Join(", ", objects.Select(o => o.Describe()));
-        return new ActionPreview($"{(Applies ? "Apply" : "Delete")} from manifest '{manifest}': {list}.", list, true, null, objects);
+        var listed = objects.Select(o => o.Text).Aggregate((a, b) => new UiMessage("Cluster_ListComma", a, b));
+        return new ActionPreview(new UiMessage(Applies ? "Cluster_ApplyPreview" : "Cluster_DeletePreview", manifest, listed), list, true, null, objects);
     }
 
     public async Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)
@@ -82,12 +84,12 @@ public sealed class ManifestActionHandler(
                 else
                 {
                     outcome = await DeleteAsync(client, operations, o, cancellationToken);
-                    created.RecordRemoved(o.Kind, o.Namespace, o.Name, time.GetUtcNow(), $"{outcome} by run {context.RunId}");
+                    created.RecordRemoved(o.Kind, o.Namespace, o.Name, time.GetUtcNow(), new UiMessage("Cluster_RemovedByRun", outcome, context.RunId));
                 }
             }
             catch (HttpOperationException e)
             {
-                return ActionOutcome.Failed($"{o.Describe()}: the API server refused it: {ApiErrors.Describe(e)}", result);
+                return ActionOutcome.Failed(new UiMessage("Cluster_ObjectRefused", o.Text, ApiErrors.Describe(e)), result);
             }
 
             results[i] = results[i] with { Outcome = outcome };
@@ -100,31 +102,31 @@ public sealed class ManifestActionHandler(
             result = await WaitForDeploymentsAsync(context, objects, result, cancellationToken);
             if (result.Rollouts.Any(r => !r.Done))
             {
-                return ActionOutcome.Failed($"Applied '{manifest}', but its Deployments were not Ready within {rails.Options.RolloutTimeout.TotalSeconds:0} s.", result);
+                return ActionOutcome.Failed(new UiMessage("Cluster_AppliedNotReady", manifest, rails.Options.RolloutTimeout.TotalSeconds), result);
             }
         }
 
         var summary = string.Join(", ", result.Objects.Select(o => $"{o.Kind.ToLowerInvariant()}/{o.Name} {o.Outcome}"));
-        return ActionOutcome.Succeeded($"{(Applies ? "Applied" : "Deleted")} '{manifest}': {summary}", result);
+        return ActionOutcome.Succeeded(new UiMessage(Applies ? "Cluster_Applied" : "Cluster_Deleted", manifest, summary), result);
     }
 
-    private string? Refusal(IReadOnlyList<ManifestObject> objects)
+    private UiMessage? Refusal(IReadOnlyList<ManifestObject> objects)
     {
         if (objects.Count == 0)
         {
-            return "it contains no objects.";
+            return new UiMessage("Cluster_ManifestEmpty");
         }
 
         foreach (var o in objects)
         {
             if (ManifestKinds.Find(o) is null)
             {
-                return $"{o.Kind} ({o.ApiVersion}) is not a kind this console applies (supported: {ManifestKinds.Supported}).";
+                return new UiMessage("Cluster_KindNotSupported", o.Kind, o.ApiVersion, ManifestKinds.Supported);
             }
 
             if ((rails.CheckNamespace(o.Namespace) ?? (Applies ? null : rails.CheckWorkload(o.Kind, o.Name, Labels(o)))) is { } refused)
             {
-                return $"{o.Describe()}: {refused}";
+                return new UiMessage("Cluster_ObjectProblem", o.Text, refused);
             }
         }
 
@@ -184,22 +186,22 @@ public sealed class ManifestActionHandler(
         var refused = location.Refusal ?? rails.CheckNamespace(rails.NamespaceOf(action));
         if (refused is not null || location.FullPath is not { } file)
         {
-            return (null, ActionOutcome.Refused(refused ?? "Refused."));
+            return (null, ActionOutcome.Refused(refused ?? new UiMessage("Actions_Refused")));
         }
 
         try
         {
             return Checked(manifest, ManifestObjects.Parse(await File.ReadAllTextAsync(file, cancellationToken), rails.NamespaceOf(action)));
         }
-        catch (FormatException e)
+        catch (ManifestFormatException e)
         {
-            return (null, ActionOutcome.Failed($"Manifest '{manifest}': {e.Message}"));
+            return (null, ActionOutcome.Failed(new UiMessage("Cluster_ManifestProblem", manifest, e.Text)));
         }
     }
 
     /// <summary>The guard rails again, right before the first write: a confirmed list may be a minute old.</summary>
     private (IReadOnlyList<ManifestObject>? Objects, ActionOutcome? Problem) Checked(string manifest, IReadOnlyList<ManifestObject> objects) =>
-        Refusal(objects) is { } refusal ? (null, ActionOutcome.Refused($"Manifest '{manifest}' refused: {refusal}")) : (objects, null);
+        Refusal(objects) is { } refusal ? (null, ActionOutcome.Refused(new UiMessage("Cluster_ManifestRefused", manifest, refusal))) : (objects, null);
 
     private static string? Manifest(ActionDefinition action) => ManifestActionKinds.Manifest.Text(action);
 }

@@ -1,7 +1,9 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Cluster.Actions;
 
 /// <summary>A scenario's manifest path resolved to a file inside an allowed folder, or why it was refused.</summary>
-public sealed record ManifestLocation(string? FullPath, string? Refusal)
+public sealed record ManifestLocation(string? FullPath, UiMessage? Refusal)
 {
     public bool Found => FullPath is not null;
 }
@@ -22,28 +24,28 @@ public sealed class ManifestLocator(ClusterActionOptions options)
         var path = scenarioPath?.Trim() ?? "";
         if (path.Length == 0)
         {
-            return Refused("The action names no 'manifest'.");
+            return Refused(new UiMessage("Cluster_NoManifest"));
         }
 
         if (Path.IsPathRooted(path) || path.Contains(':', StringComparison.Ordinal) || path.StartsWith('~'))
         {
-            return Refused($"Manifest '{path}' is refused: only paths relative to the manifest folder are allowed.");
+            return Refused(new UiMessage("Cluster_ManifestNotRelative", path));
         }
 
         var segments = path.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
         if (segments.Any(s => s is ".." or "."))
         {
-            return Refused($"Manifest '{path}' is refused: '..' and '.' are not allowed in manifest paths.");
+            return Refused(new UiMessage("Cluster_ManifestDots", path));
         }
 
         if (!path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
         {
-            return Refused($"Manifest '{path}' is refused: only .yaml and .yml files are manifests.");
+            return Refused(new UiMessage("Cluster_ManifestNotYamlFile", path));
         }
 
         if (options.ManifestFolders.Count == 0)
         {
-            return Refused("No manifest folder is configured, so no manifest can be applied.");
+            return Refused(new UiMessage("Cluster_NoManifestFolder"));
         }
 
         foreach (var folder in options.ManifestFolders.Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))))
@@ -58,14 +60,14 @@ public sealed class ManifestLocator(ClusterActionOptions options)
 
                 return Inside(folder, Final(candidate))
                     ? new ManifestLocation(candidate, null)
-                    : Refused($"Manifest '{path}' is refused: it links to a file outside the manifest folder.");
+                    : Refused(new UiMessage("Cluster_ManifestLinksOut", path));
             }
         }
 
-        return Refused($"Manifest '{path}' was not found in the manifest folder{(options.ManifestFolders.Count > 1 ? "s" : "")}.");
+        return Refused(new UiMessage(options.ManifestFolders.Count > 1 ? "Cluster_ManifestNotFoundFolders" : "Cluster_ManifestNotFound", path));
     }
 
-    private static ManifestLocation Refused(string reason) => new(null, reason);
+    private static ManifestLocation Refused(UiMessage reason) => new(null, reason);
 
     /// <summary>The file a link finally points at (the path itself when it is no link).</summary>
     private static string Final(string path) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DemoConsole.Core.Messages;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -9,6 +10,9 @@ namespace DemoConsole.Core.Cluster.Actions;
 internal sealed record ManifestObject(string ApiVersion, string Kind, string Name, string Namespace, JsonObject Body)
 {
     public string Describe() => $"{Kind}/{Name} in {Namespace}";
+
+    /// <summary>The same as <see cref="Describe"/>, for a message.</summary>
+    public UiMessage Text => new("Cluster_ObjectIn", Kind, Name, Namespace);
 }
 
 /// <summary>Reads a (multi-document) YAML manifest into objects, typing plain scalars as YAML 1.2 core does.</summary>
@@ -24,7 +28,7 @@ internal static class ManifestObjects
         }
         catch (YamlException e)
         {
-            throw new FormatException($"The manifest is not valid YAML: {e.Message}", e);
+            throw new ManifestFormatException(new UiMessage("Cluster_ManifestNotYaml", e.Message), e);
         }
 
         var objects = new List<ManifestObject>();
@@ -39,7 +43,7 @@ internal static class ManifestObjects
             var kind = (string?)body["kind"];
             if (body["metadata"] is not JsonObject metadata || (string?)metadata["name"] is not { Length: > 0 } name || apiVersion is null || kind is null)
             {
-                throw new FormatException($"Document {index} of the manifest has no apiVersion, kind or metadata.name.");
+                throw new ManifestFormatException(new UiMessage("Cluster_ManifestDocumentIncomplete", index));
             }
 
             var ns = (string?)metadata["namespace"] is { Length: > 0 } declared ? declared : defaultNamespace;

@@ -2,6 +2,7 @@ using System.Globalization;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Load;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 using k8s;
 using k8s.Autorest;
@@ -37,7 +38,7 @@ public sealed class PodKillActionHandler(
 
     public void Dispose() => _killing.Dispose();
 
-    public string? Validate(ActionDefinition action) => kills.Validate(action);
+    public UiMessage? Validate(ActionDefinition action) => kills.Validate(action);
 
     /// <summary>Which pod, proven by the API server's dry run; the plan is the pin a confirmed run deletes.</summary>
     public async Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken)
@@ -67,7 +68,7 @@ public sealed class PodKillActionHandler(
             // Checked and recorded in one step: two runs started at once cannot both pass the minimum interval.
             if (ledger.TryRecord() is { } tooSoon)
             {
-                return ActionOutcome.Refused("Refused: " + tooSoon);
+                return ActionOutcome.Refused(new UiMessage("Actions_RefusedReason", tooSoon));
             }
 
             watch = await RecoveryWatch.PrepareAsync(cluster.Client, plan, time, kills.GuardRails.Options.WatchWindow, cancellationToken);
@@ -83,7 +84,7 @@ public sealed class PodKillActionHandler(
                 await probe.DisposeAsync();
                 if (e is HttpOperationException refused)
                 {
-                    return ActionOutcome.Failed($"The API server refused to delete pod {plan.Pod}: {ApiErrors.Describe(refused)}");
+                    return ActionOutcome.Failed(new UiMessage("Cluster_DeleteRefused", plan.Pod, ApiErrors.Describe(refused)));
                 }
 
                 throw;
@@ -138,7 +139,7 @@ public sealed class PodKillActionHandler(
         context.Report(timeline);
         return recovered
             ? ActionOutcome.Succeeded(Summary(timeline), timeline)
-            : ActionOutcome.Failed($"No Ready replacement for pod {plan.Pod} within {options.RecoveryTimeout.TotalSeconds:0} s. {Availability(timeline.Availability)}", timeline);
+            : ActionOutcome.Failed(new UiMessage("Cluster_NoReplacement", plan.Pod, options.RecoveryTimeout.TotalSeconds, Availability(timeline.Availability)), timeline);
     }
 
     private static async Task ReportAvailabilityAsync(AvailabilityProbe probe, Action publish, CancellationToken cancellationToken)
@@ -156,17 +157,19 @@ public sealed class PodKillActionHandler(
     }
 
     /// <summary>"Pod a deleted; replacement b Ready after 4.2 s · 23 requests, 0 failed (23 × 200)".</summary>
-    internal static string Summary(RecoveryTimeline t) => string.Create(CultureInfo.InvariantCulture,
-        $"Pod {t.KilledPod} deleted; replacement {t.ReplacementPod} Ready after {t.RecoverySeconds:0.0} s · {Availability(t.Availability)}");
+    internal static UiMessage Summary(RecoveryTimeline t) =>
+        new("Cluster_Recovered", t.KilledPod, t.ReplacementPod, t.RecoverySeconds, Availability(t.Availability));
 
-    private static string Availability(AvailabilityCounts a)
+    private static UiMessage Availability(AvailabilityCounts a)
     {
         if (a.NotMeasured is { } reason)
         {
-            return "Availability not measured: " + reason;
+            return new UiMessage("Cluster_AvailabilityNotMeasured", reason);
         }
 
-        var statuses = string.Join(", ", a.StatusCounts.OrderBy(c => c.Key).Select(c => $"{c.Value} × {c.Key}"));
-        return $"{a.Requests} requests, {a.Failed} failed{(statuses.Length > 0 ? $" ({statuses})" : "")}";
+        var statuses = string.Join(", ", a.StatusCounts.OrderBy(c => c.Key).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} × {c.Key}")));
+        return statuses.Length > 0
+            ? new UiMessage("Cluster_AvailabilityStatuses", a.Requests, a.Failed, statuses)
+            : new UiMessage("Cluster_Availability", a.Requests, a.Failed);
     }
 }

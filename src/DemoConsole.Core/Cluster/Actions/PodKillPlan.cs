@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Cluster.Actions;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace DemoConsole.Core.Cluster.Actions;
 public sealed record PodKillPlan
 {
     /// <summary>Why nothing may be deleted; null when the kill is allowed.</summary>
-    public string? Refusal { get; init; }
+    public UiMessage? Refusal { get; init; }
 
     public required string Namespace { get; init; }
 
@@ -38,9 +40,9 @@ public sealed record PodKillPlan
     public bool Allowed => Refusal is null && Pod is not null;
 
     /// <summary>One sentence for the confirmation dialog and the run history.</summary>
-    public string Summary => Allowed
-        ? $"Delete pod {Pod} of {WorkloadKind} {WorkloadName} in {Namespace} ({ReadyReplicas} of {Replicas} Ready; {ReadyReplicas - (PodReady ? 1 : 0)} stay Ready while it is replaced)."
-        : $"Refused: {Refusal}";
+    public UiMessage Summary => Allowed
+        ? new UiMessage("Cluster_KillPlan", Pod, WorkloadKind, WorkloadName, Namespace, ReadyReplicas, Replicas, ReadyReplicas - (PodReady ? 1 : 0))
+        : new UiMessage("Actions_RefusedReason", Refusal);
 
-    internal static PodKillPlan Refused(string ns, string refusal) => new() { Namespace = ns, Refusal = refusal };
+    internal static PodKillPlan Refused(string ns, UiMessage refusal) => new() { Namespace = ns, Refusal = refusal };
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using DemoConsole.Core.Messages;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -29,13 +30,13 @@ internal sealed class PodKillPlanner(IClusterConnection cluster, ClusterGuardRai
         var client = cluster.Client;
         V1Pod? namedPod = null;
         Workload? workload;
-        string? problem;
+        UiMessage? problem;
         if (target.Pod is { } podName)
         {
             namedPod = await ReadOrNullAsync(() => client.CoreV1.ReadNamespacedPodAsync(podName, ns, cancellationToken: cancellationToken));
             if (namedPod is null)
             {
-                return PodKillPlan.Refused(ns, $"There is no pod '{podName}' in {ns}.");
+                return PodKillPlan.Refused(ns, new UiMessage("Cluster_NoPod", podName, ns));
             }
 
             (workload, problem) = await OwnerOfAsync(client, namedPod, cancellationToken);
@@ -47,7 +48,7 @@ internal sealed class PodKillPlanner(IClusterConnection cluster, ClusterGuardRai
 
         if (workload is null)
         {
-            return PodKillPlan.Refused(ns, problem ?? "The workload could not be found.");
+            return PodKillPlan.Refused(ns, problem ?? new UiMessage("Cluster_NoWorkload"));
         }
 
         var labels = workload.Labels.Concat(namedPod?.Metadata.Labels ?? new Dictionary<string, string>());
@@ -75,8 +76,8 @@ internal sealed class PodKillPlanner(IClusterConnection cluster, ClusterGuardRai
             return plan with
             {
                 Refusal = target.Pod is null
-                    ? $"{workload.Kind} {workload.Name} has no Ready pod to delete."
-                    : $"Pod {target.Pod} is already terminating.",
+                    ? new UiMessage("Cluster_NoReadyPod", workload.Kind, workload.Name)
+                    : new UiMessage("Cluster_PodTerminating", target.Pod),
             };
         }
 
@@ -86,7 +87,7 @@ internal sealed class PodKillPlanner(IClusterConnection cluster, ClusterGuardRai
             ? plan
             : plan with
             {
-                Refusal = $"Pod {victim.Metadata.Name} is the last Ready replica of {workload.Kind} {workload.Name} ({ready.Count} of {pods.Count} Ready): deleting it would interrupt the service.",
+                Refusal = new UiMessage("Cluster_LastReadyReplica", victim.Metadata.Name, workload.Kind, workload.Name, ready.Count, pods.Count),
             };
     }
 
@@ -114,7 +115,7 @@ internal sealed class PodKillPlanner(IClusterConnection cluster, ClusterGuardRai
         };
     }
 
-    private static async Task<(Workload?, string?)> WorkloadAsync(IKubernetes client, string ns, string name, CancellationToken cancellationToken)
+    private static async Task<(Workload?, UiMessage?)> WorkloadAsync(IKubernetes client, string ns, string name, CancellationToken cancellationToken)
     {
         var deployment = await ReadOrNullAsync(() => client.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: cancellationToken));
         if (deployment is not null)
@@ -126,29 +127,29 @@ internal sealed class PodKillPlanner(IClusterConnection cluster, ClusterGuardRai
         var set = await ReadOrNullAsync(() => client.AppsV1.ReadNamespacedStatefulSetAsync(name, ns, cancellationToken: cancellationToken));
         return set is not null
             ? (new Workload("StatefulSet", name, set.Spec.Selector, Labels(set.Metadata, set.Spec.Template.Metadata)), null)
-            : (null, $"There is no Deployment '{name}' in {ns}.");
+            : (null, new UiMessage("Cluster_NoDeployment", name, ns));
     }
 
-    private static async Task<(Workload?, string?)> OwnerOfAsync(IKubernetes client, V1Pod pod, CancellationToken cancellationToken)
+    private static async Task<(Workload?, UiMessage?)> OwnerOfAsync(IKubernetes client, V1Pod pod, CancellationToken cancellationToken)
     {
         var ns = pod.Metadata.NamespaceProperty;
         var owner = PodFacts.Controller(pod.Metadata);
         switch (owner?.Kind)
         {
             case null:
-                return (null, $"Pod {pod.Metadata.Name} has no controller: nothing would recreate it.");
+                return (null, new UiMessage("Cluster_PodNoController", pod.Metadata.Name));
             case "StatefulSet":
                 return await WorkloadAsync(client, ns, owner.Name, cancellationToken) is ({ } set, _) && set.Kind == "StatefulSet"
                     ? (set, null)
-                    : (null, $"The StatefulSet of pod {pod.Metadata.Name} was not found.");
+                    : (null, new UiMessage("Cluster_PodStatefulSetMissing", pod.Metadata.Name));
             case "ReplicaSet":
                 var rs = await ReadOrNullAsync(() => client.AppsV1.ReadNamespacedReplicaSetAsync(owner.Name, ns, cancellationToken: cancellationToken));
                 var deployment = rs is null ? null : PodFacts.Controller(rs.Metadata);
                 return deployment?.Kind == "Deployment"
                     ? await WorkloadAsync(client, ns, deployment.Name, cancellationToken)
-                    : (null, $"Pod {pod.Metadata.Name} does not belong to a Deployment.");
+                    : (null, new UiMessage("Cluster_PodNoDeployment", pod.Metadata.Name));
             default:
-                return (null, $"Pod {pod.Metadata.Name} belongs to a {owner.Kind}: only pods of Deployments are deleted by this action.");
+                return (null, new UiMessage("Cluster_PodOtherOwner", pod.Metadata.Name, owner.Kind));
         }
     }
 

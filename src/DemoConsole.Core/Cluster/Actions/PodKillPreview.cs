@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Cluster.Actions;
 
 /// <summary>
@@ -12,9 +14,9 @@ public sealed record PodKillPreview
     public bool DryRunAccepted { get; init; }
 
     /// <summary>Why the dry run was not sent or not accepted; null when accepted.</summary>
-    public string? DryRunProblem { get; init; }
+    public UiMessage? DryRunProblem { get; init; }
 
     public bool CanKill => Plan.Allowed && DryRunAccepted;
 
-    public string Summary => Plan.Allowed && !DryRunAccepted ? $"{Plan.Summary} The API server's dry run refused it: {DryRunProblem}" : Plan.Summary;
+    public UiMessage Summary => Plan.Allowed && !DryRunAccepted ? new UiMessage("Cluster_KillDryRunRefused", Plan.Summary, DryRunProblem) : Plan.Summary;
 }

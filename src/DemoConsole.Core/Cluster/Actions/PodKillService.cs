@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 using k8s;
 using k8s.Autorest;
@@ -31,7 +32,7 @@ public sealed class PodKillService
     /// The guard rails that need no cluster call (parameters, namespace, protected names, minimum interval):
     /// null when the action may be tried, otherwise the reason, for the disabled button.
     /// </summary>
-    public string? Validate(ActionDefinition action)
+    public UiMessage? Validate(ActionDefinition action)
     {
         var target = PodKillTarget.From(action, _rails, out var problem);
         if (target is null)
@@ -49,7 +50,7 @@ public sealed class PodKillService
     {
         var target = PodKillTarget.From(action, _rails, out var problem);
         return target is null
-            ? new PodKillPreview { Plan = PodKillPlan.Refused(_rails.NamespaceOf(action), problem ?? "Unusable parameters."), DryRunProblem = "not sent" }
+            ? new PodKillPreview { Plan = PodKillPlan.Refused(_rails.NamespaceOf(action), problem ?? new UiMessage("Cluster_UnusableParameters")), DryRunProblem = new UiMessage("Cluster_DryRunNotSent") }
             : await PreviewAsync(target, cancellationToken);
     }
 
@@ -59,7 +60,7 @@ public sealed class PodKillService
         var plan = await PlanAsync(target, null, cancellationToken);
         if (!plan.Allowed)
         {
-            return new PodKillPreview { Plan = plan, DryRunProblem = "not sent: the guard rails refused the kill" };
+            return new PodKillPreview { Plan = plan, DryRunProblem = new UiMessage("Cluster_DryRunGuardRails") };
         }
 
         try
@@ -70,7 +71,7 @@ public sealed class PodKillService
         }
         catch (HttpOperationException e)
         {
-            return new PodKillPreview { Plan = plan, DryRunProblem = ApiErrors.Describe(e) };
+            return new PodKillPreview { Plan = plan, DryRunProblem = UiMessage.Verbatim(ApiErrors.Describe(e)) };
         }
     }
 
@@ -83,13 +84,13 @@ public sealed class PodKillService
         var target = PodKillTarget.From(action, _rails, out var problem);
         if (target is null)
         {
-            return PodKillPlan.Refused(_rails.NamespaceOf(action), problem ?? "Unusable parameters.");
+            return PodKillPlan.Refused(_rails.NamespaceOf(action), problem ?? new UiMessage("Cluster_UnusableParameters"));
         }
 
         var plan = await PlanAsync(target, confirmed?.Pod, cancellationToken);
         var same = plan.Pod == confirmed?.Pod && plan.PodUid == confirmed?.PodUid;
         return confirmed is not null && !same
-            ? plan with { Pod = null, Refusal = $"The confirmed pod {confirmed.Pod} is no longer there to delete (gone or replaced); preview again." }
+            ? plan with { Pod = null, Refusal = new UiMessage("Cluster_ConfirmedPodGone", confirmed.Pod) }
             : plan;
     }
 
@@ -105,7 +106,7 @@ public sealed class PodKillService
         }
         catch (HttpOperationException e)
         {
-            return PodKillPlan.Refused(target.Namespace, $"The API server refused a read the kill needs: {ApiErrors.Describe(e)}");
+            return PodKillPlan.Refused(target.Namespace, new UiMessage("Cluster_KillReadRefused", ApiErrors.Describe(e)));
         }
     }
 

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Cluster.Actions;
@@ -17,24 +18,26 @@ public enum PodPick
 public sealed record PodKillTarget(string Namespace, string? Deployment, string? Pod = null, PodPick Pick = PodPick.Random, string? Selector = null)
 {
     /// <summary>"deployment prod-blog-service-deployment in titanium-prod" or "pod x in titanium-prod", for messages.</summary>
-    public string Describe() => Pod is not null ? $"pod {Pod} in {Namespace}" : $"a {Pick.ToString().ToLowerInvariant()} pod of {Deployment} in {Namespace}";
+    public UiMessage Describe() => Pod is not null
+        ? new UiMessage("Cluster_TargetPod", Pod, Namespace)
+        : new UiMessage("Cluster_TargetPick" + Pick, Deployment, Namespace);
 
     /// <summary>The target an action declares, or null with the problem in words.</summary>
-    public static PodKillTarget? From(ActionDefinition action, ClusterGuardRails rails, out string? problem)
+    public static PodKillTarget? From(ActionDefinition action, ClusterGuardRails rails, out UiMessage? problem)
     {
         problem = null;
         var deployment = PodKillKind.Deployment.Text(action);
         var pod = PodKillKind.Pod.Text(action);
         if (deployment is null && pod is null)
         {
-            problem = "The action names no 'deployment' (or 'pod') to delete a pod of.";
+            problem = new UiMessage("Cluster_KillNoTarget");
             return null;
         }
 
         var pickText = PodKillKind.Pick.Text(action) ?? nameof(PodPick.Random);
         if (PodKillKind.Pick.Problem(pickText) is { } invalid)
         {
-            problem = $"'pick: {pickText}' {invalid}.";
+            problem = new UiMessage("Cluster_KillBadPick", pickText, invalid);
             return null;
         }
 

@@ -1,5 +1,6 @@
 using DemoConsole.Core.Actions;
 using System.Text.Json.Serialization;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Cluster.Actions;
 
@@ -74,7 +75,7 @@ public sealed record AvailabilityCounts
     public long Errors { get; init; }
 
     /// <summary>Why availability was not measured (no gateway configured, load caps refused); null when it was.</summary>
-    public string? NotMeasured { get; init; }
+    public UiMessage? NotMeasured { get; init; }
 
-    public static AvailabilityCounts Unmeasured(string reason) => new() { NotMeasured = reason };
+    public static AvailabilityCounts Unmeasured(UiMessage reason) => new() { NotMeasured = reason };
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 using k8s.Autorest;
 
@@ -23,8 +23,8 @@ public sealed class RolloutActionHandler(ActionKindDescriptor descriptor, Deploy
 
     private bool Undoes => Descriptor == RolloutKinds.Undo;
 
-    public string? Validate(ActionDefinition action) =>
-        Descriptor.FirstProblem(action)
+    public UiMessage? Validate(ActionDefinition action) =>
+        ClusterGuardRails.FirstProblem(Descriptor, action)
         ?? rails.CheckNamespace(rails.NamespaceOf(action))
         ?? rails.CheckWorkload("Deployment", RolloutKinds.Deployment.Text(action) ?? "");
 
@@ -40,7 +40,7 @@ public sealed class RolloutActionHandler(ActionKindDescriptor descriptor, Deploy
 
         if (!Undoes)
         {
-            return ActionPreview.Sentence($"Restart {target}: its pods are replaced one by one by a rolling update.", target);
+            return ActionPreview.Sentence(new UiMessage("Cluster_RestartPreview", name, ns), target);
         }
 
         try
@@ -51,17 +51,19 @@ public sealed class RolloutActionHandler(ActionKindDescriptor descriptor, Deploy
             if (to is null || to.IsCurrent)
             {
                 return ActionPreview.Refused(to is null
-                    ? $"Deployment {name} has no {(wanted is null ? "previous revision" : $"revision {wanted}")} to go back to."
-                    : $"Revision {to.Revision} is already the current one.", target);
+                    ? wanted is null ? new UiMessage("Cluster_NoPreviousRevision", name) : new UiMessage("Cluster_NoRevision", name, wanted)
+                    : new UiMessage("Cluster_AlreadyCurrent", to.Revision), target);
             }
 
-            var images = to.Images.Count > 0 ? $" (runs {string.Join(", ", to.Images)})" : "";
-            return new ActionPreview($"Roll back {target} from revision {history.CurrentRevision} to revision {to.Revision}{images}.",
+            var summary = to.Images.Count > 0
+                ? new UiMessage("Cluster_UndoPreviewImages", name, ns, history.CurrentRevision, to.Revision, string.Join(", ", to.Images))
+                : new UiMessage("Cluster_UndoPreview", name, ns, history.CurrentRevision, to.Revision);
+            return new ActionPreview(summary,
                 $"{target}, revision {history.CurrentRevision} → {to.Revision}", true, null, new UndoPin(history.CurrentRevision, to.Revision));
         }
         catch (HttpOperationException e)
         {
-            return ActionPreview.Refused($"Deployment {name} in {ns}: {ApiErrors.Describe(e)}", target);
+            return ActionPreview.Refused(new UiMessage("Cluster_DeploymentApiRefused", name, ns, ApiErrors.Describe(e)), target);
         }
     }
 
@@ -86,7 +88,7 @@ public sealed class RolloutActionHandler(ActionKindDescriptor descriptor, Deploy
 
             if (context.Pin is UndoPin pin && DeploymentRollouts.Revision(live.Metadata) != pin.From)
             {
-                return ActionOutcome.Refused($"Deployment {name} is at revision {DeploymentRollouts.Revision(live.Metadata)} now, not {pin.From} as previewed; preview again.");
+                return ActionOutcome.Refused(new UiMessage("Cluster_RevisionMoved", name, DeploymentRollouts.Revision(live.Metadata), pin.From));
             }
 
             from = !Undoes
@@ -95,11 +97,11 @@ public sealed class RolloutActionHandler(ActionKindDescriptor descriptor, Deploy
         }
         catch (InvalidOperationException e)
         {
-            return ActionOutcome.Failed(e.Message);
+            return ActionOutcome.Failed(ClusterActionException.TextOf(e));
         }
         catch (HttpOperationException e)
         {
-            return ActionOutcome.Failed($"Deployment {name} in {ns}: {ApiErrors.Describe(e)}");
+            return ActionOutcome.Failed(new UiMessage("Cluster_DeploymentApiRefused", name, ns, ApiErrors.Describe(e)));
         }
 
         var change = Undoes ? "undo" : "restart";
@@ -112,11 +114,9 @@ public sealed class RolloutActionHandler(ActionKindDescriptor descriptor, Deploy
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return ActionOutcome.Failed($"The {change} of {name} did not finish within {rails.Options.RolloutTimeout.TotalSeconds:0} s.", last);
+            return ActionOutcome.Failed(new UiMessage(Undoes ? "Cluster_UndoTimeout" : "Cluster_RestartTimeout", name, rails.Options.RolloutTimeout.TotalSeconds), last);
         }
 
-        var verb = Undoes ? "Rolled back" : "Restarted";
-        return ActionOutcome.Succeeded(string.Create(CultureInfo.InvariantCulture,
-            $"{verb} {name}: revision {from} → {last.Revision}, {last.Ready}/{last.Desired} Ready after {last.Seconds:0.0} s"), last);
+        return ActionOutcome.Succeeded(new UiMessage(Undoes ? "Cluster_RolledBack" : "Cluster_Restarted", name, from, last.Revision, last.Ready, last.Desired, last.Seconds), last);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Cluster.Actions;
 
@@ -37,7 +38,7 @@ public sealed class SessionDeployments
     }
 
     /// <summary>Marks the session's objects of that kind and name as gone (deleted or found absent).</summary>
-    internal void RecordRemoved(string kind, string ns, string name, DateTimeOffset at, string how)
+    internal void RecordRemoved(string kind, string ns, string name, DateTimeOffset at, UiMessage how)
     {
         lock (_gate)
         {
@@ -54,7 +55,7 @@ public sealed class SessionDeployments
 /// <param name="RemovedHow">"deleted by run …", "removed by stop everything", "already gone", ...</param>
 public sealed record CreatedObject(
     string ApiVersion, string Kind, string Name, string Namespace, string? Uid, string RunId, DateTimeOffset CreatedAt,
-    DateTimeOffset? RemovedAt = null, string? RemovedHow = null)
+    DateTimeOffset? RemovedAt = null, UiMessage? RemovedHow = null)
 {
     public string Describe() => $"{Kind}/{Name} in {Namespace}";
 }

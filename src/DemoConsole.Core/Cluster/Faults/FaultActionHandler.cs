@@ -1,6 +1,7 @@
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Cluster.Actions;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 using k8s.Autorest;
 
@@ -27,8 +28,8 @@ public sealed class FaultActionHandler(
 
     private bool Injects => Descriptor == FaultKinds.Inject;
 
-    public string? Validate(ActionDefinition action) =>
-        Descriptor.FirstProblem(action)
+    public UiMessage? Validate(ActionDefinition action) =>
+        ClusterGuardRails.FirstProblem(Descriptor, action)
         ?? SandboxOnly()
         ?? rails.CheckNamespace(rails.NamespaceOf(action))
         ?? rails.CheckWorkload("Deployment", FaultKinds.Deployment.Text(action) ?? "");
@@ -45,7 +46,7 @@ public sealed class FaultActionHandler(
 
         if (!Injects)
         {
-            return ActionPreview.Sentence($"Clear the fault on {target}: its pods heal as the sandbox's kubelet retries them.", target);
+            return ActionPreview.Sentence(new UiMessage("Faults_ClearPreview", name, ns), target);
         }
 
         try
@@ -57,12 +58,12 @@ public sealed class FaultActionHandler(
             }
 
             var fault = FaultKinds.Fault.Choice(action)!;
-            return new ActionPreview($"Inject {fault} into {target} ({live.Spec.Replicas ?? 1} replicas): {Effect(fault)}",
+            return new ActionPreview(new UiMessage("Faults_InjectPreview", fault, name, ns, live.Spec.Replicas ?? 1, Effect(fault)),
                 $"{target} (uid {live.Metadata.Uid}), fault {fault}", true, null, new FaultPin(ns, name, live.Metadata.Uid, fault));
         }
         catch (HttpOperationException e)
         {
-            return ActionPreview.Refused($"Deployment {name} in {ns}: {ApiErrors.Describe(e)}", target);
+            return ActionPreview.Refused(new UiMessage("Cluster_DeploymentApiRefused", name, ns, ApiErrors.Describe(e)), target);
         }
     }
 
@@ -91,22 +92,22 @@ public sealed class FaultActionHandler(
 
             if (context.Pin is FaultPin pin && (pin.Uid != live.Metadata.Uid || pin.Fault != fault))
             {
-                return ActionOutcome.Refused($"Deployment {name} is not the one previewed (uid {pin.Uid}); preview again.");
+                return ActionOutcome.Refused(new UiMessage("Faults_NotPreviewed", name, pin.Uid));
             }
         }
         catch (HttpOperationException e)
         {
-            return ActionOutcome.Failed($"Deployment {name} in {ns}: {ApiErrors.Describe(e)}");
+            return ActionOutcome.Failed(new UiMessage("Cluster_DeploymentApiRefused", name, ns, ApiErrors.Describe(e)));
         }
 
         var (state, error) = await faults.InjectAsync(ns, name, fault, cancellationToken);
         if (state is null)
         {
-            return ActionOutcome.Failed($"The sandbox refused {fault} on {name}: {error}");
+            return ActionOutcome.Failed(new UiMessage("Faults_SandboxRefused", fault, name, error));
         }
 
         context.Report(state);
-        return ActionOutcome.Succeeded($"Injected {fault} into {name} in {ns}: {Effect(fault)}", state);
+        return ActionOutcome.Succeeded(new UiMessage("Faults_Injected", fault, name, ns, Effect(fault)), state);
     }
 
     /// <summary>
@@ -119,14 +120,14 @@ public sealed class FaultActionHandler(
         var fault = await faults.ActiveAsync(ns, name, cancellationToken);
         if (await faults.ClearAsync(ns, name, cancellationToken) is { } notCleared)
         {
-            return ActionOutcome.Failed($"The sandbox did not clear the fault on {name}: {notCleared}");
+            return ActionOutcome.Failed(new UiMessage("Faults_NotCleared", name, notCleared));
         }
 
         var cleared = new FaultState { Namespace = ns, Deployment = name, Fault = fault, Active = false };
         if (fault == "image-pull")
         {
-            var state = cleared with { NotFollowed = "the deployment still names the missing image: rollout undo heals it" };
-            return ActionOutcome.Succeeded($"Cleared image-pull on {name} in {ns}; {state.NotFollowed}.", state);
+            var state = cleared with { NotFollowed = new UiMessage("Faults_ImageStillMissing") };
+            return ActionOutcome.Succeeded(new UiMessage("Faults_ClearedImagePull", name, ns, state.NotFollowed), state);
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -135,29 +136,32 @@ public sealed class FaultActionHandler(
         {
             var healed = await rollouts.WaitAsync(ns, name, "heal", fromRevision: null, p => context.Report(cleared with { Healing = p }), deadline.Token);
             return ActionOutcome.Succeeded(
-                $"Cleared {fault ?? "the fault"} on {name} in {ns}: {healed.Ready}/{healed.Desired} Ready again {healed.Seconds:0.0} s later.",
+                new UiMessage("Faults_ClearedHealed", FaultName(fault), name, ns, healed.Ready, healed.Desired, healed.Seconds),
                 cleared with { Healing = healed });
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ActionOutcome.Failed($"Cleared {fault ?? "the fault"} on {name} in {ns}, but its pods were not all Ready within {HealingLimit.TotalMinutes:0} minutes.");
+            return ActionOutcome.Failed(new UiMessage("Faults_ClearedNotHealed", FaultName(fault), name, ns, HealingLimit.TotalMinutes));
         }
     }
 
     /// <summary>Faults are a rehearsal of the sandbox; a real cluster would need a chaos tool the console does not drive.</summary>
-    private string? SandboxOnly() => cluster.Target.Mode == ClusterMode.Sandbox
+    private UiMessage? SandboxOnly() => cluster.Target.Mode == ClusterMode.Sandbox
         ? null
-        : "Faults are rehearsed on the sandbox only; the console is connected to a real cluster.";
+        : new UiMessage("Faults_SandboxOnly");
 
-    private string? CheckLabels(k8s.Models.V1Deployment live) =>
+    private UiMessage? CheckLabels(k8s.Models.V1Deployment live) =>
         rails.CheckWorkload("Deployment", live.Metadata.Name,
             (live.Metadata.Labels ?? new Dictionary<string, string>()).Concat(live.Spec.Template?.Metadata?.Labels ?? new Dictionary<string, string>()));
 
-    private static string Effect(string fault) => fault switch
+    private static UiMessage Effect(string fault) => new(fault switch
     {
-        "crash-loop" => "the app container exits with code 1 after each start and restarts with back-off (CrashLoopBackOff).",
-        "oom-kill" => "the app container is OOMKilled (exit code 137) and restarted with back-off.",
-        "image-pull" => "the deployment is patched to a missing image tag; new pods stay in ImagePullBackOff until rollout undo.",
-        _ => "the readiness probe fails: pods run but are not Ready and leave the service's endpoints.",
-    };
+        "crash-loop" => "Faults_EffectCrashLoop",
+        "oom-kill" => "Faults_EffectOomKill",
+        "image-pull" => "Faults_EffectImagePull",
+        _ => "Faults_EffectReadiness",
+    });
+
+    /// <summary>The fault that was on, or "the fault" when the sandbox no longer said which.</summary>
+    private static UiMessage FaultName(string? fault) => fault is null ? new UiMessage("Faults_TheFault") : UiMessage.Verbatim(fault);
 }

@@ -1,5 +1,6 @@
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster.Actions;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Cluster.Faults;
 
@@ -25,5 +26,5 @@ public sealed record FaultState : IActionResult
     public RolloutProgress? Healing { get; init; }
 
     /// <summary>Why the clear does not wait for the pods (an image-pull fault heals only with a rollout undo).</summary>
-    public string? NotFollowed { get; init; }
+    public UiMessage? NotFollowed { get; init; }
 }

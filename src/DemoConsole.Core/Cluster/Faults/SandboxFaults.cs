@@ -29,6 +29,9 @@ public sealed class SandboxFaults(IClusterConnection cluster)
             : (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))?["message"] ?? $"HTTP {(int)response.StatusCode}";
     }
 
+    /// <summary>Whether the sandbox's answer to a clear says the deployment had no fault (already cleared), not a failure.</summary>
+    public static bool SaysNoFault(string answer) => answer.Contains("has no fault", StringComparison.Ordinal);
+
     /// <summary>The fault on a deployment now ("crash-loop", …), or null when it has none.</summary>
     public async Task<string?> ActiveAsync(string ns, string deployment, CancellationToken cancellationToken)
     {

@@ -1,3 +1,6 @@
+using DemoConsole.Core.Messages;
+
+
 namespace DemoConsole.Core.Cluster;
 
 /// <summary>How a live view's link to the cluster stands, for the banner and the view's own badge.</summary>
@@ -17,7 +20,7 @@ public enum ConnectionState
 }
 
 /// <summary>The state of a live view's link, the last problem in words (null when connected) and since when.</summary>
-public sealed record ConnectionStatus(ConnectionState State, string? Problem, DateTimeOffset Since)
+public sealed record ConnectionStatus(ConnectionState State, UiMessage? Problem, DateTimeOffset Since)
 {
     public static ConnectionStatus Initial(DateTimeOffset now) => new(ConnectionState.Connecting, null, now);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using DemoConsole.Core.Messages;
 using k8s;
 using k8s.Autorest;
 
@@ -22,17 +23,18 @@ internal static class FailureText
         _ => false,
     };
 
-    public static string Describe(string what, Exception ex) => ex switch
+    /// <param name="what">What was being read ("pods in titanium-prod", a UiMessage such as the log of a pod).</param>
+    public static UiMessage Describe(object what, Exception ex) => ex switch
     {
-        ClusterUnavailableException => ex.Message,
-        HttpOperationException { Response.StatusCode: HttpStatusCode.Unauthorized } => $"The API server refused the credentials while reading {what} (401).",
-        HttpOperationException { Response.StatusCode: HttpStatusCode.Forbidden } => $"Not allowed to read {what} (403): the account lacks list/watch permission.",
-        HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound } => $"The cluster does not serve {what} (404): the namespace or the CRD is missing.",
-        HttpOperationException h => $"The API server answered {(int?)h.Response?.StatusCode} while reading {what}.",
-        KubernetesException k => $"The watch of {what} failed: {k.Status?.Message ?? k.Message}",
-        HttpRequestException or IOException => $"The API server is not reachable for {what}: {Innermost(ex).Message}",
-        TimeoutException or TaskCanceledException => $"The API server did not answer in time for {what}.",
-        _ => $"Reading {what} failed: {ex.Message}",
+        ClusterUnavailableException unavailable => unavailable.Text,
+        HttpOperationException { Response.StatusCode: HttpStatusCode.Unauthorized } => new UiMessage("Cluster_Unauthorized", what),
+        HttpOperationException { Response.StatusCode: HttpStatusCode.Forbidden } => new UiMessage("Cluster_Forbidden", what),
+        HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound } => new UiMessage("Cluster_NotServed", what),
+        HttpOperationException h => new UiMessage("Cluster_Answered", (int?)h.Response?.StatusCode, what),
+        KubernetesException k => new UiMessage("Cluster_WatchFailed", what, k.Status?.Message ?? k.Message),
+        HttpRequestException or IOException => new UiMessage("Cluster_NotReachable", what, Innermost(ex).Message),
+        TimeoutException or TaskCanceledException => new UiMessage("Cluster_NoAnswerInTime", what),
+        _ => new UiMessage("Cluster_ReadFailed", what, ex.Message),
     };
 
     private static Exception Innermost(Exception ex)

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,7 @@ public sealed partial class ResourceInformer<T>
     private ConnectionStatus Connected(ConnectionStatus status) =>
         status.IsConnected ? status : new ConnectionStatus(ConnectionState.Connected, null, _time.GetUtcNow());
 
-    private void SetStatus(ConnectionState state, string problem)
+    private void SetStatus(ConnectionState state, UiMessage problem)
     {
         var current = Current.Status;
         if (current.State == state && current.Problem == problem)
@@ -122,7 +123,7 @@ public sealed partial class ResourceInformer<T>
     private partial void LogSilent(string what, TimeSpan silence);
 
     [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "{Problem} Retrying {What} in {Backoff}")]
-    private partial void LogFailure(string what, string problem, TimeSpan backoff);
+    private partial void LogFailure(string what, UiMessage problem, TimeSpan backoff);
 
     [LoggerMessage(EventId = 503, Level = LogLevel.Debug, Message = "Watch of {What} ended after {Lasted} with {Events} events (gone: {Gone})")]
     private partial void LogWatchEnded(string what, TimeSpan lasted, int events, bool gone);

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using System.Collections.Immutable;
 using DemoConsole.Core.Live;
 using k8s;
@@ -138,7 +139,7 @@ public sealed partial class ResourceInformer<T> : IAsyncDisposable
             {
                 Count(c => c with { Failures = c.Failures + 1 });
                 resourceVersion = null;
-                var message = FailureText.Describe(_source.Description, ex);
+                var message = FailureText.Describe(_source.Text, ex);
                 LogFailure(_source.Description, message, backoff);
                 var state = !_everConnected || FailureText.IsPermanent(ex) ? ConnectionState.Unavailable : ConnectionState.Reconnecting;
                 SetStatus(state, message);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using DemoConsole.Core.Messages;
 using k8s;
 using k8s.Models;
 
@@ -9,38 +10,41 @@ namespace DemoConsole.Core.Cluster;
 public static class ResourceSources
 {
     public static ResourceSource<V1Pod> Pods(string ns, string? labelSelector = null) => new(
-        labelSelector is null ? $"pods in {ns}" : $"pods ({labelSelector}) in {ns}",
+        In(labelSelector is null ? "pods" : $"pods ({labelSelector})", ns),
         async (c, ct) => Items(await c.CoreV1.ListNamespacedPodAsync(ns, labelSelector: labelSelector, cancellationToken: ct)),
         (c, r, ct) => c.CoreV1.WatchListNamespacedPodAsync(ns, allowWatchBookmarks: r.AllowBookmarks, labelSelector: labelSelector,
             resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds, onError: r.OnError, cancellationToken: ct));
 
     public static ResourceSource<V1Deployment> Deployments(string ns) => new(
-        $"deployments in {ns}",
+        In("deployments", ns),
         async (c, ct) => Items(await c.AppsV1.ListNamespacedDeploymentAsync(ns, cancellationToken: ct)),
         (c, r, ct) => c.AppsV1.WatchListNamespacedDeploymentAsync(ns, allowWatchBookmarks: r.AllowBookmarks,
             resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds, onError: r.OnError, cancellationToken: ct));
 
     public static ResourceSource<V1StatefulSet> StatefulSets(string ns) => new(
-        $"statefulsets in {ns}",
+        In("statefulsets", ns),
         async (c, ct) => Items(await c.AppsV1.ListNamespacedStatefulSetAsync(ns, cancellationToken: ct)),
         (c, r, ct) => c.AppsV1.WatchListNamespacedStatefulSetAsync(ns, allowWatchBookmarks: r.AllowBookmarks,
             resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds, onError: r.OnError, cancellationToken: ct));
 
     public static ResourceSource<V2HorizontalPodAutoscaler> HorizontalPodAutoscalers(string ns) => new(
-        $"horizontalpodautoscalers in {ns}",
+        In("horizontalpodautoscalers", ns),
         async (c, ct) => Items(await c.AutoscalingV2.ListNamespacedHorizontalPodAutoscalerAsync(ns, cancellationToken: ct)),
         (c, r, ct) => c.AutoscalingV2.WatchListNamespacedHorizontalPodAutoscalerAsync(ns, allowWatchBookmarks: r.AllowBookmarks,
             resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds, onError: r.OnError, cancellationToken: ct));
 
     public static ResourceSource<V1NetworkPolicy> NetworkPolicies(string ns) => new(
-        $"networkpolicies in {ns}",
+        In("networkpolicies", ns),
         async (c, ct) => Items(await c.NetworkingV1.ListNamespacedNetworkPolicyAsync(ns, cancellationToken: ct)),
         (c, r, ct) => c.NetworkingV1.WatchListNamespacedNetworkPolicyAsync(ns, allowWatchBookmarks: r.AllowBookmarks,
             resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds, onError: r.OnError, cancellationToken: ct));
 
+    /// <summary>"pods in titanium-prod": a resource as kubectl names it, and its namespace.</summary>
+    private static UiMessage In(string resource, string ns) => new("Cluster_ResourceIn", resource, ns);
+
     /// <summary>A custom resource: the generic API hands out JSON, which is read into <see cref="CustomObject"/>.</summary>
     public static ResourceSource<CustomObject> Custom(string group, string version, string plural, string ns) => new(
-        $"{plural}.{group} in {ns}",
+        In($"{plural}.{group}", ns),
         async (c, ct) =>
         {
             var list = await c.CustomObjects.ListNamespacedCustomObjectAsync<CustomObjectList>(group, version, ns, plural, cancellationToken: ct);

@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Cluster;
 
 /// <summary>
@@ -32,4 +34,4 @@ public sealed record LogTailLine(DateTimeOffset ReceivedAt, string Pod, string T
 /// <param name="LinesMatched">Lines that matched the filter (including those the buffer has dropped since).</param>
 /// <param name="Problem">Why something cannot be followed (bad filter, pods unreadable), or null.</param>
 public sealed record LogTailSnapshot(IReadOnlyList<LogTailLine> Lines, IReadOnlyList<string> Pods, long LinesRead, long LinesMatched,
-    string? Problem, ConnectionStatus Connection, long Version);
+    UiMessage? Problem, ConnectionStatus Connection, long Version);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DemoConsole.Core.Messages;
 using k8s;
 using Microsoft.Extensions.Logging;
 
@@ -47,7 +48,7 @@ internal sealed partial class LogTailSession
             catch (Exception ex)
             {
                 Streaming(follower, false);
-                var problem = FailureText.Describe($"the log of {pod}", ex);
+                var problem = FailureText.Describe(new UiMessage("Logs_LogOf", pod), ex);
                 LogFollowFailed(pod, problem);
                 SetFollowProblem(problem);
                 tail = 0;
@@ -104,7 +105,7 @@ internal sealed partial class LogTailSession
         MarkDirty();
     }
 
-    private void SetFollowProblem(string? problem)
+    private void SetFollowProblem(UiMessage? problem)
     {
         lock (_gate)
         {
@@ -120,5 +121,5 @@ internal sealed partial class LogTailSession
     }
 
     [LoggerMessage(EventId = 510, Level = LogLevel.Information, Message = "Following the log of {Pod} failed: {Problem}")]
-    private partial void LogFollowFailed(string pod, string problem);
+    private partial void LogFollowFailed(string pod, UiMessage problem);
 }

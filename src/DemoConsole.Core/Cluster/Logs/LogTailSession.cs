@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using DemoConsole.Core.Live;
+using DemoConsole.Core.Messages;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -29,10 +30,10 @@ internal sealed partial class LogTailSession : IAsyncDisposable
     private readonly List<Follower> _started = [];
     private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
     private readonly Regex? _filter;
-    private readonly string? _filterProblem;
+    private readonly UiMessage? _filterProblem;
     private HashSet<string>? _initialPods;
     private ConnectionStatus _connectionStatus;
-    private string? _followProblem;
+    private UiMessage? _followProblem;
     private long _read;
     private long _matched;
     private Task _loops = Task.CompletedTask;
@@ -52,7 +53,7 @@ internal sealed partial class LogTailSession : IAsyncDisposable
         }
         catch (ArgumentException ex)
         {
-            _filterProblem = $"The filter '{request.Filter}' is not a valid regular expression: {ex.Message}";
+            _filterProblem = new UiMessage("Logs_BadFilter", request.Filter, ex.Message);
         }
 
         _pods = new ResourceInformer<V1Pod>(ResourceSources.Pods(request.Namespace, request.LabelSelector), connection, time, logger, options);

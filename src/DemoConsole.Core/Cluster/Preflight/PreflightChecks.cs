@@ -55,7 +55,7 @@ public sealed class PreflightChecks(IClusterConnection connection, IGatewayAddre
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return new PreflightResult(id, name, false, UiMessage.Verbatim(FailureText.Describe(name.ToString().ToLowerInvariant(), ex)), time.GetUtcNow());
+            return new PreflightResult(id, name, false, FailureText.Describe(name, ex), time.GetUtcNow());
         }
     }
 
@@ -106,7 +106,7 @@ public sealed class PreflightChecks(IClusterConnection connection, IGatewayAddre
         var url = PanelUrls.FrameUrl(panel);
         var probe = await frameProbe.ProbeAsync(url, origin, cancellationToken);
         return probe.CanShow ? new Outcome(true, new UiMessage("Preflight_PanelOk", url, origin.GetLeftPart(UriPartial.Authority)), null)
-            : new Outcome(false, probe.Problem is { } problem ? UiMessage.Verbatim(problem) : new UiMessage("Preflight_PanelCannotShow", url), probe.Fix is { } fix ? UiMessage.Verbatim(fix) : null);
+            : new Outcome(false, probe.Problem ?? new UiMessage("Preflight_PanelCannotShow", url), probe.Fix);
     }
 
     private async Task<Outcome> LoadGeneratorAsync(CancellationToken cancellationToken)

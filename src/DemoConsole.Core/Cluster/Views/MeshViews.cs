@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Cluster;
 
@@ -20,7 +21,7 @@ public sealed record PeerAuthenticationView(string Namespace, string Name, strin
 
 /// <summary>The effective namespace-wide mTLS mode: the namespace's own policy, else the mesh-wide one in the root namespace.</summary>
 /// <param name="Source">"titanium-prod/default", "mesh (istio-system/default)" or "none (Istio default PERMISSIVE)".</param>
-public sealed record NamespaceMtls(string Namespace, string Mode, string Source)
+public sealed record NamespaceMtls(string Namespace, string Mode, UiMessage Source)
 {
     public bool IsStrict => Mode == "STRICT";
 
@@ -30,9 +31,9 @@ public sealed record NamespaceMtls(string Namespace, string Mode, string Source)
         return namespaces.Select(ns =>
         {
             var own = policies.FirstOrDefault(p => p.Namespace == ns && p.Scope == "namespace" && p.Mode != "UNSET");
-            return own is not null ? new NamespaceMtls(ns, own.Mode, $"{own.Namespace}/{own.Name}")
-                : mesh is not null ? new NamespaceMtls(ns, mesh.Mode, $"mesh ({mesh.Namespace}/{mesh.Name})")
-                : new NamespaceMtls(ns, "PERMISSIVE", "none (Istio default PERMISSIVE)");
+            return own is not null ? new NamespaceMtls(ns, own.Mode, UiMessage.Verbatim($"{own.Namespace}/{own.Name}"))
+                : mesh is not null ? new NamespaceMtls(ns, mesh.Mode, new UiMessage("Cluster_MtlsMesh", $"{mesh.Namespace}/{mesh.Name}"))
+                : new NamespaceMtls(ns, "PERMISSIVE", new UiMessage("Cluster_MtlsNone"));
         }).ToList();
     }
 }

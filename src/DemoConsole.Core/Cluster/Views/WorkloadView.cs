@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using k8s.Models;
 
 namespace DemoConsole.Core.Cluster;
@@ -31,7 +32,7 @@ public sealed record WorkloadView(string Namespace, string Kind, string Name, in
 /// <summary>The runbook's check "every main service runs at least 2 replicas", with the failing ones named.</summary>
 /// <param name="Checked">The workloads the check looked at ("titanium-prod/prod-blog-service-deployment").</param>
 /// <param name="Failing">Those below the minimum, each with its count ("prod-blog-service-deployment: 1 replica").</param>
-public sealed record ReplicaCheck(bool Passed, int Minimum, IReadOnlyList<string> Checked, IReadOnlyList<string> Failing, string Detail)
+public sealed record ReplicaCheck(bool Passed, int Minimum, IReadOnlyList<string> Checked, IReadOnlyList<UiMessage> Failing, UiMessage Detail)
 {
     /// <summary>
     /// The main services are the application namespace's <c>prod-*</c> deployments (the runbook's
@@ -44,13 +45,13 @@ public sealed record ReplicaCheck(bool Passed, int Minimum, IReadOnlyList<string
             .OrderBy(w => w.Name, StringComparer.Ordinal)
             .ToList();
         var failing = main.Where(w => w.Desired < minimum)
-            .Select(w => $"{w.Name}: {w.Desired} replica{(w.Desired == 1 ? "" : "s")} desired, {w.Ready} ready")
+            .Select(w => new UiMessage(w.Desired == 1 ? "Cluster_ReplicaShortOne" : "Cluster_ReplicaShort", w.Name, w.Desired, w.Ready))
             .ToList();
         var detail = main.Count == 0
-            ? $"No prod-* deployments in {applicationNamespace} to check."
+            ? new UiMessage("Cluster_ReplicasNone", applicationNamespace)
             : failing.Count == 0
-                ? $"All {main.Count} main services in {applicationNamespace} run at least {minimum} replicas."
-                : $"{failing.Count} of {main.Count} main services run fewer than {minimum} replicas: {string.Join("; ", failing)}.";
+                ? new UiMessage("Cluster_ReplicasAll", main.Count, applicationNamespace, minimum)
+                : new UiMessage("Cluster_ReplicasFailing", failing.Count, main.Count, minimum, failing.Aggregate((a, b) => new UiMessage("Cluster_ListSemicolon", a, b)));
         return new ReplicaCheck(main.Count > 0 && failing.Count == 0, minimum, main.Select(w => $"{w.Namespace}/{w.Name}").ToList(), failing, detail);
     }
 }

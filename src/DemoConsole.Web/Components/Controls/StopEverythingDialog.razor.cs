@@ -47,7 +47,7 @@ public sealed partial class StopEverythingDialog
         _busy = false;
         if (report.Refusal is not null)
         {
-            Snackbar.Add(report.Refusal, Severity.Warning);
+            Snackbar.Add(report.Refusal.Format(), Severity.Warning);
             Dialog.Close();
             return;
         }

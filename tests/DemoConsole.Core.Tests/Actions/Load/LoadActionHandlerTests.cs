@@ -61,7 +61,7 @@ public sealed class LoadActionHandlerTests : IAsyncLifetime
         Assert.Equal(count, snapshot.StatusCounts[status]);
         Assert.Equal(count, snapshot.Requests.Count);
         Assert.True(snapshot.Expectation!.Passed);
-        Assert.Contains($"{count} × {status}", run.Message);
+        Assert.Contains($"{count} × {status}", run.Message?.ToString());
         Assert.Equal(count, _target.RequestCount);
     }
 
@@ -71,8 +71,8 @@ public sealed class LoadActionHandlerTests : IAsyncLifetime
         var run = await RunToEndAsync("expect-wrong");
 
         Assert.Equal(ActionRunStatus.Failed, run.Status);
-        Assert.Contains("3 × 200", run.Message);
-        Assert.Contains("failed", run.Message);
+        Assert.Contains("3 × 200", run.Message?.ToString());
+        Assert.Contains("failed", run.Message?.ToString());
     }
 
     [Fact]

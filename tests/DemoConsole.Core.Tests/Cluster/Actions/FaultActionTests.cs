@@ -34,9 +34,9 @@ public sealed class FaultActionTests
 
         var preview = await host.Executor.PreviewAsync(ClusterActionsHost.Presenter, "inject", null, CancellationToken.None);
 
-        Assert.True(preview.CanRun, preview.Reason);
+        Assert.True(preview.CanRun, preview.Reason?.ToString());
         Assert.Equal($"deployment {Blog} in {Ns} (uid {uid}), fault crash-loop", preview.Target);
-        Assert.StartsWith($"Inject crash-loop into deployment {Blog} in {Ns} (2 replicas):", preview.Summary, StringComparison.Ordinal);
+        Assert.StartsWith($"Inject crash-loop into deployment {Blog} in {Ns} (2 replicas):", preview.Summary?.ToString(), StringComparison.Ordinal);
         Assert.Empty(FaultRequests(host.Sandbox));
     }
 
@@ -77,7 +77,7 @@ public sealed class FaultActionTests
         Assert.True(healing.Done);
         Assert.Equal((2, 2), (healing.Ready, healing.Desired));
         Assert.True(healing.Seconds > 0, $"healed after {healing.Seconds} s");
-        Assert.Contains("2/2 Ready again", cleared.Message, StringComparison.Ordinal);
+        Assert.Contains("2/2 Ready again", cleared.Message?.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, (await host.Client.AppsV1.ReadNamespacedDeploymentAsync(Blog, Ns)).Status.ReadyReplicas);
     }
 
@@ -95,7 +95,7 @@ public sealed class FaultActionTests
         Assert.Equal(ActionRunStatus.Succeeded, cleared.Status);
         var state = Assert.IsType<FaultState>(cleared.Result);
         Assert.Null(state.Healing);
-        Assert.Contains("rollout undo", state.NotFollowed, StringComparison.Ordinal);
+        Assert.Contains("rollout undo", state.NotFollowed?.ToString(), StringComparison.Ordinal);
         Assert.Empty(await ActiveFaultsAsync(host.Sandbox));
     }
 
@@ -113,7 +113,7 @@ public sealed class FaultActionTests
         var run = await host.RunToEndAsync("inject", previewId: preview.PreviewId);
 
         Assert.Equal(ActionRunStatus.Refused, run.Status);
-        Assert.Contains("is not the one previewed", run.Message, StringComparison.Ordinal);
+        Assert.Contains("is not the one previewed", run.Message?.ToString(), StringComparison.Ordinal);
         Assert.Empty(FaultRequests(host.Sandbox));
     }
 
@@ -159,7 +159,7 @@ public sealed class FaultActionTests
         var run = await host.RunToEndAsync("inject");
 
         Assert.Equal(ActionRunStatus.Failed, run.Status);
-        Assert.Equal("The sandbox refused readiness on prod-redis: container \"redis\" of deployment \"prod-redis\" has no readiness probe, so it cannot fail one", run.Message);
+        Assert.Equal("The sandbox refused readiness on prod-redis: container \"redis\" of deployment \"prod-redis\" has no readiness probe, so it cannot fail one", run.Message?.ToString());
         Assert.Empty(await ActiveFaultsAsync(host.Sandbox));
     }
 

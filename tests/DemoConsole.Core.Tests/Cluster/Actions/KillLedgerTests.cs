@@ -18,7 +18,7 @@ public sealed class KillLedgerTests
 
         var refusal = _ledger.TryRecord();
 
-        Assert.Equal("The previous pod was deleted 12 s ago: wait 18 s more (minimum interval 30 s).", refusal);
+        Assert.Equal("The previous pod was deleted 12 s ago: wait 18 s more (minimum interval 30 s).", refusal?.ToString());
         Assert.Equal(refusal, _ledger.Check());
     }
 
@@ -29,6 +29,6 @@ public sealed class KillLedgerTests
         _time.Advance(TimeSpan.FromSeconds(30));
 
         Assert.Null(_ledger.TryRecord());
-        Assert.Equal("The previous pod was deleted 0 s ago: wait 30 s more (minimum interval 30 s).", _ledger.Check());
+        Assert.Equal("The previous pod was deleted 0 s ago: wait 30 s more (minimum interval 30 s).", _ledger.Check()?.ToString());
     }
 }

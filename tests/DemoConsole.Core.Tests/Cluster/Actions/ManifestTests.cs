@@ -60,7 +60,7 @@ public sealed class ManifestTests
         var location = locator.Resolve(path);
 
         Assert.False(location.Found);
-        Assert.Contains(reason, location.Refusal);
+        Assert.Contains(reason, location.Refusal?.ToString());
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class ManifestTests
         var run = await host.RunToEndAsync("apply");
 
         Assert.Equal(ActionRunStatus.Refused, run.Status);
-        Assert.Contains(reason, run.Message);
+        Assert.Contains(reason, run.Message?.ToString());
         Assert.DoesNotContain(host.Sandbox.Journal.Requests, r => r.Method is "PATCH" or "POST" or "PUT" or "DELETE");
         Directory.Delete(folder, recursive: true);
     }

@@ -38,7 +38,7 @@ public sealed class PodKillGuardRailTests
         var run = await host.RunToEndAsync("kill-db");
 
         Assert.Equal(ActionRunStatus.Refused, run.Status);
-        Assert.Contains("StatefulSet 'postgresql' is protected", run.Message);
+        Assert.Contains("StatefulSet 'postgresql' is protected", run.Message?.ToString());
         Assert.Empty(host.PodDeletes(dryRun: false));
         Assert.Empty(host.PodDeletes(dryRun: true));
     }
@@ -54,7 +54,7 @@ public sealed class PodKillGuardRailTests
         var run = await host.RunToEndAsync("kill-queue");
 
         Assert.Equal(ActionRunStatus.Refused, run.Status);
-        Assert.Contains("StatefulSet 'prod-queue' is protected: StatefulSets hold state", run.Message);
+        Assert.Contains("StatefulSet 'prod-queue' is protected: StatefulSets hold state", run.Message?.ToString());
         Assert.Empty(host.PodDeletes(dryRun: false));
         Assert.Empty(host.PodDeletes(dryRun: true));
     }
@@ -70,10 +70,10 @@ public sealed class PodKillGuardRailTests
         var preview = await host.Kills.PreviewAsync(new PodKillTarget("titanium-prod", "prod-redis"), CancellationToken.None);
 
         Assert.Equal(ActionRunStatus.Refused, run.Status);
-        Assert.Contains("last Ready replica", run.Message);
+        Assert.Contains("last Ready replica", run.Message?.ToString());
         Assert.False(preview.CanKill);
         Assert.False(preview.DryRunAccepted);
-        Assert.Contains("last Ready replica", preview.Summary);
+        Assert.Contains("last Ready replica", preview.Summary?.ToString());
         Assert.Empty(host.PodDeletes(dryRun: false));
         Assert.Empty(host.PodDeletes(dryRun: true));
     }
@@ -86,7 +86,7 @@ public sealed class PodKillGuardRailTests
         var run = await host.RunToEndAsync("kill-missing");
 
         Assert.Equal(ActionRunStatus.Refused, run.Status);
-        Assert.Contains("no Deployment 'no-such-deployment'", run.Message);
+        Assert.Contains("no Deployment 'no-such-deployment'", run.Message?.ToString());
         Assert.Empty(host.PodDeletes(dryRun: false));
     }
 
@@ -103,7 +103,7 @@ public sealed class PodKillGuardRailTests
 
         Assert.Single(runs, r => r.Status == ActionRunStatus.Succeeded);
         var refused = Assert.Single(runs, r => r.Status == ActionRunStatus.Refused);
-        Assert.Contains("last Ready replica", refused.Message);
+        Assert.Contains("last Ready replica", refused.Message?.ToString());
         Assert.Single(host.PodDeletes(dryRun: false));
     }
 }

@@ -38,7 +38,7 @@ public sealed class PodKillTests
         Assert.Null(timeline.Availability.NotMeasured);
         Assert.Equal(0, timeline.Availability.Failed);
         Assert.Equal(timeline.Availability.Requests, timeline.Availability.StatusCounts[200]);
-        Assert.Contains("0 failed", run.Message);
+        Assert.Contains("0 failed", run.Message?.ToString());
         var delete = Assert.Single(host.PodDeletes(dryRun: false));
         Assert.EndsWith("/pods/" + timeline.KilledPod, delete.Path);
     }
@@ -51,12 +51,12 @@ public sealed class PodKillTests
 
         var preview = await host.Kills.PreviewAsync(action, CancellationToken.None);
 
-        Assert.True(preview.CanKill, preview.Summary);
+        Assert.True(preview.CanKill, preview.Summary?.ToString());
         Assert.True(preview.DryRunAccepted);
         Assert.StartsWith(Blog + "-", preview.Plan.Pod);
-        Assert.Contains(preview.Plan.Pod!, preview.Summary);
+        Assert.Contains(preview.Plan.Pod!, preview.Summary?.ToString());
         Assert.Equal(2, preview.Plan.ReadyReplicas);
-        Assert.Contains("1 stay Ready", preview.Summary);
+        Assert.Contains("1 stay Ready", preview.Summary?.ToString());
         var dryRun = Assert.Single(host.PodDeletes(dryRun: true));
         Assert.EndsWith("/pods/" + preview.Plan.Pod, dryRun.Path);
         Assert.Empty(host.PodDeletes(dryRun: false));
@@ -69,7 +69,7 @@ public sealed class PodKillTests
     {
         await using var host = await ClusterActionsHost.StartAsync();
         var preview = await host.Executor.PreviewAsync(ClusterActionsHost.Presenter, "kill-blog-pod", null, CancellationToken.None);
-        Assert.True(preview.CanRun, preview.Reason);
+        Assert.True(preview.CanRun, preview.Reason?.ToString());
         var pod = preview.Target!.Split(' ')[1];
         var uid = (await host.Client.CoreV1.ReadNamespacedPodAsync(pod, "titanium-prod")).Metadata.Uid;
 
@@ -94,7 +94,7 @@ public sealed class PodKillTests
         var run = await host.RunToEndAsync("kill-blog-pod", previewId: preview.PreviewId);
 
         Assert.Equal(ActionRunStatus.Refused, run.Status);
-        Assert.Contains($"The confirmed pod {pod} is no longer there", run.Message, StringComparison.Ordinal);
+        Assert.Contains($"The confirmed pod {pod} is no longer there", run.Message?.ToString(), StringComparison.Ordinal);
         Assert.Single(host.PodDeletes(dryRun: false));
     }
 

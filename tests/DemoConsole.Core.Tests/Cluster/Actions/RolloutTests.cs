@@ -62,7 +62,7 @@ public sealed class RolloutTests
         var run = await host.RunToEndAsync("undo");
 
         Assert.Equal(ActionRunStatus.Succeeded, run.Status);
-        Assert.Contains("Rolled back", run.Message);
+        Assert.Contains("Rolled back", run.Message?.ToString());
         var history = await host.Rollouts.HistoryAsync(Ns, Blog, CancellationToken.None);
         var current = history.Revisions.Single(r => r.IsCurrent);
         Assert.Equal(original.ReplicaSet, current.ReplicaSet);
@@ -109,7 +109,7 @@ public sealed class RolloutTests
         var run = await host.RunToEndAsync("undo");
 
         Assert.Equal(ActionRunStatus.Failed, run.Status);
-        Assert.Contains("no previous revision", run.Message);
+        Assert.Contains("no previous revision", run.Message?.ToString());
         Assert.DoesNotContain(host.Sandbox.Journal.Requests, r => r.Method == "PATCH");
     }
 
@@ -121,7 +121,7 @@ public sealed class RolloutTests
         var run = await host.RunToEndAsync("restart");
 
         Assert.Equal(ActionRunStatus.Failed, run.Status);
-        Assert.Contains("no-such-deployment", run.Message);
-        Assert.Contains("(404)", run.Message);
+        Assert.Contains("no-such-deployment", run.Message?.ToString());
+        Assert.Contains("(404)", run.Message?.ToString());
     }
 }

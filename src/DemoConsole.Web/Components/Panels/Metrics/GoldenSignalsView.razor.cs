@@ -95,5 +95,5 @@ public sealed partial class GoldenSignalsView
     };
 
     private static string? Problem(GoldenSignalsSnapshot s, params string[] names) =>
-        names.Select(n => s.QueryProblems.TryGetValue(n, out var p) ? $"{n}: {p}" : null).FirstOrDefault(p => p is not null);
+        names.Select(n => s.QueryProblems.TryGetValue(n, out var p) ? $"{n}: {p.Format()}" : null).FirstOrDefault(p => p is not null);
 }
