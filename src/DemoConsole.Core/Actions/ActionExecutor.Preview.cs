@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Security;
 
 namespace DemoConsole.Core.Actions;
@@ -16,16 +17,17 @@ public sealed partial class ActionExecutor
     {
         if (Resolve(actor, actionId, runTimeParameters, out var problem) is not { } action)
         {
-            return new ActionPreviewResult(null, actionId, $"Refused: {problem}", null, false, problem?.ToString(), null);
+            var refused = new UiMessage("Action_PreviewRefused", problem ?? new UiMessage("Actions_Refused"));
+            return new ActionPreviewResult(null, actionId, refused.ToString(), null, false, problem?.ToString(), null) { Text = refused };
         }
 
         var preview = await _handlers[action.Kind].PreviewAsync(action, cancellationToken);
         if (!preview.CanRun)
         {
-            return new ActionPreviewResult(null, actionId, preview.Summary, preview.Target, false, preview.Reason, null);
+            return new ActionPreviewResult(null, actionId, preview.Summary, preview.Target, false, preview.Reason, null) { Text = preview.Text };
         }
 
         var (id, until) = _previews.Add(action, preview.Pin, actor.Name);
-        return new ActionPreviewResult(id, actionId, preview.Summary, preview.Target, true, null, until);
+        return new ActionPreviewResult(id, actionId, preview.Summary, preview.Target, true, null, until) { Text = preview.Text };
     }
 }

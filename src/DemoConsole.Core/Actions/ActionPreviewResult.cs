@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Actions;
 
 /// <summary>
@@ -11,4 +13,11 @@ public sealed record ActionPreviewResult(
     string? Target,
     bool CanRun,
     string? Reason,
-    DateTimeOffset? ValidUntil);
+    DateTimeOffset? ValidUntil)
+{
+    /// <summary><see cref="Summary"/> for a screen, in its language; null when the kind's preview is English text.</summary>
+    public UiMessage? Text { get; init; }
+
+    /// <summary>What a run would do in the current UI language.</summary>
+    public string Describe() => Text?.Format() ?? Summary;
+}

@@ -35,7 +35,12 @@ public sealed record ActionRunSnapshot
 
     public ActionRunStatus Status { get; init; } = ActionRunStatus.Running;
 
+    /// <summary>How the run ended, in English: logs, the API and recordings (<see cref="Text"/> is the same for a screen).</summary>
     public string? Message { get; init; }
+
+    /// <summary>How the run ended, for a screen in its language; not serialised (a recording keeps <see cref="Message"/>).</summary>
+    [JsonIgnore]
+    public UiMessage? Text { get; init; }
 
     /// <summary>The live figures while running, the final result when ended (a load summary, a recovery timeline, ...).</summary>
     public IActionResult? Result { get; init; }
@@ -43,6 +48,9 @@ public sealed record ActionRunSnapshot
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
     public bool IsRunning => Status == ActionRunStatus.Running;
+
+    /// <summary>How the run ended in the current UI language (a replayed run's English <see cref="Message"/> as recorded).</summary>
+    public string? Describe() => Text?.Format() ?? Message;
 }
 
 /// <summary>Whether the presenter may run an action now, and if not, why (shown on the disabled button).</summary>

@@ -1,4 +1,5 @@
 using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Actions;
@@ -20,12 +21,18 @@ public interface IActionHandler
     string? Validate(ActionDefinition action);
 
     /// <summary>
+    /// <see cref="Validate"/> as a message for a screen, in its language. By default the same text, untranslated; a
+    /// kind whose refusals are <see cref="UiMessage"/>s gives them here, and its <see cref="Validate"/> is their English.
+    /// </summary>
+    UiMessage? Refusal(ActionDefinition action) => Validate(action) is { } text ? UiMessage.Verbatim(text) : null;
+
+    /// <summary>
     /// What a run would do, computed once on the server for the confirmation. The <see cref="ActionPreview.Pin"/> it
     /// returns is handed back to <see cref="RunAsync"/> through <see cref="ActionRunContext.Pin"/>, so the run does
     /// exactly what was previewed or refuses. By default a sentence naming the action.
     /// </summary>
     Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken) =>
-        Task.FromResult(ActionPreview.Sentence($"{action.Title}: this changes the cluster.", action.Id));
+        Task.FromResult(ActionPreview.Sentence(new UiMessage("Action_ChangesCluster", action.Title), action.Id));
 
     /// <summary>
     /// Does the work. Runs in the background, not on a browser circuit; reports live progress through
@@ -35,11 +42,22 @@ public interface IActionHandler
 }
 
 /// <summary>How a run ended, with its figures (<see cref="Result"/> is serialised as the run's <c>result</c>).</summary>
-public sealed record ActionOutcome(ActionRunStatus Status, string Message, IActionResult? Result)
+/// <param name="Text">How it ended, for a screen in its language.</param>
+public sealed record ActionOutcome(ActionRunStatus Status, UiMessage Text, IActionResult? Result)
 {
-    public static ActionOutcome Succeeded(string message, IActionResult? result = null) => new(ActionRunStatus.Succeeded, message, result);
+    /// <summary><see cref="Text"/> in English: logs, the API's and the recording's <c>message</c>.</summary>
+    public string Message => Text.ToString();
 
-    public static ActionOutcome Failed(string message, IActionResult? result = null) => new(ActionRunStatus.Failed, message, result);
+    public static ActionOutcome Succeeded(UiMessage message, IActionResult? result = null) => new(ActionRunStatus.Succeeded, message, result);
 
-    public static ActionOutcome Refused(string message, IActionResult? result = null) => new(ActionRunStatus.Refused, message, result);
+    public static ActionOutcome Failed(UiMessage message, IActionResult? result = null) => new(ActionRunStatus.Failed, message, result);
+
+    public static ActionOutcome Refused(UiMessage message, IActionResult? result = null) => new(ActionRunStatus.Refused, message, result);
+
+    // Text without a translation: the kinds whose messages are not UiMessages yet, and text from elsewhere.
+    public static ActionOutcome Succeeded(string message, IActionResult? result = null) => Succeeded(UiMessage.Verbatim(message), result);
+
+    public static ActionOutcome Failed(string message, IActionResult? result = null) => Failed(UiMessage.Verbatim(message), result);
+
+    public static ActionOutcome Refused(string message, IActionResult? result = null) => Refused(UiMessage.Verbatim(message), result);
 }

@@ -42,6 +42,7 @@ internal sealed class RunBoardStore
         {
             Status = outcome.Status,
             Message = outcome.Message,
+            Text = outcome.Text,
             Result = outcome.Result ?? current.Result,
             EndedAt = at,
         });

@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Load;
 
 /// <summary>The HTTP load engine: validates plans against its caps and runs each with its own connections.</summary>
@@ -18,7 +20,7 @@ public sealed class HttpLoadEngine(LoadCaps caps, TimeProvider timeProvider) : I
         var problems = LoadPlanValidator.TryResolve(plan, Caps, out var resolved);
         if (resolved is null)
         {
-            return LoadStartResult.Refused(problems.Count > 0 ? problems : ["the load plan could not be resolved"]);
+            return LoadStartResult.Refused(problems.Count > 0 ? problems : [new UiMessage("Load_Unresolved")]);
         }
 
         var run = new LoadRun(resolved, timeProvider, cancellationToken);
