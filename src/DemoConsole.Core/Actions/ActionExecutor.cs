@@ -166,7 +166,7 @@ public sealed partial class ActionExecutor : IDisposable
     private RunStartResult Refuse(Actor actor, string actionId, string kind, UiMessage reason)
     {
         LogRunRefused(actionId, kind, actor.Name, actor.Role, reason.ToString());
-        _board.AddRefusal(new RefusedStart(actionId, kind, actor.Name, reason.ToString(), _time.GetUtcNow()));
+        _board.AddRefusal(new RefusedStart(actionId, kind, actor.Name, reason.ToString(), _time.GetUtcNow()) { Why = reason });
         return RunStartResult.Refused(reason);
     }
 
