@@ -30,7 +30,7 @@ public static class ReportFormat
         if (run.Load is { } l)
         {
             var expectation = l.Expectation is null ? ""
-                : t["Report_ExpectationFigure", l.Expectation, Percent(l.ExpectationShare), t[l.ExpectationPassed == true ? "Report_Passed" : "Report_Failed"]];
+                : t["Report_ExpectationFigure", (object?)l.ExpectationText ?? l.Expectation, Percent(l.ExpectationShare), t[l.ExpectationPassed == true ? "Report_Passed" : "Report_Failed"]];
             var errors = l.Errors > 0 ? t["Report_Errors", l.Errors] : "";
             return t["Report_LoadFigures", l.Completed, Statuses(l.StatusCounts, t.Language) + errors, Ms(l.P50), Ms(l.P95), Ms(l.P99), Ms(l.Max)] + expectation;
         }

@@ -78,7 +78,12 @@ public sealed record RunReport(
 public sealed record LoadFigures(
     long Completed, long Errors, double AchievedRps, TimeSpan P50, TimeSpan P95, TimeSpan P99, TimeSpan Max,
     IReadOnlyDictionary<int, long> StatusCounts, string? Expectation, bool? ExpectationPassed, double? ExpectationShare,
-    IReadOnlyList<SecondPoint> PerSecond, IReadOnlyList<double> RequestLatenciesMs);
+    IReadOnlyList<SecondPoint> PerSecond, IReadOnlyList<double> RequestLatenciesMs)
+{
+    /// <summary><see cref="Expectation"/> for a reader in their language; not saved (a saved report keeps the English).</summary>
+    [JsonIgnore]
+    public UiMessage? ExpectationText { get; init; }
+}
 
 /// <summary>One second of a load run: requests finished and errors in that second, and the latency of its answers (null: none).</summary>
 public sealed record SecondPoint(int Second, long Completed, long Errors, double? P50Ms = null, double? P99Ms = null);

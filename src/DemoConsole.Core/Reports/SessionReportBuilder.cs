@@ -65,7 +65,10 @@ public static class SessionReportBuilder
         s.Completed, s.Errors, s.AchievedRps, s.Latency.P50, s.Latency.P95, s.Latency.P99, s.Latency.Max,
         s.StatusCounts, s.Expectation?.Expectation.Description, s.Expectation?.Passed, s.Expectation?.Share,
         s.Timeline.Select(t => new SecondPoint(t.Second, t.Completed, t.Errors, t.P50?.TotalMilliseconds, t.P99?.TotalMilliseconds)).ToList(),
-        s.Requests.Select(r => r.Latency.TotalMilliseconds).ToList());
+        s.Requests.Select(r => r.Latency.TotalMilliseconds).ToList())
+    {
+        ExpectationText = s.Expectation?.Expectation.Text,
+    };
 
     private static RecoveryFigures Recovery(RecoveryTimeline t) => new(
         t.Workload, t.KilledPod, t.ReplacementPod, t.RecoverySeconds, t.Availability.Requests, t.Availability.Failed, t.Availability.NotMeasured);
