@@ -101,7 +101,7 @@ public sealed class DemoCommitActionHandler(ActionKindDescriptor descriptor, IDe
             PipelineOutcome.Failed => ActionOutcome.Failed(last.Failure is { } f
                 ? new UiMessage("Pipeline_FailedAt", f.Workflow, f.Step, f.Job)
                 : new UiMessage("Pipeline_Failed", (object?)last.ProblemText ?? last.Problem), result),
-            _ => ActionOutcome.Failed(new UiMessage("Pipeline_DidNotFinish", last.Outcome.ToString()), result),
+            _ => ActionOutcome.Failed(new UiMessage("Pipeline_DidNotFinish", new UiMessage("Pipeline_Outcome_" + last.Outcome)), result),
         };
     }
 

@@ -23,6 +23,10 @@ public static class ReportFormat
     public static string Statuses(IReadOnlyDictionary<int, long> counts, CultureInfo? language = null) =>
         counts.Count == 0 ? new ReportText(language)["Load_NoResponses"] : string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} × {c.Key}"));
 
+    /// <summary>A pipeline's outcome as saved (the enum's name) in words; a name this version does not know as it is.</summary>
+    private static string Outcome(string saved, ReportText t) =>
+        Enum.TryParse<Pipeline.PipelineOutcome>(saved, out var outcome) && Enum.IsDefined(outcome) ? t["Pipeline_Outcome_" + outcome] : saved.ToLowerInvariant();
+
     /// <summary>The figures of a run on one line, in <paramref name="language"/> (default: the current UI language).</summary>
     public static string Figures(RunReport run, CultureInfo? language = null)
     {
@@ -46,7 +50,7 @@ public static class ReportFormat
         if (run.Commit is { } c)
         {
             var stages = string.Join(", ", c.Stages.Select(s => $"{s.Stage} {(s.Duration is { } d ? Clock(d) : s.State.ToLowerInvariant())}"));
-            return t["Report_CommitFigures", c.Sha?[..Math.Min(7, c.Sha.Length)] ?? t["Report_NoCommit"], c.Outcome.ToLowerInvariant(), Clock(c.CommitToRunning), Clock(c.Budget), stages];
+            return t["Report_CommitFigures", c.Sha?[..Math.Min(7, c.Sha.Length)] ?? t["Report_NoCommit"], Outcome(c.Outcome, t), Clock(c.CommitToRunning), Clock(c.Budget), stages];
         }
 
         return run.Text is { } text ? t.Of(text) : run.Message ?? "";
