@@ -66,7 +66,7 @@ public sealed class PipelineTests(FastPipelineFixture browser) : IClassFixture<F
 
         await presenter.GetByTestId("run-demo-commit").ClickAsync();
         var confirmation = presenter.GetByTestId("confirm-text-demo-commit");
-        await Assertions.Expect(confirmation).ToContainTextAsync("user-service/DEMO.txt on DvwN-Lee/Monitoring-v2, branch main");
+        await Assertions.Expect(confirmation).ToContainTextAsync("DvwN-Lee/Monitoring-v2 저장소 main 브랜치의 user-service/DEMO.txt");
         await presenter.GetByTestId("confirm-run-demo-commit").ClickAsync();
 
         // The timeline is on each screen once, in the pipeline view; the presenter's action card keeps the run's summary.
@@ -83,7 +83,7 @@ public sealed class PipelineTests(FastPipelineFixture browser) : IClassFixture<F
 
         await Assertions.Expect(onStage.Locator("li.succeeded")).ToHaveCountAsync(5);
         await Assertions.Expect(presenter.Locator("[data-testid=pipeline]")).ToHaveCountAsync(1);
-        await Assertions.Expect(presenter.Locator("[data-testid=action-demo-commit] [data-testid=run-message]")).ToContainTextAsync("new pods Ready");
+        await Assertions.Expect(presenter.Locator("[data-testid=action-demo-commit] [data-testid=run-message]")).ToContainTextAsync("개 Ready");
         var watched = audience.Locator("[data-testid=pipeline]").First;
         await Assertions.Expect(watched).ToHaveAttributeAsync("data-outcome", "succeeded");
         await Assertions.Expect(watched.GetByTestId("pipeline-clock")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d$"));

@@ -16,8 +16,8 @@ public sealed class ReportPageTests(BrowserFixture browser) : IClassFixture<Brow
         await presenter.GetByTestId("tab-report").ClickAsync();
 
         var runs = presenter.GetByTestId("report-runs");
-        await Assertions.Expect(runs).ToContainTextAsync("100 requests (100 × 200)");
-        await Assertions.Expect(runs).ToContainTextAsync("≥ 95% of responses are 200: 100% passed");
+        await Assertions.Expect(runs).ToContainTextAsync("요청 100개 (100 × 200)");
+        await Assertions.Expect(runs).ToContainTextAsync("응답의 95% 이상이 200: 100% 통과");
         await Assertions.Expect(presenter.Locator("[data-testid=report-time-chart] svg, .mud-chart svg").First).ToBeVisibleAsync();
         // The burst lasted five seconds: its latency per second is drawn under its figures.
         await Assertions.Expect(runs.GetByTestId("latency-over-time").Locator("polyline.p99")).ToBeVisibleAsync();

@@ -64,7 +64,7 @@ public sealed partial class ActionExecutor
 
         if (!_handlers.TryGetValue(action.Kind, out var handler))
         {
-            return ActionKindCatalog.Find(action.Kind)?.NotAvailableReason is { } reason ? UiMessage.Verbatim(reason) : new UiMessage("Actions_KindNotAvailable", action.Kind);
+            return ActionKindCatalog.Find(action.Kind)?.NotAvailableReason ?? new UiMessage("Actions_KindNotAvailable", action.Kind);
         }
 
         if (!actor.IsPresenter)

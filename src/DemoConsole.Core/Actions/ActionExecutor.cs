@@ -88,7 +88,7 @@ public sealed partial class ActionExecutor : IDisposable
         }
         else
         {
-            (action, problem) = (null, previewProblem is null ? null : UiMessage.Verbatim(previewProblem));
+            (action, problem) = (null, previewProblem);
         }
 
         if (action is null)
@@ -138,14 +138,14 @@ public sealed partial class ActionExecutor : IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            outcome = new ActionOutcome(ActionRunStatus.Cancelled, UiMessage.Verbatim("Stopped."), null);
+            outcome = new ActionOutcome(ActionRunStatus.Cancelled, new UiMessage("Action_Stopped"), null);
         }
 #pragma warning disable CA1031 // A failing action must become a visible message, never take the console down.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogRunCrashed(ex, run.RunId, action.Id);
-            outcome = ActionOutcome.Failed(UiMessage.Verbatim($"The action failed: {ex.Message}"));
+            outcome = ActionOutcome.Failed(new UiMessage("Action_Crashed", ex.Message));
         }
 
         if (cancellationToken.IsCancellationRequested && outcome.Status == ActionRunStatus.Succeeded)
@@ -166,7 +166,7 @@ public sealed partial class ActionExecutor : IDisposable
     private RunStartResult Refuse(Actor actor, string actionId, string kind, UiMessage reason)
     {
         LogRunRefused(actionId, kind, actor.Name, actor.Role, reason.ToString());
-        _board.AddRefusal(new RefusedStart(actionId, kind, actor.Name, reason.ToString(), _time.GetUtcNow()));
+        _board.AddRefusal(new RefusedStart(actionId, kind, actor.Name, reason.ToString(), _time.GetUtcNow()) { Why = reason });
         return RunStartResult.Refused(reason);
     }
 

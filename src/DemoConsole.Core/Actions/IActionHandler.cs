@@ -26,7 +26,7 @@ public interface IActionHandler
     /// exactly what was previewed or refuses. By default a sentence naming the action.
     /// </summary>
     Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken) =>
-        Task.FromResult(ActionPreview.Sentence(UiMessage.Verbatim($"{action.Title}: this changes the cluster."), action.Id));
+        Task.FromResult(ActionPreview.Sentence(new UiMessage("Action_ChangesCluster", action.Title), action.Id));
 
     /// <summary>
     /// Does the work. Runs in the background, not on a browser circuit; reports live progress through

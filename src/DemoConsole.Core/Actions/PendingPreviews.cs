@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Actions;
@@ -28,24 +29,24 @@ internal sealed class PendingPreviews(TimeProvider time, TimeSpan validity)
     }
 
     /// <summary>Takes the preview out (a preview runs once): the entry, or null and why not.</summary>
-    public Entry? Take(string previewId, string actionId, string actor, out string? problem)
+    public Entry? Take(string previewId, string actionId, string actor, out UiMessage? problem)
     {
         problem = null;
         if (!_entries.TryRemove(previewId, out var entry))
         {
-            problem = "The preview is unknown or was already used; preview again.";
+            problem = new UiMessage("Action_PreviewUnknown");
             return null;
         }
 
         if (entry.ActionId != actionId || entry.Actor != actor)
         {
-            problem = "The preview was made for another action or presenter; preview again.";
+            problem = new UiMessage("Action_PreviewOtherAction");
             return null;
         }
 
         if (entry.ValidUntil <= time.GetUtcNow())
         {
-            problem = "The preview has expired; preview again.";
+            problem = new UiMessage("Action_PreviewExpired");
             return null;
         }
 

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Actions;
 
@@ -16,4 +18,9 @@ public sealed record RunBoard(long Version, ImmutableList<ActionRunSnapshot> Run
 }
 
 /// <summary>A run request the executor refused (a viewer, a guard rail, already running), for the report's problems.</summary>
-public sealed record RefusedStart(string ActionId, string Kind, string Actor, string Reason, DateTimeOffset At);
+public sealed record RefusedStart(string ActionId, string Kind, string Actor, string Reason, DateTimeOffset At)
+{
+    /// <summary><see cref="Reason"/> for a reader in their language; not serialised (a recording keeps the English).</summary>
+    [JsonIgnore]
+    public UiMessage? Why { get; init; }
+}

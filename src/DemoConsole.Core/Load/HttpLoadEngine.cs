@@ -15,10 +15,9 @@ public sealed class HttpLoadEngine(LoadCaps caps, TimeProvider timeProvider) : I
     /// <inheritdoc />
     public LoadStartResult Start(LoadPlan plan, CancellationToken cancellationToken = default)
     {
-        var problems = LoadPlanValidator.TryResolve(plan, Caps, out var resolved);
-        if (resolved is null)
+        if (LoadStartResult.Refuses(plan, Caps, out var refusal, out var resolved))
         {
-            return LoadStartResult.Refused(problems.Count > 0 ? problems : ["the load plan could not be resolved"]);
+            return refusal;
         }
 
         var run = new LoadRun(resolved, timeProvider, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Load;
 
@@ -17,9 +18,11 @@ public sealed record LoadExpectation(int MinStatus, int MaxStatus, double Minimu
     public static LoadExpectation StatusClass(int statusClass, double minimumShare = 0.95) =>
         new(statusClass * 100, (statusClass * 100) + 99, minimumShare);
 
-    /// <summary>For example <c>≥ 95% of responses are 405</c>.</summary>
-    public string Description =>
-        string.Create(CultureInfo.InvariantCulture, $"≥ {MinimumShare * 100:0.##}% of responses are {StatusText}");
+    /// <summary>For example <c>≥ 95% of responses are 405</c>, for a screen in its language.</summary>
+    public UiMessage Text => new("Load_Expectation", MinimumShare * 100, StatusText);
+
+    /// <summary><see cref="Text"/> in English: logs, the command line's summary, the run's result.</summary>
+    public string Description => Text.ToString();
 
     private string StatusText => MinStatus == MaxStatus
         ? MinStatus.ToString(CultureInfo.InvariantCulture)

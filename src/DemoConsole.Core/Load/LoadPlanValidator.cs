@@ -1,4 +1,5 @@
 using System.Globalization;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Load;
 
@@ -13,18 +14,18 @@ public static class LoadPlanValidator
 
 
     /// <summary>Every problem with <paramref name="plan"/>; empty when it may run.</summary>
-    public static IReadOnlyList<string> Validate(LoadPlan? plan, LoadCaps caps) =>
+    public static IReadOnlyList<UiMessage> Validate(LoadPlan? plan, LoadCaps caps) =>
         TryResolve(plan, caps, out _);
 
-    internal static IReadOnlyList<string> TryResolve(LoadPlan? plan, LoadCaps caps, out ResolvedPlan? resolved)
+    internal static IReadOnlyList<UiMessage> TryResolve(LoadPlan? plan, LoadCaps caps, out ResolvedPlan? resolved)
     {
         resolved = null;
         if (plan is null)
         {
-            return ["no load plan was given"];
+            return [new UiMessage("Load_NoPlan")];
         }
 
-        var problems = new List<string>();
+        var problems = new List<UiMessage>();
         var requestUri = CheckTarget(plan, caps, problems);
         var method = CheckMethod(plan.Method, problems);
         var period = CheckPacing(plan, caps, problems);
@@ -44,27 +45,27 @@ public static class LoadPlanValidator
         return problems;
     }
 
-    private static Uri? CheckTarget(LoadPlan plan, LoadCaps caps, List<string> problems)
+    private static Uri? CheckTarget(LoadPlan plan, LoadCaps caps, List<UiMessage> problems)
     {
         var target = plan.Target;
         if (target is null || !target.IsAbsoluteUri
             || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
         {
-            problems.Add($"target '{target}' must be an absolute http or https URI");
+            problems.Add(new UiMessage("Load_TargetNotAbsolute", target?.ToString()));
             return null;
         }
 
         if (!caps.IsAllowed(target))
         {
-            var allowed = caps.AllowedTargets.Count == 0 ? "none" : string.Join(", ", caps.AllowedTargets);
-            problems.Add($"target {target.GetLeftPart(UriPartial.Authority)} is not an allowed target (allowed: {allowed})");
+            object allowed = caps.AllowedTargets.Count == 0 ? new UiMessage("Load_NoTargetAllowed") : string.Join(", ", caps.AllowedTargets);
+            problems.Add(new UiMessage("Load_TargetNotAllowed", target.GetLeftPart(UriPartial.Authority), allowed));
         }
 
         var path = plan.Path ?? string.Empty;
         if (!path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal)
             || path.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || path.Contains('#', StringComparison.Ordinal))
         {
-            problems.Add($"path '{path}' must start with a single '/' and contain no spaces, control characters or '#'");
+            problems.Add(new UiMessage("Load_InvalidPath", path));
             return null;
         }
 
@@ -73,19 +74,19 @@ public static class LoadPlanValidator
         return requestUri.GetLeftPart(UriPartial.Authority) == target.GetLeftPart(UriPartial.Authority) ? requestUri : null;
     }
 
-    private static HttpMethod? CheckMethod(string? method, List<string> problems)
+    private static HttpMethod? CheckMethod(string? method, List<UiMessage> problems)
     {
         var upper = method?.Trim().ToUpperInvariant();
         if (upper is null || !HttpMethods.Allowed.Contains(upper))
         {
-            problems.Add($"method '{method}' is not one of {string.Join(", ", HttpMethods.Allowed)}");
+            problems.Add(new UiMessage("Load_InvalidMethod", method, string.Join(", ", HttpMethods.Allowed)));
             return null;
         }
 
         return new HttpMethod(upper);
     }
 
-    private static TimeSpan? CheckPacing(LoadPlan plan, LoadCaps caps, List<string> problems)
+    private static TimeSpan? CheckPacing(LoadPlan plan, LoadCaps caps, List<UiMessage> problems)
     {
         var minInterval = TimeSpan.FromSeconds(1 / caps.MaxRate);
         switch (plan.Model)
@@ -94,19 +95,20 @@ public static class LoadPlanValidator
                 ForbidInterval(plan, problems);
                 if (plan.Rate is not { } rate)
                 {
-                    problems.Add("an open-model run needs a rate (requests per second)");
+                    problems.Add(new UiMessage("Load_OpenNeedsRate"));
                     return null;
                 }
 
                 if (!double.IsFinite(rate) || rate <= 0)
                 {
-                    problems.Add(Invariant($"rate {rate}/s must be a positive number"));
+                    // As given (NaN, Infinity): not a figure to format.
+                    problems.Add(new UiMessage("Load_RateNotPositive", rate.ToString(CultureInfo.InvariantCulture)));
                     return null;
                 }
 
                 if (rate > caps.MaxRate)
                 {
-                    problems.Add(Invariant($"rate {rate}/s exceeds the cap of {caps.MaxRate}/s"));
+                    problems.Add(new UiMessage("Load_RateOverCap", rate, caps.MaxRate));
                     return null;
                 }
 
@@ -114,25 +116,25 @@ public static class LoadPlanValidator
             case LoadModel.Sequence or LoadModel.Steady:
                 if (plan.Rate is not null)
                 {
-                    problems.Add($"a {Name(plan.Model)} run is paced by an interval, not a rate");
+                    problems.Add(new UiMessage("Load_IntervalNotRate", Name(plan.Model)));
                 }
 
                 if (plan.Interval is not { } interval)
                 {
-                    problems.Add($"a {Name(plan.Model)} run needs an interval");
+                    problems.Add(new UiMessage("Load_NeedsInterval", Name(plan.Model)));
                     return null;
                 }
 
                 if (interval <= TimeSpan.Zero)
                 {
-                    problems.Add(Invariant($"interval {interval.TotalMilliseconds} ms must be greater than zero"));
+                    problems.Add(new UiMessage("Load_IntervalNotPositive", interval.TotalMilliseconds));
                     return null;
                 }
 
                 if (interval < minInterval || interval > caps.MaxDuration)
                 {
-                    problems.Add(Invariant(
-                        $"interval {interval.TotalMilliseconds} ms must be between {minInterval.TotalMilliseconds} ms (the rate cap of {caps.MaxRate}/s) and {caps.MaxDuration.TotalSeconds} s"));
+                    problems.Add(new UiMessage(
+                        "Load_IntervalOutOfRange", interval.TotalMilliseconds, minInterval.TotalMilliseconds, caps.MaxRate, caps.MaxDuration.TotalSeconds));
                     return null;
                 }
 
@@ -141,31 +143,31 @@ public static class LoadPlanValidator
                 ForbidInterval(plan, problems);
                 if (plan.Rate is not null)
                 {
-                    problems.Add("a closed-model run sends as fast as responses return; it takes connections, not a rate");
+                    problems.Add(new UiMessage("Load_ClosedNoRate"));
                 }
 
                 return null;
             default:
-                problems.Add($"model '{plan.Model}' is not a load model");
+                problems.Add(new UiMessage("Load_UnknownModel", plan.Model.ToString()));
                 return null;
         }
     }
 
-    private static void ForbidInterval(LoadPlan plan, List<string> problems)
+    private static void ForbidInterval(LoadPlan plan, List<UiMessage> problems)
     {
         if (plan.Interval is not null)
         {
-            problems.Add($"an interval applies to sequence and steady runs, not to a {Name(plan.Model)} run");
+            problems.Add(new UiMessage("Load_IntervalNotApplicable", Name(plan.Model)));
         }
     }
 
-    private static long? CheckAmount(LoadPlan plan, LoadCaps caps, TimeSpan? period, List<string> problems)
+    private static long? CheckAmount(LoadPlan plan, LoadCaps caps, TimeSpan? period, List<UiMessage> problems)
     {
         if (plan.Model == LoadModel.Steady)
         {
             if (plan.Count is not null || plan.Duration is not null)
             {
-                problems.Add("a steady run goes on until stopped; it takes neither a count nor a duration");
+                problems.Add(new UiMessage("Load_SteadyNoAmount"));
             }
 
             return null;
@@ -173,13 +175,13 @@ public static class LoadPlanValidator
 
         if (plan.Count is not null && plan.Duration is not null)
         {
-            problems.Add("give either a count or a duration, not both");
+            problems.Add(new UiMessage("Load_CountOrDuration"));
             return null;
         }
 
         if (plan.Model == LoadModel.Sequence && plan.Duration is not null)
         {
-            problems.Add("a sequence run takes a count, not a duration");
+            problems.Add(new UiMessage("Load_SequenceNoDuration"));
             return null;
         }
 
@@ -187,14 +189,13 @@ public static class LoadPlanValidator
         {
             if (count <= 0 || count > caps.MaxRequests)
             {
-                problems.Add(Invariant($"count {count} must be between 1 and the cap of {caps.MaxRequests}"));
+                problems.Add(new UiMessage("Load_CountOutOfRange", count, caps.MaxRequests));
                 return null;
             }
 
             if (period is { } p && p * (count - 1) > caps.MaxDuration)
             {
-                problems.Add(Invariant(
-                    $"{count} requests {p.TotalMilliseconds} ms apart take longer than the cap of {caps.MaxDuration.TotalSeconds} s"));
+                problems.Add(new UiMessage("Load_SequenceTooLong", count, p.TotalMilliseconds, caps.MaxDuration.TotalSeconds));
             }
 
             return count;
@@ -202,14 +203,13 @@ public static class LoadPlanValidator
 
         if (plan.Duration is not { } duration)
         {
-            problems.Add($"a {Name(plan.Model)} run needs a count or a duration");
+            problems.Add(new UiMessage("Load_NeedsAmount", Name(plan.Model)));
             return null;
         }
 
         if (duration <= TimeSpan.Zero || duration > caps.MaxDuration)
         {
-            problems.Add(Invariant(
-                $"duration {duration.TotalSeconds} s must be greater than zero and at most the cap of {caps.MaxDuration.TotalSeconds} s"));
+            problems.Add(new UiMessage("Load_DurationOutOfRange", duration.TotalSeconds, caps.MaxDuration.TotalSeconds));
             return null;
         }
 
@@ -223,29 +223,29 @@ public static class LoadPlanValidator
         var planned = (long)Math.Ceiling(duration.Ticks / (double)interval.Ticks);
         if (planned > caps.MaxRequests)
         {
-            problems.Add(Invariant($"rate × duration is {planned} requests, more than the cap of {caps.MaxRequests}"));
+            problems.Add(new UiMessage("Load_PlannedOverCap", planned, caps.MaxRequests));
         }
 
         return planned;
     }
 
-    private static int CheckMaxInFlight(LoadPlan plan, LoadCaps caps, List<string> problems)
+    private static int CheckMaxInFlight(LoadPlan plan, LoadCaps caps, List<UiMessage> problems)
     {
         if (plan.MaxInFlight is { } max && (max <= 0 || max > caps.MaxInFlight))
         {
-            problems.Add(Invariant($"max in flight {max} must be between 1 and the cap of {caps.MaxInFlight}"));
+            problems.Add(new UiMessage("Load_InFlightOutOfRange", max, caps.MaxInFlight));
         }
 
         return plan.MaxInFlight ?? caps.MaxInFlight;
     }
 
-    private static int CheckConnections(LoadPlan plan, int maxInFlight, List<string> problems)
+    private static int CheckConnections(LoadPlan plan, int maxInFlight, List<UiMessage> problems)
     {
         if (plan.Connections is { } connections)
         {
             if (connections <= 0 || connections > maxInFlight)
             {
-                problems.Add(Invariant($"connections {connections} must be between 1 and the in-flight limit of {maxInFlight}"));
+                problems.Add(new UiMessage("Load_ConnectionsOutOfRange", connections, maxInFlight));
             }
 
             return connections;
@@ -254,16 +254,15 @@ public static class LoadPlanValidator
         return Math.Max(1, Math.Min(maxInFlight, plan.Model == LoadModel.Closed ? DefaultClosedConnections : DefaultOpenConnections));
     }
 
-    private static void CheckTimeout(LoadPlan plan, LoadCaps caps, List<string> problems)
+    private static void CheckTimeout(LoadPlan plan, LoadCaps caps, List<UiMessage> problems)
     {
         if (plan.Timeout <= TimeSpan.Zero || plan.Timeout > caps.MaxTimeout)
         {
-            problems.Add(Invariant(
-                $"timeout {plan.Timeout.TotalMilliseconds} ms must be greater than zero and at most the cap of {caps.MaxTimeout.TotalSeconds} s"));
+            problems.Add(new UiMessage("Load_TimeoutOutOfRange", plan.Timeout.TotalMilliseconds, caps.MaxTimeout.TotalSeconds));
         }
     }
 
-    private static void CheckExpectation(LoadExpectation? expectation, List<string> problems)
+    private static void CheckExpectation(LoadExpectation? expectation, List<UiMessage> problems)
     {
         if (expectation is null)
         {
@@ -272,16 +271,14 @@ public static class LoadPlanValidator
 
         if (expectation.MinStatus < 100 || expectation.MaxStatus > 599 || expectation.MaxStatus < expectation.MinStatus)
         {
-            problems.Add($"expected status {expectation.MinStatus}-{expectation.MaxStatus} is not a range of HTTP status codes (100-599)");
+            problems.Add(new UiMessage("Load_ExpectedStatusRange", expectation.MinStatus, expectation.MaxStatus));
         }
 
         if (!(expectation.MinimumShare > 0 && expectation.MinimumShare <= 1))
         {
-            problems.Add(Invariant($"expected share {expectation.MinimumShare} must be greater than 0 and at most 1 (100%)"));
+            problems.Add(new UiMessage("Load_ExpectedShareRange", expectation.MinimumShare));
         }
     }
 
     private static string Name(LoadModel model) => model.ToString().ToLowerInvariant();
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

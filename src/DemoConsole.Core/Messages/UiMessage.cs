@@ -18,7 +18,8 @@ public sealed record UiMessage(string Key, params object?[] Arguments)
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
     /// <summary>The text in <paramref name="uiCulture"/> (default: the current UI culture), numbers and dates in
-    /// <paramref name="formats"/> (default: the current culture). An argument that is itself a message is rendered the same way.</summary>
+    /// <paramref name="formats"/> (default: the current culture). An argument that is itself a message is rendered the same way,
+    /// and a list of messages (every problem of a load plan) as those messages joined by "; ".</summary>
     public string Format(CultureInfo? uiCulture = null, IFormatProvider? formats = null)
     {
         uiCulture ??= CultureInfo.CurrentUICulture;
@@ -29,7 +30,12 @@ public sealed record UiMessage(string Key, params object?[] Arguments)
             return text;
         }
 
-        var arguments = Arguments.Select(a => a is UiMessage inner ? inner.Format(uiCulture, formats) : a).ToArray();
+        var arguments = Arguments.Select(a => a switch
+        {
+            UiMessage inner => inner.Format(uiCulture, formats),
+            IEnumerable<UiMessage> list => string.Join("; ", list.Select(m => m.Format(uiCulture, formats))),
+            _ => a,
+        }).ToArray();
         return string.Format(formats, text, arguments);
     }
 

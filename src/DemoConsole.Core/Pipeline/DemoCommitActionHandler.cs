@@ -1,3 +1,4 @@
+using System.Globalization;
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Actions.Kinds;
 using DemoConsole.Core.Messages;
@@ -18,9 +19,9 @@ public sealed class DemoCommitActionHandler(ActionKindDescriptor descriptor, IDe
     public ActionKindDescriptor Descriptor { get; } = descriptor;
 
     public UiMessage? Validate(ActionDefinition action) =>
-        (Descriptor.FirstProblem(action) ?? commits.UnavailableReason ?? (Target(action) is null
-            ? $"demo-commit needs 'repository' as owner/name, a branch and a file (got '{DemoCommitKind.Repository.Text(action)}')."
-            : null)) is { } problem ? UiMessage.Verbatim(problem) : null;
+        Descriptor.ParameterProblem(action) ?? commits.UnavailableReason ?? (Target(action) is null
+            ? new UiMessage("Pipeline_NeedsTarget", DemoCommitKind.Repository.Text(action))
+            : null);
 
     public Task<ActionPreview> PreviewAsync(ActionDefinition action, CancellationToken cancellationToken)
     {
@@ -31,10 +32,9 @@ public sealed class DemoCommitActionHandler(ActionKindDescriptor descriptor, IDe
 
         var target = Target(action)!;
         var message = Message(action);
-        return Task.FromResult(new ActionPreview(UiMessage.Verbatim(
-            $"Append \"# Demo commit - <date>\" to {target.Path} on {target.FullName}, branch {target.Branch}, and commit it as \"{message}\"; "
-            + "then follow CI → CD → Argo CD → rollout."),
-            $"{target.FullName} @ {target.Branch}: {target.Path}", true, null, new DemoCommitRequest(target, message)));
+        var summary = new UiMessage("Pipeline_CommitPreview", target.Path, target.FullName, target.Branch, message);
+        return Task.FromResult(new ActionPreview(
+            summary, $"{target.FullName} @ {target.Branch}: {target.Path}", true, null, new DemoCommitRequest(target, message)));
     }
 
     public async Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)
@@ -47,18 +47,19 @@ public sealed class DemoCommitActionHandler(ActionKindDescriptor descriptor, IDe
         // With a confirmed preview the run commits exactly what was previewed.
         var request = context.Pin as DemoCommitRequest ?? new DemoCommitRequest(Target(context.Action)!, Message(context.Action));
         var target = request.Target;
-        DemoCommitProgress Progress(string? sha, string? url, PipelineSnapshot? pipeline, string? problem) =>
-            new(target.FullName, target.Branch, target.Path, request.Message, sha, url, pipeline, problem)
+        DemoCommitProgress Progress(string? sha, string? url, PipelineSnapshot? pipeline, UiMessage? problem) =>
+            new(target.FullName, target.Branch, target.Path, request.Message, sha, url, pipeline, problem?.ToString())
             {
                 Budget = DemoCommitKind.Budget.Duration(context.Action) ?? DemoCommitKind.DefaultBudget,
+                ProblemText = problem,
             };
 
         context.Report(Progress(null, null, null, null));
         var commit = await commits.CommitAsync(request, cancellationToken);
         if (!commit.Succeeded)
         {
-            var failed = Progress(null, null, null, commit.Problem?.Message);
-            return ActionOutcome.Failed(UiMessage.Verbatim(commit.Problem?.Message ?? "The demo commit failed."), failed);
+            var failed = Progress(null, null, null, commit.Problem?.Text);
+            return ActionOutcome.Failed(commit.Problem?.Text ?? new UiMessage("Pipeline_CommitFailed"), failed);
         }
 
         context.Report(Progress(commit.Sha, commit.HtmlUrl, null, null));
@@ -78,22 +79,27 @@ public sealed class DemoCommitActionHandler(ActionKindDescriptor descriptor, IDe
                 if (time.GetUtcNow() - reported >= ReportPace)
                 {
                     reported = time.GetUtcNow();
-                    context.Report(Progress(commit.Sha, commit.HtmlUrl, snapshot, snapshot.Problem));
+                    context.Report(Progress(commit.Sha, commit.HtmlUrl, snapshot, snapshot.ProblemText));
                 }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return ActionOutcome.Failed(UiMessage.Verbatim($"Stopped following {commit.Sha![..7]}; the pipeline goes on on GitHub."), Progress(commit.Sha, commit.HtmlUrl, last, null));
+            return ActionOutcome.Failed(new UiMessage("Pipeline_StoppedFollowing", commit.Sha![..7]), Progress(commit.Sha, commit.HtmlUrl, last, null));
         }
 
-        var result = Progress(commit.Sha, commit.HtmlUrl, last, last.Problem);
-        var stages = string.Join(", ", last.Stages.Skip(1).Where(s => s.Duration is not null).Select(s => $"{s.Kind} {s.Duration!.Value.TotalSeconds:0} s"));
+        var result = Progress(commit.Sha, commit.HtmlUrl, last, last.ProblemText);
+        // Stage names and seconds are figures, the same in every language.
+        var stages = string.Join(", ", last.Stages.Skip(1).Where(s => s.Duration is not null)
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Kind} {s.Duration!.Value.TotalSeconds:0} s")));
         return last.Outcome switch
         {
-            PipelineOutcome.Succeeded => ActionOutcome.Succeeded(UiMessage.Verbatim($"{commit.Sha![..7]} is running: {last.Rollout?.NewReady}/{last.Rollout?.Desired} new pods Ready {last.Elapsed.TotalSeconds:0} s after the commit ({stages})."), result),
-            PipelineOutcome.Failed => ActionOutcome.Failed(UiMessage.Verbatim(last.Failure is { } f ? $"{f.Workflow} failed at {f.Step} ({f.Job}); nothing was deployed." : $"The pipeline failed: {last.Problem}"), result),
-            _ => ActionOutcome.Failed(UiMessage.Verbatim($"The pipeline did not finish ({last.Outcome})."), result),
+            PipelineOutcome.Succeeded => ActionOutcome.Succeeded(
+                new UiMessage("Pipeline_Running", commit.Sha![..7], last.Rollout?.NewReady, last.Rollout?.Desired, last.Elapsed.TotalSeconds, stages), result),
+            PipelineOutcome.Failed => ActionOutcome.Failed(last.Failure is { } f
+                ? new UiMessage("Pipeline_FailedAt", f.Workflow, f.Step, f.Job)
+                : new UiMessage("Pipeline_Failed", (object?)last.ProblemText ?? last.Problem), result),
+            _ => ActionOutcome.Failed(new UiMessage("Pipeline_DidNotFinish", new UiMessage("Pipeline_Outcome_" + last.Outcome)), result),
         };
     }
 

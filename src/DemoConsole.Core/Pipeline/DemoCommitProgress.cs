@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Pipeline;
 
@@ -18,4 +20,11 @@ public sealed record DemoCommitProgress(
 {
     /// <summary>The scenario's promise for commit → new pods Ready, which the stopwatch is measured against.</summary>
     public TimeSpan Budget { get; init; } = DemoCommitKind.DefaultBudget;
+
+    /// <summary><see cref="Problem"/> for a screen, in its language; not serialised (a recording keeps the English).</summary>
+    [JsonIgnore]
+    public UiMessage? ProblemText { get; init; }
+
+    /// <summary>The problem in the current UI language, or null.</summary>
+    public string? DescribeProblem() => ProblemText?.Format() ?? Problem;
 }

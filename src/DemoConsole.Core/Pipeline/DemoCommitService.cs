@@ -1,4 +1,5 @@
 using System.Globalization;
+using DemoConsole.Core.Messages;
 using Octokit;
 
 namespace DemoConsole.Core.Pipeline;
@@ -8,7 +9,7 @@ public sealed class DemoCommitService(GitHubConnection connection, TimeProvider 
 {
     private const int MaxAttempts = 2;
 
-    public string? UnavailableReason => connection.UnavailableReason;
+    public UiMessage? UnavailableReason => connection.UnavailableReason;
 
     public async Task<DemoCommitResult> CommitAsync(DemoCommitRequest request, CancellationToken cancellationToken = default)
     {
@@ -29,14 +30,14 @@ public sealed class DemoCommitService(GitHubConnection connection, TimeProvider 
                 var contents = await client.Repository.Content.GetAllContentsByRef(target.Owner, target.Name, target.Path, target.Branch);
                 if (contents.Count != 1 || contents[0].Type.Value != ContentType.File)
                 {
-                    return Failed(request, attempt, new GitHubProblem(GitHubProblemKind.Invalid, $"{target.Path} on {target.FullName}@{target.Branch} is not a file."));
+                    return Failed(request, attempt, new GitHubProblem(GitHubProblemKind.Invalid, new UiMessage("Pipeline_NotAFile", target.Path, target.FullName, target.Branch)));
                 }
 
                 file = contents[0];
             }
             catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                return Failed(request, attempt, GitHubErrors.Describe(e, $"read {target.Path} on {target.FullName}@{target.Branch}", time));
+                return Failed(request, attempt, GitHubErrors.Describe(e, new UiMessage("Pipeline_WhatReadFile", target.Path, target.FullName, target.Branch), time));
             }
 
             var line = "# Demo commit - " + time.GetUtcNow().ToString("ddd MMM d HH:mm:ss 'UTC' yyyy", CultureInfo.InvariantCulture);
@@ -55,7 +56,7 @@ public sealed class DemoCommitService(GitHubConnection connection, TimeProvider 
             }
             catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                return Failed(request, attempt, GitHubErrors.Describe(e, $"commit {target.Path} to {target.FullName}@{target.Branch}", time));
+                return Failed(request, attempt, GitHubErrors.Describe(e, new UiMessage("Pipeline_WhatCommitFile", target.Path, target.FullName, target.Branch), time));
             }
         }
     }

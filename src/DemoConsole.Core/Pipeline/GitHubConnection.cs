@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using Octokit;
 using Octokit.Internal;
 
@@ -47,18 +48,18 @@ public sealed class GitHubConnection
     public GitHubRequestMeter Meter { get; }
 
     /// <summary>Why there is no client (no token, an invalid URL), or null.</summary>
-    public string? UnavailableReason
+    public UiMessage? UnavailableReason
     {
         get
         {
             var (options, client) = Build();
             return client is not null ? null
-                : !options.HasToken ? "No GitHub token is configured (DemoConsole:GitHub:Token)."
-                : string.Join(" ", options.Validate());
+                : !options.HasToken ? new UiMessage("Pipeline_NoToken")
+                : new UiMessage("Pipeline_SettingsUnusable", options.Validate());
         }
     }
 
-    internal GitHubClient Client => Build().Client ?? throw new InvalidOperationException(UnavailableReason);
+    internal GitHubClient Client => Build().Client ?? throw new InvalidOperationException(UnavailableReason?.ToString());
 
     /// <summary>The counts plus what the last response said about the rate limit.</summary>
     public GitHubRequestStats Stats()

@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Pipeline;
 
 /// <summary>
@@ -28,22 +30,22 @@ public sealed class GitHubOptions
     public bool IsGitHubDotCom => Uri.TryCreate(Url, UriKind.Absolute, out var u) && u.Host is "github.com" or "api.github.com";
 
     /// <summary>Every problem at once, for start-up validation.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<UiMessage> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<UiMessage>();
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
-            problems.Add($"{Section}:Url must be an absolute http(s) address (got '{Url}').");
+            problems.Add(new UiMessage("Pipeline_SettingUrl", Section, Url));
         }
 
         if (PollInterval <= TimeSpan.Zero)
         {
-            problems.Add($"{Section}:PollInterval must be positive.");
+            problems.Add(new UiMessage("Pipeline_SettingPositive", Section, nameof(PollInterval)));
         }
 
         if (FollowTimeout <= TimeSpan.Zero)
         {
-            problems.Add($"{Section}:FollowTimeout must be positive.");
+            problems.Add(new UiMessage("Pipeline_SettingPositive", Section, nameof(FollowTimeout)));
         }
 
         return problems;

@@ -1,10 +1,12 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Pipeline;
 
 /// <summary>The seed's "echo '# Demo commit - $(date)' >> file; git commit; git push", through GitHub's contents API.</summary>
 public interface IDemoCommitService
 {
     /// <summary>Why commits cannot be made now (no token, bad URL), or null.</summary>
-    string? UnavailableReason { get; }
+    UiMessage? UnavailableReason { get; }
 
     /// <summary>
     /// Reads the file on the branch, appends <c># Demo commit - &lt;date&gt;</c>, and commits it with the message on exactly

@@ -10,7 +10,7 @@ public sealed class PipelineFollower(GitHubConnection connection, IClusterViews 
         ArgumentNullException.ThrowIfNull(request);
         if (connection.UnavailableReason is { } reason)
         {
-            throw new InvalidOperationException(reason);
+            throw new InvalidOperationException(reason.ToString());
         }
 
         return new PipelineTracking(connection, cluster, time, request);

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Pipeline;
 
 /// <summary>
@@ -21,6 +24,10 @@ public sealed record PipelineSnapshot(
     long Version,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary><see cref="Problem"/> for a screen, in its language; not serialised (a recording keeps the English).</summary>
+    [JsonIgnore]
+    public UiMessage? ProblemText { get; init; }
+
     public PipelineStage Stage(PipelineStageKind kind) => Stages.First(s => s.Kind == kind);
 
     public bool IsFinished => Outcome != PipelineOutcome.Running;

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Live;
+using DemoConsole.Core.Messages;
 using Octokit;
 
 namespace DemoConsole.Core.Pipeline;
@@ -23,7 +24,7 @@ internal sealed class PipelineTracking : IPipelineTracking
     private readonly CancellationTokenSource _stop = new();
     private readonly Task<PipelineSnapshot> _loop;
     private ClusterViewsSnapshot? _latestCluster;
-    private string? _problem;
+    private UiMessage? _problem;
     private int _disposed;
 
     public PipelineTracking(GitHubConnection connection, IClusterViews cluster, TimeProvider time, PipelineFollowRequest request)
@@ -119,8 +120,8 @@ internal sealed class PipelineTracking : IPipelineTracking
         }
         catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException && !_stop.IsCancellationRequested)
         {
-            var problem = GitHubErrors.Describe(e, $"follow the runs of {_request.CommitSha[..7]}", _time);
-            _problem = problem.Message;
+            var problem = GitHubErrors.Describe(e, new UiMessage("Pipeline_WhatFollowRuns", _request.CommitSha[..7]), _time);
+            _problem = problem.Text;
 
             // Rate limits: wait for the reset or the retry-after; other failures: try again a little later.
             return problem.RetryAt is { } retry && retry > _time.GetUtcNow() ? retry - _time.GetUtcNow() : interval * 2;
@@ -177,7 +178,7 @@ internal sealed class PipelineTracking : IPipelineTracking
         var commit = new PipelineCommitView(_request.CommitSha, _request.Message, "", _request.CommittedAt,
             _request.HtmlUrl ?? _connection.WebUrl($"{_request.Target.FullName}/commit/{_request.CommitSha}"));
         return new PipelineSnapshot(commit, _github.Runs, _github.DeployCommit, _github.NewTag, argo, rollout, stages, outcome, Failure(),
-            _problem, end - _request.CommittedAt, _connection.Stats(), version, now);
+            _problem?.ToString(), end - _request.CommittedAt, _connection.Stats(), version, now) { ProblemText = _problem };
     }
 
     private PipelineFailure? Failure()

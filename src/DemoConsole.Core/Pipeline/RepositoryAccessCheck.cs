@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using Octokit;
 
 namespace DemoConsole.Core.Pipeline;
@@ -18,28 +19,28 @@ public sealed class RepositoryAccessCheck(GitHubConnection connection, TimeProvi
         }
 
         var client = connection.Client;
-        var repository = await TryAsync(items, "repository", $"read {target.FullName}", () => client.Repository.Get(target.Owner, target.Name),
-            r => $"{r.FullName} is readable (default branch {r.DefaultBranch}).");
+        var repository = await TryAsync(items, "repository", new UiMessage("Pipeline_WhatReadRepository", target.FullName), () => client.Repository.Get(target.Owner, target.Name),
+            r => new UiMessage("Pipeline_RepositoryReadable", r.FullName, r.DefaultBranch));
         if (repository is null)
         {
             return new RepositoryAccessReport(target, items, time.GetUtcNow());
         }
 
         items.Add(repository.Permissions?.Push == true
-            ? new RepositoryAccessItem("push", true, $"The account may push to {target.FullName}.")
-            : new RepositoryAccessItem("push", false, $"The account may not push to {target.FullName} (contents: write is needed)."));
+            ? new RepositoryAccessItem("push", true, new UiMessage("Pipeline_MayPush", target.FullName))
+            : new RepositoryAccessItem("push", false, new UiMessage("Pipeline_MayNotPush", target.FullName)));
         cancellationToken.ThrowIfCancellationRequested();
-        await TryAsync(items, "branch", $"read branch {target.Branch}", () => client.Repository.Branch.Get(target.Owner, target.Name, target.Branch),
-            b => $"{target.Branch} is at {b.Commit.Sha[..7]}.");
-        await TryAsync(items, "file", $"read {target.Path}", () => client.Repository.Content.GetAllContentsByRef(target.Owner, target.Name, target.Path, target.Branch),
-            c => $"{target.Path} is readable ({c[0].Size} bytes).");
+        await TryAsync(items, "branch", new UiMessage("Pipeline_WhatReadBranch", target.Branch), () => client.Repository.Branch.Get(target.Owner, target.Name, target.Branch),
+            b => new UiMessage("Pipeline_BranchAt", target.Branch, b.Commit.Sha[..7]));
+        await TryAsync(items, "file", new UiMessage("Pipeline_WhatReadRepository", target.Path), () => client.Repository.Content.GetAllContentsByRef(target.Owner, target.Name, target.Path, target.Branch),
+            c => new UiMessage("Pipeline_FileReadable", target.Path, c[0].Size));
         cancellationToken.ThrowIfCancellationRequested();
-        await TryAsync(items, "actions", "read the workflows", () => client.Actions.Workflows.List(target.Owner, target.Name),
-            w => w.TotalCount == 0 ? "Actions are readable, but the repository has no workflows." : $"Workflows: {string.Join(", ", w.Workflows.Select(x => x.Name))}.");
+        await TryAsync(items, "actions", new UiMessage("Pipeline_WhatReadWorkflows"), () => client.Actions.Workflows.List(target.Owner, target.Name),
+            w => w.TotalCount == 0 ? new UiMessage("Pipeline_NoWorkflows") : new UiMessage("Pipeline_Workflows", string.Join(", ", w.Workflows.Select(x => x.Name))));
         return new RepositoryAccessReport(target, items, time.GetUtcNow());
     }
 
-    private async Task<T?> TryAsync<T>(List<RepositoryAccessItem> items, string name, string what, Func<Task<T>> call, Func<T, string> detail)
+    private async Task<T?> TryAsync<T>(List<RepositoryAccessItem> items, string name, UiMessage what, Func<Task<T>> call, Func<T, UiMessage> detail)
         where T : class
     {
         try
@@ -50,7 +51,7 @@ public sealed class RepositoryAccessCheck(GitHubConnection connection, TimeProvi
         }
         catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
         {
-            items.Add(new RepositoryAccessItem(name, false, GitHubErrors.Describe(e, what, time).Message));
+            items.Add(new RepositoryAccessItem(name, false, GitHubErrors.Describe(e, what, time).Text));
             return null;
         }
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Reports;
 
@@ -12,7 +14,7 @@ public static class LatencyChart
     private const int Width = 360, Height = 90, Left = 44, Bottom = 16, Top = 6;
 
     /// <summary>The chart, or null when fewer than two seconds had answers (nothing to draw over time).</summary>
-    public static string? Svg(LoadFigures load)
+    public static string? Svg(LoadFigures load, CultureInfo? language = null)
     {
         var seconds = load.PerSecond.Where(s => s.P50Ms is not null && s.P99Ms is not null).ToList();
         if (seconds.Count < 2)
@@ -30,7 +32,7 @@ public static class LatencyChart
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"latency-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"latency per second: p50 and p99\">");
+            $"<svg class=\"latency-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(new ReportText(language)["Report_LatencyChartLabel"])}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Y(0):0.#}\" x2=\"{Width - 4}\" y2=\"{Y(0):0.#}\" stroke=\"#888\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Y(0):0.#}\" stroke=\"#888\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 4}\" y=\"{Top + 8}\" font-size=\"10\" text-anchor=\"end\">{top:0.###} ms</text>");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Reports;
 
@@ -9,14 +10,21 @@ public sealed record ReportComparison(DateTimeOffset PreviousDate, TimeSpan Prev
 {
     public IEnumerable<PartChange> PartsOver => Parts.Where(p => p.Over);
 
-    /// <summary>The comparison in sentences, for the Markdown and HTML files.</summary>
-    public IReadOnlyList<string> Lines =>
-    [
-        $"Total {ReportFormat.Clock(Total)} (earlier {ReportFormat.Clock(PreviousTotal)}, {Signed(Total - PreviousTotal)})",
-        .. Parts.Where(p => p.Over || p.WasOver).Select(p =>
-            $"{p.Label} {(p.Over ? "ran over" : "no longer over")}: {ReportFormat.Clock(p.Spent)} of {ReportFormat.Clock(p.Budget)} (earlier {ReportFormat.Clock(p.PreviousSpent)})"),
-        .. Figures.Where(f => f.Moved).Select(f => $"{f.Title} — {f.Figure}: {f.Previous} → {f.Current}"),
-    ];
+    /// <summary>The comparison in English sentences.</summary>
+    public IReadOnlyList<string> Lines => LinesIn(CultureInfo.GetCultureInfo("en"));
+
+    /// <summary>The comparison in sentences in <paramref name="language"/>: the report page, the Markdown and HTML files.</summary>
+    public IReadOnlyList<string> LinesIn(CultureInfo language)
+    {
+        var t = new ReportText(language);
+        return
+        [
+            t["Report_CompareTotal", ReportFormat.Clock(Total), ReportFormat.Clock(PreviousTotal), Signed(Total - PreviousTotal)],
+            .. Parts.Where(p => p.Over || p.WasOver).Select(p => t[p.Over ? "Report_ComparePartOver" : "Report_ComparePartBack",
+                p.Label, ReportFormat.Clock(p.Spent), ReportFormat.Clock(p.Budget), ReportFormat.Clock(p.PreviousSpent)]),
+            .. Figures.Where(f => f.Moved).Select(f => $"{f.Title} — {t["Report_Figure_" + f.Figure]}: {f.Previous} → {f.Current}"),
+        ];
+    }
 
     public static ReportComparison Compare(SessionReport current, SessionReport previous)
     {
@@ -46,7 +54,8 @@ public sealed record ReportComparison(DateTimeOffset PreviousDate, TimeSpan Prev
         {
             yield return Change("p95", ReportFormat.Ms(bl.P95), ReportFormat.Ms(l.P95));
             yield return Change("p99", ReportFormat.Ms(bl.P99), ReportFormat.Ms(l.P99));
-            yield return Change("statuses", ReportFormat.Statuses(bl.StatusCounts), ReportFormat.Statuses(l.StatusCounts));
+            // Compared in one language (English), whatever language the report is read in.
+            yield return Change("statuses", ReportFormat.Statuses(bl.StatusCounts, English), ReportFormat.Statuses(l.StatusCounts, English));
             yield return Change("expectation", Passed(bl.ExpectationPassed), Passed(l.ExpectationPassed));
         }
 
@@ -58,9 +67,11 @@ public sealed record ReportComparison(DateTimeOffset PreviousDate, TimeSpan Prev
 
         if (now.Commit is { } c && before.Commit is { } bc)
         {
-            yield return Change("commit to running", ReportFormat.Clock(bc.CommitToRunning), ReportFormat.Clock(c.CommitToRunning));
+            yield return Change("commit-to-running", ReportFormat.Clock(bc.CommitToRunning), ReportFormat.Clock(c.CommitToRunning));
         }
     }
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     private static IEnumerable<RunReport> LastRuns(SessionReport report) =>
         report.Runs.GroupBy(r => r.ActionId, StringComparer.Ordinal).Select(g => g.MaxBy(r => r.StartedAt)!);

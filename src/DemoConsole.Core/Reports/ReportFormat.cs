@@ -1,4 +1,5 @@
 using System.Globalization;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Reports;
 
@@ -18,31 +19,40 @@ public static class ReportFormat
 
     public static string Time(DateTimeOffset? at) => at is { } t ? t.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "—";
 
-    public static string Statuses(IReadOnlyDictionary<int, long> counts) =>
-        counts.Count == 0 ? "no responses" : string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} × {c.Key}"));
+    /// <summary>"100 × 200, 3 × 503"; "no responses" in <paramref name="language"/> (default: the current UI language).</summary>
+    public static string Statuses(IReadOnlyDictionary<int, long> counts, CultureInfo? language = null) =>
+        counts.Count == 0 ? new ReportText(language)["Load_NoResponses"] : string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} × {c.Key}"));
 
-    /// <summary>The figures of a run on one line: what a reader compares between rehearsals.</summary>
-    public static string Figures(RunReport run)
+    /// <summary>A pipeline's outcome as saved (the enum's name) in words; a name this version does not know as it is.</summary>
+    private static string Outcome(string saved, ReportText t) =>
+        Enum.TryParse<Pipeline.PipelineOutcome>(saved, out var outcome) && Enum.IsDefined(outcome) ? t["Pipeline_Outcome_" + outcome] : saved.ToLowerInvariant();
+
+    /// <summary>The figures of a run on one line, in <paramref name="language"/> (default: the current UI language).</summary>
+    public static string Figures(RunReport run, CultureInfo? language = null)
     {
+        var t = new ReportText(language);
         if (run.Load is { } l)
         {
-            var expectation = l.Expectation is null ? "" : $" · {l.Expectation}: {Percent(l.ExpectationShare)} {(l.ExpectationPassed == true ? "passed" : "failed")}";
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{l.Completed} requests ({Statuses(l.StatusCounts)}{(l.Errors > 0 ? $", {l.Errors} errors" : "")}) · p50 {Ms(l.P50)} · p95 {Ms(l.P95)} · p99 {Ms(l.P99)} · max {Ms(l.Max)}{expectation}");
+            var expectation = l.Expectation is null ? ""
+                : t["Report_ExpectationFigure", (object?)l.ExpectationText ?? l.Expectation, Percent(l.ExpectationShare), t[l.ExpectationPassed == true ? "Report_Passed" : "Report_Failed"]];
+            var errors = l.Errors > 0 ? t["Report_Errors", l.Errors] : "";
+            return t["Report_LoadFigures", l.Completed, Statuses(l.StatusCounts, t.Language) + errors, Ms(l.P50), Ms(l.P95), Ms(l.P99), Ms(l.Max)] + expectation;
         }
 
         if (run.Recovery is { } r)
         {
-            var availability = r.NotMeasured is { } why ? $"availability not measured ({why})" : $"availability {Percent(r.Availability)} ({r.Requests - r.Failed}/{r.Requests})";
-            return $"{r.KilledPod} → {r.ReplacementPod ?? "no replacement"} · recovered in {Seconds(r.RecoverySeconds)} · {availability}";
+            var availability = r.NotMeasured is { } why
+                ? t["Report_AvailabilityNotMeasured", why]
+                : t["Report_Availability", Percent(r.Availability), r.Requests - r.Failed, r.Requests];
+            return t["Report_RecoveryFigures", r.KilledPod, r.ReplacementPod ?? t["Report_NoReplacement"], Seconds(r.RecoverySeconds), availability];
         }
 
         if (run.Commit is { } c)
         {
             var stages = string.Join(", ", c.Stages.Select(s => $"{s.Stage} {(s.Duration is { } d ? Clock(d) : s.State.ToLowerInvariant())}"));
-            return $"{c.Sha?[..Math.Min(7, c.Sha.Length)] ?? "no commit"} · {c.Outcome.ToLowerInvariant()} · commit to running {Clock(c.CommitToRunning)} (budget {Clock(c.Budget)}) · {stages}";
+            return t["Report_CommitFigures", c.Sha?[..Math.Min(7, c.Sha.Length)] ?? t["Report_NoCommit"], Outcome(c.Outcome, t), Clock(c.CommitToRunning), Clock(c.Budget), stages];
         }
 
-        return run.Message ?? "";
+        return run.Text is { } text ? t.Of(text) : run.Message ?? "";
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Reports;
 
@@ -19,11 +20,11 @@ public sealed class ReportStore(string? stateFolder)
     public string? Folder { get; } = string.IsNullOrWhiteSpace(stateFolder) ? null : Path.Combine(stateFolder, "reports");
 
     /// <summary>Writes the report; returns the file, or null and why it was not saved.</summary>
-    public (string? File, string? Problem) Save(SessionReport report)
+    public (string? File, UiMessage? Problem) Save(SessionReport report)
     {
         if (Folder is null)
         {
-            return (null, "No state folder is configured (DemoConsole:StateFile), so reports are not kept.");
+            return (null, new UiMessage("Report_NotKept"));
         }
 
         var at = (report.StartedAt ?? report.GeneratedAt).UtcDateTime;
@@ -36,11 +37,11 @@ public sealed class ReportStore(string? stateFolder)
         }
         catch (IOException e)
         {
-            return (null, $"The report could not be written to {Folder}: {e.Message}");
+            return (null, new UiMessage("Report_WriteFailed", Folder, e.Message));
         }
         catch (UnauthorizedAccessException e)
         {
-            return (null, $"The report could not be written to {Folder}: {e.Message}");
+            return (null, new UiMessage("Report_WriteFailed", Folder, e.Message));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Observability;
 
 namespace DemoConsole.Core.Reports;
@@ -12,6 +13,9 @@ namespace DemoConsole.Core.Reports;
 public sealed class SessionJournal
 {
     private const int ProblemLimit = 500;
+
+    /// <summary>Why alerts are not known when no metrics source is configured; the report words it in its reader's language.</summary>
+    private static readonly UiMessage NoMetricsSource = new("Report_NoMetricsSource");
     private readonly Lock _gate = new();
     private JournalSnapshot _current = JournalSnapshot.Empty;
     private ConnectionState? _lastConnection;
@@ -43,7 +47,7 @@ public sealed class SessionJournal
 
             var watched = _current.AlertsWatched || snapshot.Health.State is MetricsState.Up or MetricsState.Down;
             var notWatched = watched ? null
-                : snapshot.Health.State == MetricsState.NotConfigured ? snapshot.Health.Problem?.ToString() ?? "no metrics source is configured"
+                : snapshot.Health.State == MetricsState.NotConfigured ? (snapshot.Health.Problem ?? NoMetricsSource)
                 : _current.AlertsNotWatched;
             _current = _current with { Alerts = alerts, AlertsWatched = watched, AlertsNotWatched = notWatched };
         }
@@ -58,14 +62,14 @@ public sealed class SessionJournal
             _lastConnection = status.State;
             var text = status.State switch
             {
-                ConnectionState.Reconnecting when previous != ConnectionState.Reconnecting => $"Cluster connection lost, reconnecting: {status.Problem}",
-                ConnectionState.Unavailable when previous != ConnectionState.Unavailable => $"Cluster unavailable: {status.Problem}",
-                ConnectionState.Connected when previous is ConnectionState.Reconnecting or ConnectionState.Unavailable => "Cluster connection back",
+                ConnectionState.Reconnecting when previous != ConnectionState.Reconnecting => new UiMessage("Report_ClusterLost", status.Problem),
+                ConnectionState.Unavailable when previous != ConnectionState.Unavailable => new UiMessage("Report_ClusterUnavailable", status.Problem),
+                ConnectionState.Connected when previous is ConnectionState.Reconnecting or ConnectionState.Unavailable => new UiMessage("Report_ClusterBack"),
                 _ => null,
             };
             if (text is not null)
             {
-                Add(new ProblemLine(now, "cluster", text));
+                Add(ProblemLine.Of(now, "cluster", text));
             }
         }
     }
@@ -88,7 +92,7 @@ public sealed class SessionJournal
 
 /// <param name="AlertsWatched">True once an alerts snapshot from a configured source was seen.</param>
 /// <param name="AlertsNotWatched">Why alerts were not watched (no metrics source), while none was.</param>
-public sealed record JournalSnapshot(ImmutableList<AlertLine> Alerts, ImmutableList<ProblemLine> Problems, bool AlertsWatched, string? AlertsNotWatched)
+public sealed record JournalSnapshot(ImmutableList<AlertLine> Alerts, ImmutableList<ProblemLine> Problems, bool AlertsWatched, UiMessage? AlertsNotWatched)
 {
     public static JournalSnapshot Empty { get; } = new([], [], false, null);
 }

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Reports;
 
@@ -39,6 +41,10 @@ public sealed record SessionReport
     /// <summary>Null when alerts were not watched (no metrics source), so "none fired" is never claimed without looking.</summary>
     public string? AlertsNotWatched { get; init; }
 
+    /// <summary><see cref="AlertsNotWatched"/> for a reader in their language; not saved (a saved report keeps the English).</summary>
+    [JsonIgnore]
+    public UiMessage? AlertsNotWatchedText { get; init; }
+
     public required IReadOnlyList<ProblemLine> Problems { get; init; }
 
     public bool OverTarget => TotalSpent > TotalTarget;
@@ -61,6 +67,10 @@ public sealed record RunReport(
 
     public CommitFigures? Commit { get; init; }
 
+    /// <summary><see cref="Message"/> for a reader in their language; not saved.</summary>
+    [JsonIgnore]
+    public UiMessage? Text { get; init; }
+
     public TimeSpan? Duration => EndedAt - StartedAt;
 }
 
@@ -68,7 +78,12 @@ public sealed record RunReport(
 public sealed record LoadFigures(
     long Completed, long Errors, double AchievedRps, TimeSpan P50, TimeSpan P95, TimeSpan P99, TimeSpan Max,
     IReadOnlyDictionary<int, long> StatusCounts, string? Expectation, bool? ExpectationPassed, double? ExpectationShare,
-    IReadOnlyList<SecondPoint> PerSecond, IReadOnlyList<double> RequestLatenciesMs);
+    IReadOnlyList<SecondPoint> PerSecond, IReadOnlyList<double> RequestLatenciesMs)
+{
+    /// <summary><see cref="Expectation"/> for a reader in their language; not saved (a saved report keeps the English).</summary>
+    [JsonIgnore]
+    public UiMessage? ExpectationText { get; init; }
+}
 
 /// <summary>One second of a load run: requests finished and errors in that second, and the latency of its answers (null: none).</summary>
 public sealed record SecondPoint(int Second, long Completed, long Errors, double? P50Ms = null, double? P99Ms = null);
@@ -91,4 +106,11 @@ public sealed record ChecklistLine(string Checklist, string ItemId, string Text,
 public sealed record AlertLine(string Name, string? Severity, string? Summary, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);
 
 /// <param name="Kind">"failed", "refused", "cluster", "stopped", ...</param>
-public sealed record ProblemLine(DateTimeOffset At, string Kind, string Text);
+public sealed record ProblemLine(DateTimeOffset At, string Kind, string Text)
+{
+    /// <summary><see cref="Text"/> for a reader in their language; not saved (a saved report keeps the English).</summary>
+    [JsonIgnore]
+    public UiMessage? Message { get; init; }
+
+    public static ProblemLine Of(DateTimeOffset at, string kind, UiMessage message) => new(at, kind, message.ToString()) { Message = message };
+}

@@ -1,6 +1,7 @@
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster.Actions;
 using DemoConsole.Core.Load;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Pipeline;
 
 namespace DemoConsole.Core.Reports;
@@ -36,19 +37,25 @@ public static class SessionReportBuilder
                     ? new ChecklistLine(c.Title, i.Id, i.Text, true, mark.By, mark.At)
                     : new ChecklistLine(c.Title, i.Id, i.Text, false, null, null))).ToList(),
             Alerts = sources.Journal.Alerts.OrderBy(a => a.FirstSeen).ToList(),
-            AlertsNotWatched = sources.Journal.AlertsWatched ? null : sources.Journal.AlertsNotWatched ?? "the alerts were not watched during this session",
+            AlertsNotWatched = NotWatched(sources.Journal)?.ToString(),
+            AlertsNotWatchedText = NotWatched(sources.Journal),
             Problems = runs.Where(r => r.Status is ActionRunStatus.Failed or ActionRunStatus.Refused)
-                .Select(r => new ProblemLine(r.EndedAt ?? r.StartedAt, r.Status == ActionRunStatus.Failed ? "failed" : "refused", $"{r.Title}: {r.Message}"))
-                .Concat(sources.Refusals.Select(r => new ProblemLine(r.At, "refused", $"{r.ActionId} ({r.Actor}): {r.Reason}")))
+                .Select(r => ProblemLine.Of(r.EndedAt ?? r.StartedAt, r.Status == ActionRunStatus.Failed ? "failed" : "refused",
+                    new UiMessage("Report_RunProblem", r.Title, (object?)r.Text ?? r.Message)))
+                .Concat(sources.Refusals.Select(r => ProblemLine.Of(r.At, "refused", new UiMessage("Report_RefusalProblem", r.ActionId, r.Actor, (object?)r.Why ?? r.Reason))))
                 .Concat(sources.Journal.Problems)
                 .OrderBy(p => p.At)
                 .ToList(),
         };
     }
 
+    private static UiMessage? NotWatched(JournalSnapshot journal) =>
+        journal.AlertsWatched ? null : journal.AlertsNotWatched ?? new UiMessage("Report_AlertsNotWatched");
+
     private static RunReport Run(ActionRunSnapshot run) => new(
         run.RunId, run.ActionId, run.Title, run.Kind, run.Part, run.StartedBy, run.StartedAt, run.EndedAt, run.Status, run.Message?.ToString())
     {
+        Text = run.Message,
         Load = run.Result is LoadSnapshot load ? Load(load) : null,
         Recovery = run.Result is RecoveryTimeline recovery ? Recovery(recovery) : null,
         Commit = run.Result is DemoCommitProgress { Pipeline: { } pipeline } commit ? Commit(commit, pipeline) : null,
@@ -58,7 +65,10 @@ public static class SessionReportBuilder
         s.Completed, s.Errors, s.AchievedRps, s.Latency.P50, s.Latency.P95, s.Latency.P99, s.Latency.Max,
         s.StatusCounts, s.Expectation?.Expectation.Description, s.Expectation?.Passed, s.Expectation?.Share,
         s.Timeline.Select(t => new SecondPoint(t.Second, t.Completed, t.Errors, t.P50?.TotalMilliseconds, t.P99?.TotalMilliseconds)).ToList(),
-        s.Requests.Select(r => r.Latency.TotalMilliseconds).ToList());
+        s.Requests.Select(r => r.Latency.TotalMilliseconds).ToList())
+    {
+        ExpectationText = s.Expectation?.Expectation.Text,
+    };
 
     private static RecoveryFigures Recovery(RecoveryTimeline t) => new(
         t.Workload, t.KilledPod, t.ReplacementPod, t.RecoverySeconds, t.Availability.Requests, t.Availability.Failed, t.Availability.NotMeasured?.ToString());

@@ -1,4 +1,5 @@
 using DemoConsole.Core.Live;
+using DemoConsole.Core.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -137,15 +138,15 @@ public sealed partial class FileScenarioSource : IScenarioSource, IDisposable
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return (Failure($"scenario file '{FilePath}' not found"), false);
+            return (Failure(new UiMessage("Scenario_FileNotFound", FilePath)), false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (Failure($"cannot read scenario file '{FilePath}': {ex.Message}"), ex is IOException);
+            return (Failure(new UiMessage("Scenario_FileUnreadable", FilePath, ex.Message)), ex is IOException);
         }
     }
 
-    private static ScenarioParseResult Failure(string message) =>
+    private static ScenarioParseResult Failure(UiMessage message) =>
         new(null, [new ScenarioProblem(1, ProblemSeverity.Error, message)]);
 
     private FileSystemWatcher? CreateWatcher()

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios.Parsing;
 using Markdig;
 
@@ -28,7 +29,7 @@ public static class ScenarioParser
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new ScenarioParseResult(null, [new ScenarioProblem(1, ProblemSeverity.Error, $"internal parser failure: {ex.GetType().Name}: {ex.Message}")]);
+            return new ScenarioParseResult(null, [new ScenarioProblem(1, ProblemSeverity.Error, new UiMessage("Scenario_InternalFailure", ex.GetType().Name, ex.Message))]);
         }
     }
 
@@ -46,7 +47,7 @@ public static class ScenarioParser
         var title = front.Title ?? outline.Title;
         if (string.IsNullOrWhiteSpace(title))
         {
-            problems.Warning(1, "no title: add a '# Title' heading or 'title:' to the front matter");
+            problems.Warning(1, new UiMessage("Scenario_NoTitle"));
             title = Path.GetFileNameWithoutExtension(source) is { Length: > 0 } name ? name : "Untitled scenario";
         }
 

@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Scenarios;
 
 public enum ProblemSeverity
@@ -7,8 +9,13 @@ public enum ProblemSeverity
 }
 
 /// <summary>Something wrong in a scenario file, with the 1-based line it was found on.</summary>
-public sealed record ScenarioProblem(int Line, ProblemSeverity Severity, string Message)
+/// <param name="Text">What is wrong, rendered in the reader's language (<see cref="UiMessage.Format"/>): the banner in the
+/// screen's, <c>check</c> in the command line's.</param>
+public sealed record ScenarioProblem(int Line, ProblemSeverity Severity, UiMessage Text)
 {
+    /// <summary>The problem in English: logs, and the scenario's English-language tests.</summary>
+    public string Message => Text.ToString();
+
     public override string ToString() => $"line {Line}: {Severity.ToString().ToLowerInvariant()}: {Message}";
 }
 

@@ -6,22 +6,31 @@ namespace DemoConsole.Web.CommandLine;
 /// <summary>Parses <c>burst</c> arguments, collecting every usage problem rather than stopping at the first.</summary>
 internal static class BurstArguments
 {
-    public const string Usage =
+    /// <summary>The command's syntax, the same in every language.</summary>
+    private const string Syntax =
         """
         usage: DemoConsole burst <url> [--rate R | --connections C | --interval I] [--count N | --duration D]
                                  [--method M] [--timeout T] [--expect CODE[:PERCENT]] [--json]
-          --rate R          open model: start R requests per second whatever the responses do
-          --connections C   closed model: C connections, each sending as soon as its response returned (default 50)
-          --interval I      paced sequence: one request every I, each printed as it completes
-          --count N         requests to send (default 200 when no duration is given)
-          --duration D      how long to send, e.g. 10s, 500ms, 2m
-          --method M        HTTP method (default GET)
-          --timeout T       per-request timeout (default 10s)
-          --expect E        pass only if at least PERCENT (default 95) of responses are CODE, e.g. 405 or 2xx:99
-          --json            print the result as JSON
-        Durations take a unit: ms, s, m or h. The load goes to the url given, whatever its host, as with wrk
-        and hey: check it before pressing enter.
         """;
+
+    /// <summary>Each option and the key of what it does.</summary>
+    private static readonly (string Option, string Key)[] Options =
+    [
+        ("--rate R", "Burst_UsageRate"),
+        ("--connections C", "Burst_UsageConnections"),
+        ("--interval I", "Burst_UsageInterval"),
+        ("--count N", "Burst_UsageCount"),
+        ("--duration D", "Burst_UsageDuration"),
+        ("--method M", "Burst_UsageMethod"),
+        ("--timeout T", "Burst_UsageTimeout"),
+        ("--expect E", "Burst_UsageExpect"),
+        ("--json", "Burst_UsageJson"),
+    ];
+
+    /// <summary>The usage text in the command line's language (<see cref="CommandLineLanguage"/>).</summary>
+    public static string Usage =>
+        string.Join('\n', [Syntax, .. Options.Select(o => $"  {o.Option,-18}{CommandLineLanguage.Text(o.Key)}"),
+            CommandLineLanguage.Text("Burst_UsageUnits"), CommandLineLanguage.Text("Burst_UsageCheck")]);
 
     /// <summary>The options, or null without a usable url; <paramref name="problems"/> gets every usage problem.</summary>
     public static BurstOptions? Parse(IReadOnlyList<string> args, List<string> problems)
@@ -58,7 +67,7 @@ internal static class BurstArguments
                     return args[++i];
                 }
 
-                problems.Add($"{name} needs a value");
+                problems.Add(CommandLineLanguage.Text("Burst_NeedsValue", name));
                 return null;
             }
 

@@ -37,12 +37,12 @@ internal static class BurstCommand
             if (problems.Count == 0)
             {
                 start = new HttpLoadEngine(caps).Start(plan, cancellationToken);
-                problems.AddRange(start.Problems);
+                problems.AddRange(start.Problems.Select(CommandLineLanguage.Text));
             }
             else
             {
                 // Report the plan's own problems too, so every problem is listed at once.
-                problems.AddRange(LoadPlanValidator.Validate(plan, caps));
+                problems.AddRange(LoadPlanValidator.Validate(plan, caps).Select(CommandLineLanguage.Text));
             }
         }
 

@@ -60,7 +60,7 @@ internal static class CheckCommand
 
         foreach (var problem in result.Problems)
         {
-            stderr.WriteLine($"{file}:{problem.Line}: {Severity(problem.Severity)}: {problem.Message}");
+            stderr.WriteLine($"{file}:{problem.Line}: {Severity(problem.Severity)}: {CommandLineLanguage.Text(problem.Text)}");
         }
 
         var errors = result.Problems.Count(p => p.Severity == ProblemSeverity.Error);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DemoConsole.Core.Messages;
 using DemoConsole.Web.Hosting;
 using DemoConsole.Web.Resources;
 
@@ -22,6 +23,9 @@ internal static class CommandLineLanguage
 
     /// <summary>A command-line text in <see cref="Language"/>, its numbers invariant.</summary>
     public static string Text(string key, params object?[] arguments) => UiText.In(Language, CultureInfo.InvariantCulture, key, arguments);
+
+    /// <summary>A message of Core (a scenario problem, a load-plan refusal) in <see cref="Language"/>, its numbers invariant.</summary>
+    public static string Text(UiMessage message) => message.Format(Language, CultureInfo.InvariantCulture);
 
     /// <summary>"1 script" / "6 scripts" (see <see cref="UiText.Count"/>).</summary>
     public static string Count(string key, int count) => Text(count == 1 ? key + "_One" : key, count);

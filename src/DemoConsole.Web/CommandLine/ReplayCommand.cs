@@ -75,7 +75,8 @@ internal static class ReplayCommand
         }
 
         var parsed = ScenarioParser.Parse(markdown, header.ScenarioSource);
-        return parsed.Scenario ?? throw new InvalidDataException(CommandLineLanguage.Text("Cli_ReplayScenarioBroken", string.Join("; ", parsed.Problems)));
+        return parsed.Scenario ?? throw new InvalidDataException(CommandLineLanguage.Text("Cli_ReplayScenarioBroken",
+            string.Join("; ", parsed.Problems.Select(p => $"{p.Line}: {CommandLineLanguage.Text(p.Text)}"))));
     }
 
     /// <summary>Opens the recording on every screen once the host has started.</summary>

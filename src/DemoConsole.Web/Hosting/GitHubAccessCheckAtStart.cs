@@ -32,7 +32,7 @@ public sealed partial class GitHubAccessCheckAtStart(IHostApplicationLifetime li
 
         if (connection.UnavailableReason is { } reason)
         {
-            LogUnavailable(reason);
+            LogUnavailable(reason.ToString());
             return;
         }
 

@@ -7,6 +7,9 @@ public sealed class LoadPlanValidatorTests
     private static readonly Uri Gateway = new("http://10.0.11.168:31304/");
     private static readonly LoadCaps Caps = new() { AllowedTargets = [Gateway], MaxRate = 1000, MaxRequests = 5000, MaxDuration = TimeSpan.FromMinutes(2) };
 
+    /// <summary>The problems in English, as the tests below read them.</summary>
+    private static List<string> Validate(LoadPlan? plan, LoadCaps caps) => [.. LoadPlanValidator.Validate(plan, caps).Select(p => p.ToString())];
+
     [Fact]
     public void Validate_SeedPlans_AreAccepted()
     {
@@ -21,13 +24,13 @@ public sealed class LoadPlanValidatorTests
             new() { Target = Gateway, Path = "/blog/", Model = LoadModel.Closed, Connections = 8, Duration = TimeSpan.FromSeconds(10) },
         ];
 
-        Assert.All(plans, plan => Assert.Empty(LoadPlanValidator.Validate(plan, Caps)));
+        Assert.All(plans, plan => Assert.Empty(Validate(plan, Caps)));
     }
 
     [Fact]
     public void Validate_NegativeCount_SaysSo()
     {
-        var problems = LoadPlanValidator.Validate(LoadPlan.Burst(Gateway, "/blog/", 10, -5), Caps);
+        var problems = Validate(LoadPlan.Burst(Gateway, "/blog/", 10, -5), Caps);
 
         Assert.Equal(["count -5 must be between 1 and the cap of 5000"], problems);
     }
@@ -35,7 +38,7 @@ public sealed class LoadPlanValidatorTests
     [Fact]
     public void Validate_ZeroInterval_SaysSo()
     {
-        var problems = LoadPlanValidator.Validate(LoadPlan.Sequence(Gateway, "/blog/", 10, TimeSpan.Zero), Caps);
+        var problems = Validate(LoadPlan.Sequence(Gateway, "/blog/", 10, TimeSpan.Zero), Caps);
 
         Assert.Equal(["interval 0 ms must be greater than zero"], problems);
     }
@@ -47,7 +50,7 @@ public sealed class LoadPlanValidatorTests
     [InlineData(-3, "rate -3/s must be a positive number")]
     public void Validate_AbsurdRate_SaysSo(double rate, string expected)
     {
-        var problems = LoadPlanValidator.Validate(LoadPlan.Burst(Gateway, "/blog/", rate, 10), Caps);
+        var problems = Validate(LoadPlan.Burst(Gateway, "/blog/", rate, 10), Caps);
 
         Assert.Equal([expected], problems);
     }
@@ -55,7 +58,7 @@ public sealed class LoadPlanValidatorTests
     [Fact]
     public void Validate_TargetNotAllowed_NamesAllowedTargets()
     {
-        var problems = LoadPlanValidator.Validate(LoadPlan.Burst(new Uri("http://example.com/"), "/", 10, 10), Caps);
+        var problems = Validate(LoadPlan.Burst(new Uri("http://example.com/"), "/", 10, 10), Caps);
 
         Assert.Equal(["target http://example.com is not an allowed target (allowed: http://10.0.11.168:31304/)"], problems);
     }
@@ -76,7 +79,7 @@ public sealed class LoadPlanValidatorTests
             Expectation = new LoadExpectation(99, 700, 2),
         };
 
-        var problems = LoadPlanValidator.Validate(plan, Caps);
+        var problems = Validate(plan, Caps);
 
         Assert.True(problems.Count == 8, string.Join("\n", problems));
         Assert.Contains(problems, p => p.StartsWith("path 'blog'", StringComparison.Ordinal));
@@ -94,7 +97,7 @@ public sealed class LoadPlanValidatorTests
     {
         var plan = new LoadPlan { Target = Gateway, Rate = 1000, Duration = TimeSpan.FromSeconds(10) };
 
-        Assert.Equal(["rate × duration is 10000 requests, more than the cap of 5000"], LoadPlanValidator.Validate(plan, Caps));
+        Assert.Equal(["rate × duration is 10000 requests, more than the cap of 5000"], Validate(plan, Caps));
     }
 
     [Fact]
@@ -102,7 +105,7 @@ public sealed class LoadPlanValidatorTests
     {
         var plan = new LoadPlan { Target = Gateway, Model = LoadModel.Closed, Rate = 10, Count = 5, Duration = TimeSpan.FromSeconds(1) };
 
-        var problems = LoadPlanValidator.Validate(plan, Caps);
+        var problems = Validate(plan, Caps);
 
         Assert.Contains("a closed-model run sends as fast as responses return; it takes connections, not a rate", problems);
         Assert.Contains("give either a count or a duration, not both", problems);
@@ -111,13 +114,13 @@ public sealed class LoadPlanValidatorTests
     [Fact]
     public void Validate_SequenceLongerThanMaxDuration_SaysSo()
     {
-        var problems = LoadPlanValidator.Validate(LoadPlan.Sequence(Gateway, "/blog/", 500, TimeSpan.FromSeconds(1)), Caps);
+        var problems = Validate(LoadPlan.Sequence(Gateway, "/blog/", 500, TimeSpan.FromSeconds(1)), Caps);
 
         Assert.Equal(["500 requests 1000 ms apart take longer than the cap of 120 s"], problems);
     }
 
     [Fact]
-    public void Validate_NoPlan_SaysSo() => Assert.Equal(["no load plan was given"], LoadPlanValidator.Validate(null, Caps));
+    public void Validate_NoPlan_SaysSo() => Assert.Equal(["no load plan was given"], Validate(null, Caps));
 
     [Fact]
     public void Start_InvalidPlan_IsRefusedWithAMessageAndNoRun()

@@ -34,6 +34,15 @@ public sealed class UiMessageTests
     }
 
     [Fact]
+    public void Format_AListOfMessages_IsJoinedInTheSameLanguage()
+    {
+        var refused = new UiMessage("Load_PlanRefused", new List<UiMessage> { new("Load_NoPlan"), new("Load_CountOrDuration") });
+
+        Assert.Equal("부하 계획이 거부되었습니다: 부하 계획이 주어지지 않았습니다; count와 duration 중 하나만 지정하세요", refused.Format(Korean));
+        Assert.Equal("Load plan refused: no load plan was given; give either a count or a duration, not both", refused.ToString());
+    }
+
+    [Fact]
     public void Format_UnknownKey_Throws()
     {
         Assert.Throws<System.Resources.MissingManifestResourceException>(() => new UiMessage("No_Such_Key").Format(English));

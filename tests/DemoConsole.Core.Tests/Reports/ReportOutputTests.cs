@@ -85,7 +85,7 @@ public sealed class ReportOutputTests
         var part = Assert.Single(comparison.PartsOver);
         Assert.Equal((3, TimeSpan.FromMinutes(7), TimeSpan.FromMinutes(4), false), (part.Number, part.Spent, part.PreviousSpent, part.WasOver));
         var moved = Assert.Single(comparison.Figures, f => f.Moved);
-        Assert.Equal(("demo-commit", "commit to running", "2:30", "2:51"), (moved.ActionId, moved.Figure, moved.Previous, moved.Current));
+        Assert.Equal(("demo-commit", "commit-to-running", "2:30", "2:51"), (moved.ActionId, moved.Figure, moved.Previous, moved.Current));
         Assert.Contains("3부 ran over: 7:00 of 5:00 (earlier 4:00)", comparison.Lines);
     }
 
@@ -115,7 +115,7 @@ public sealed class ReportOutputTests
         var (file, problem) = new ReportStore(null).Save(Report());
 
         Assert.Null(file);
-        Assert.Contains("DemoConsole:StateFile", problem, StringComparison.Ordinal);
+        Assert.Contains("DemoConsole:StateFile", problem?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,6 +132,8 @@ public sealed class ScenarioParserTests
     {
         var result = ScenarioParser.Parse("## Scenario\n\n### Part 1: A\n\n**Script**: hi\n", "/tmp/rehearsal.md");
         Assert.Equal("rehearsal", result.Scenario?.Title);
-        Assert.Equal(new ScenarioProblem(1, ProblemSeverity.Warning, "no title: add a '# Title' heading or 'title:' to the front matter"), Assert.Single(result.Problems));
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((1, ProblemSeverity.Warning), (problem.Line, problem.Severity));
+        Assert.Equal("no title: add a '# Title' heading or 'title:' to the front matter", problem.Message);
     }
 }

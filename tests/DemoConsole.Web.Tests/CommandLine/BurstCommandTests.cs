@@ -71,8 +71,8 @@ public sealed class BurstCommandTests : IAsyncLifetime, IDisposable
 
         var refused = LoadPlanValidator.Validate(options!.ToPlan(), LoadCaps.ForCommandLine(options.Url));
 
-        Assert.Contains(refused, p => p.StartsWith("rate 1000000000/s exceeds the cap of 50000/s", StringComparison.Ordinal));
-        Assert.Contains(refused, p => p.Contains("duration", StringComparison.Ordinal));
+        Assert.Contains(refused, p => p.ToString().StartsWith("rate 1000000000/s exceeds the cap of 50000/s", StringComparison.Ordinal));
+        Assert.Contains(refused, p => p.ToString().Contains("duration", StringComparison.Ordinal));
     }
 
     [Fact]

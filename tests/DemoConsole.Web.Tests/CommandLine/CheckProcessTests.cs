@@ -12,7 +12,7 @@ public sealed class CheckProcessTests : IDisposable
     private static Task<(int Exit, string Output)> RunAsync(params string[] args) => RunInAsync(null, args);
 
     /// <param name="language">DemoConsole__Language for the process; null: not set (English).</param>
-    private static async Task<(int Exit, string Output)> RunInAsync(string? language, params string[] args)
+    internal static async Task<(int Exit, string Output)> RunInAsync(string? language, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment.Remove("DemoConsole__Language");
@@ -67,6 +67,21 @@ public sealed class CheckProcessTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("broken.md:", output);
         Assert.Contains("error", output);
+    }
+
+    [Theory]
+    [InlineData("ko", "broken.md:7: error: demo-action 블록: 'id'이(가) 없습니다", "missing 'id'")]
+    [InlineData(null, "broken.md:7: error: demo-action block: missing 'id'", "블록")]
+    public async Task Check_BrokenFile_PrintsItsProblemsInTheLanguageSetting(string? language, string problem, string notShown)
+    {
+        var path = Path.Combine(_dir, "broken.md");
+        await File.WriteAllTextAsync(path, "# Demo\n\n## 데모 시나리오\n\n### 1부: Intro\n\n```demo-action\nkind: load-burst\n```\n");
+
+        var (exit, output) = await RunInAsync(language, "check", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(problem, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(notShown, output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class ActionPreviewApiTests : IDisposable
         var response = await client.PostAsJsonAsync("/api/actions/kill-blog-pod/run", new { previewId = "made-up" });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("preview again", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Contains("다시 미리보기를 하세요", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
         Assert.DoesNotContain(_factory.Services.GetRequiredService<EmbeddedSandbox>().Host!.Journal.Requests, r => r.Method == "DELETE");
     }
 

@@ -28,7 +28,8 @@ public sealed class LoadCapApiTests
         var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("load caps", error, StringComparison.Ordinal);
+        // In the console's language (the built-in Korean scenario's), the figure as configured.
+        Assert.Contains("부하 상한", error, StringComparison.Ordinal);
         Assert.Contains(figure, error, StringComparison.Ordinal);
         Assert.Equal(before, await GatewayRequestsAsync(gateway));
     }

@@ -38,10 +38,14 @@ public sealed partial class ReportDownloadTests : IDisposable
         Assert.Equal("text/markdown", markdown.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("demo-report-", markdown.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
         var text = await markdown.Content.ReadAsStringAsync();
-        Assert.Contains("10 requests (10 × 405)", text, StringComparison.Ordinal);
-        Assert.Contains("≥ 95% of responses are 405: 100% passed", text, StringComparison.Ordinal);
+        // The console speaks the built-in Korean scenario's language: so do the files, figures invariant.
+        Assert.Contains("요청 10개 (10 × 405)", text, StringComparison.Ordinal);
+        Assert.Contains("응답의 95% 이상이 405: 100% 통과", text, StringComparison.Ordinal);
+        Assert.Contains("## 부별 소요 시간", text, StringComparison.Ordinal);
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("10 requests (10 × 405)", WebUtility.HtmlDecode(await html.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await html.Content.ReadAsStringAsync());
+        Assert.Contains("요청 10개 (10 × 405)", page, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"ko\">", page, StringComparison.Ordinal);
     }
 
     private async Task<HttpClient> PresenterAsync()

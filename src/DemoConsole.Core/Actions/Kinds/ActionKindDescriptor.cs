@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Actions.Kinds;
@@ -28,39 +29,42 @@ public sealed record ActionKindDescriptor
     /// <summary>Why the kind cannot run while it has no handler, for its disabled button (a general sentence when null).</summary>
     public string? NotBuiltReason { get; init; }
 
-    public string NotAvailableReason => NotBuiltReason ?? $"Action kind '{Name}' is not available in this version of the console.";
+    public UiMessage NotAvailableReason => NotBuiltReason is { } reason ? UiMessage.Verbatim(reason) : new UiMessage("Actions_KindNotAvailable", Name);
 
     public bool AsksFirst => Confirmation != ConfirmationStyle.None;
 
     public ActionParameter? Parameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
     /// <summary>Every problem of the action's parameters (missing, unknown, unusable), with the parameter it is about.</summary>
-    public IReadOnlyList<(string? Parameter, string Problem)> Problems(ActionDefinition action)
+    public IReadOnlyList<(string? Parameter, UiMessage Problem)> Problems(ActionDefinition action)
     {
-        var problems = new List<(string?, string)>();
+        var problems = new List<(string?, UiMessage)>();
         foreach (var missing in Parameters.Where(p => p.Required && p.Text(action) is null))
         {
-            problems.Add((null, $"{Name} needs '{missing.Name}'"));
+            problems.Add((null, new UiMessage("Action_NeedsParameter", Name, missing.Name)));
         }
 
         // Nested YAML arrives flattened ("headers.Accept"); an unknown block is reported once, by its own name.
         foreach (var unknown in action.Parameters.Keys.Select(k => k.Split('.')[0]).Where(k => Parameter(k) is null).Distinct())
         {
-            problems.Add((unknown, $"{Name} does not read '{unknown}' (parameters: {string.Join(", ", Parameters.Select(p => p.Name))})"));
+            problems.Add((unknown, new UiMessage("Action_UnknownParameter", Name, unknown, string.Join(", ", Parameters.Select(p => p.Name)))));
         }
 
         foreach (var (key, value) in action.Parameters)
         {
             if (Parameter(key) is { } parameter && value.Trim().Length > 0 && parameter.Problem(value) is { } problem)
             {
-                problems.Add((key, $"'{key}: {value}' {problem}"));
+                problems.Add((key, new UiMessage("Action_ParameterProblem", key, value, problem)));
             }
         }
 
         return problems;
     }
 
-    /// <summary>The first problem of the action's parameters in words for a disabled button, or null.</summary>
-    public string? FirstProblem(ActionDefinition action) =>
-        Problems(action) is [var (_, first), ..] ? $"The action's parameters are not usable: {first}." : null;
+    /// <summary>The first problem of the action's parameters for a disabled button, or null.</summary>
+    public UiMessage? ParameterProblem(ActionDefinition action) =>
+        Problems(action) is [var (_, first), ..] ? new UiMessage("Action_ParametersUnusable", first) : null;
+
+    /// <summary><see cref="ParameterProblem"/> in English, for the kinds whose refusals are not messages yet.</summary>
+    public string? FirstProblem(ActionDefinition action) => ParameterProblem(action)?.ToString();
 }

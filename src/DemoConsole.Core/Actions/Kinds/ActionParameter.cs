@@ -1,5 +1,6 @@
 using System.Globalization;
 using DemoConsole.Core.Load;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Actions.Kinds;
@@ -39,17 +40,17 @@ public sealed record ActionParameter(string Name, ParameterType Type, bool Requi
         new(name, ParameterType.Choice, false, description) { Choices = choices };
 
     /// <summary>Why <paramref name="value"/> is not usable, or null when it is.</summary>
-    public string? Problem(string value)
+    public UiMessage? Problem(string value)
     {
         var text = value.Trim();
         return Type switch
         {
-            _ when text.Length == 0 => "must not be empty",
-            ParameterType.Path when !text.StartsWith('/') => "must start with '/' (it is relative to the gateway)",
-            ParameterType.Duration when !DurationText.TryParse(text, out var d) || d <= TimeSpan.Zero => "must be a duration such as 500ms, 1s or 2m",
-            ParameterType.Count when ParseCount(text) is null => "must be a positive whole number",
-            ParameterType.Rate when ParseRate(text) is null => "must be a number of requests per second above zero",
-            ParameterType.Choice when !Choices.Contains(text, StringComparer.OrdinalIgnoreCase) => $"must be one of {string.Join(", ", Choices)}",
+            _ when text.Length == 0 => new UiMessage("Action_ParamEmpty"),
+            ParameterType.Path when !text.StartsWith('/') => new UiMessage("Action_ParamPath"),
+            ParameterType.Duration when !DurationText.TryParse(text, out var d) || d <= TimeSpan.Zero => new UiMessage("Action_ParamDuration"),
+            ParameterType.Count when ParseCount(text) is null => new UiMessage("Action_ParamCount"),
+            ParameterType.Rate when ParseRate(text) is null => new UiMessage("Action_ParamRate"),
+            ParameterType.Choice when !Choices.Contains(text, StringComparer.OrdinalIgnoreCase) => new UiMessage("Action_ParamChoice", string.Join(", ", Choices)),
             _ => null,
         };
     }

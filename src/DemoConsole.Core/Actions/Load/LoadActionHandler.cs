@@ -24,20 +24,20 @@ public sealed class LoadActionHandler(ActionKindDescriptor descriptor, ILoadEngi
         var plan = Plan(action, out var problem);
         if (plan is null)
         {
-            return problem is null ? null : UiMessage.Verbatim(problem);
+            return problem;
         }
 
         var refused = LoadPlanValidator.Validate(plan, engine.Caps);
-        return refused.Count == 0 ? null : UiMessage.Verbatim("Refused by the load caps: " + string.Join("; ", refused));
+        return refused.Count == 0 ? null : new UiMessage("Load_RefusedByCaps", refused);
     }
 
     public async Task<ActionOutcome> RunAsync(ActionRunContext context, CancellationToken cancellationToken)
     {
-        var plan = Plan(context.Action, out var problem) ?? throw new InvalidOperationException(problem);
+        var plan = Plan(context.Action, out var problem) ?? throw new InvalidOperationException(problem?.ToString());
         var started = engine.Start(plan, cancellationToken);
         if (!started.Started)
         {
-            return ActionOutcome.Failed(UiMessage.Verbatim(started.Message));
+            return ActionOutcome.Failed(started.Text);
         }
 
         await using var run = started.Run;
@@ -57,33 +57,37 @@ public sealed class LoadActionHandler(ActionKindDescriptor descriptor, ILoadEngi
         var summary = Summary(result.Snapshot);
         return result.Snapshot.State switch
         {
-            LoadRunState.Stopped => new ActionOutcome(ActionRunStatus.Cancelled, UiMessage.Verbatim("Stopped: " + summary), result.Snapshot),
-            _ when result.Succeeded => ActionOutcome.Succeeded(UiMessage.Verbatim(summary), result.Snapshot),
-            _ => ActionOutcome.Failed(UiMessage.Verbatim(result.Snapshot.Failure ?? summary), result.Snapshot),
+            LoadRunState.Stopped => new ActionOutcome(ActionRunStatus.Cancelled, new UiMessage("Load_StoppedSummary", summary), result.Snapshot),
+            _ when result.Succeeded => ActionOutcome.Succeeded(summary, result.Snapshot),
+            _ => ActionOutcome.Failed(result.Snapshot.Failure is { } failure ? UiMessage.Verbatim(failure) : summary, result.Snapshot),
         };
     }
 
-    private LoadPlan? Plan(ActionDefinition action, out string? problem)
+    private LoadPlan? Plan(ActionDefinition action, out UiMessage? problem)
     {
         problem = null;
         if (gateway.Gateway is not { } target)
         {
-            problem = "No gateway is configured (DemoConsole:GatewayUrl) and no sandbox is running.";
+            problem = new UiMessage("Load_NoGateway");
             return null;
         }
 
         var plan = LoadActionPlans.Build(action, target, out var problems);
-        problem = plan is null ? "The action's parameters are not usable: " + string.Join("; ", problems) : null;
+        problem = plan is null ? new UiMessage("Load_ParametersUnusable", problems) : null;
         return plan;
     }
 
     /// <summary>One line for the run history, e.g. "100 requests: 100 × 200 · p95 12 ms · ≥ 95% of responses are 200: passed".</summary>
-    internal static string Summary(LoadSnapshot s)
+    internal static UiMessage Summary(LoadSnapshot s)
     {
-        var statuses = string.Join(", ", s.StatusCounts.OrderBy(c => c.Key).Select(c => $"{c.Value} × {c.Key}"));
-        var errors = s.Errors > 0 ? $", {s.Errors} errors" : "";
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{s.Completed} requests: {(statuses.Length > 0 ? statuses : "no responses")}{errors} · p95 {s.Latency.P95.TotalMilliseconds:0} ms");
-        return s.Expectation is { } e ? $"{text} · {e.Expectation.Description}: {(e.Passed ? "passed" : "failed")}" : text;
+        // Status counts are figures, the same in every language ("100 × 200").
+        var statuses = string.Join(", ", s.StatusCounts.OrderBy(c => c.Key).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} × {c.Key}")));
+        object responses = statuses.Length > 0 ? statuses : new UiMessage("Load_NoResponses");
+        var text = s.Errors > 0
+            ? new UiMessage("Load_SummaryWithErrors", s.Completed, responses, s.Errors, s.Latency.P95.TotalMilliseconds)
+            : new UiMessage("Load_Summary", s.Completed, responses, s.Latency.P95.TotalMilliseconds);
+        return s.Expectation is { } e
+            ? new UiMessage(e.Passed ? "Load_SummaryPassed" : "Load_SummaryFailed", text, e.Expectation.Text)
+            : text;
     }
 }

@@ -1,4 +1,5 @@
 using DemoConsole.Core.Load;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Scenarios;
 
 namespace DemoConsole.Core.Actions.Load;
@@ -10,15 +11,15 @@ namespace DemoConsole.Core.Actions.Load;
 /// </summary>
 public static class LoadActionPlans
 {
-    public static LoadPlan? Build(ActionDefinition action, Uri gateway, out IReadOnlyList<string> problems)
+    public static LoadPlan? Build(ActionDefinition action, Uri gateway, out IReadOnlyList<UiMessage> problems)
     {
         var descriptor = LoadKinds.Find(action.Kind);
         var found = descriptor is null
-            ? [$"'{action.Kind}' is not a load action"]
+            ? [new UiMessage("Load_NotLoadKind", action.Kind)]
             : descriptor.Problems(action).Select(p => p.Problem).ToList();
         if (!ExpectationText.TryParse(action.Expect, out var expectation))
         {
-            found.Add($"expect '{action.Expect}' must look like '200 >= 95%' or '2xx >= 99%'");
+            found.Add(new UiMessage("Load_InvalidExpect", action.Expect));
         }
 
         problems = found;

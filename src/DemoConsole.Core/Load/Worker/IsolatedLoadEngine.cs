@@ -23,10 +23,9 @@ public sealed class IsolatedLoadEngine(ILoadEngine inProcess, Func<ProcessStartI
             return inProcess.Start(plan, cancellationToken);
         }
 
-        var problems = LoadPlanValidator.TryResolve(plan, Caps, out var resolved);
-        if (resolved is null)
+        if (LoadStartResult.Refuses(plan, Caps, out var refusal, out var resolved))
         {
-            return LoadStartResult.Refused(problems.Count > 0 ? problems : ["the load plan could not be resolved"]);
+            return refusal;
         }
 
         var process = TryStartWorker(resolved);

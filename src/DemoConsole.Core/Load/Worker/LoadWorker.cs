@@ -30,7 +30,7 @@ public static class LoadWorker
         var start = engineFor(request.Caps).Start(request.Plan, cancellationToken);
         if (start.Run is not { } run)
         {
-            await WriteAsync(output, new LoadWorkerMessage(null, start.Problems));
+            await WriteAsync(output, new LoadWorkerMessage(null, [.. start.Problems.Select(p => p.ToString())]));
             return Refused;
         }
 

@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Scenarios.Parsing;
 
 /// <summary>
@@ -31,7 +33,7 @@ internal static class BudgetResolver
     {
         foreach (var (number, (_, line)) in front.PartMinutes.Where(p => !partNumbers.Contains(p.Key)))
         {
-            problems.Warning(line, $"front matter: budget for part {number}, but the scenario has no part {number}");
+            problems.Warning(line, new UiMessage("Scenario_BudgetNoPart", number));
         }
 
         var given = partNumbers.Distinct()
@@ -52,7 +54,7 @@ internal static class BudgetResolver
         var sum = given.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         if (front.PartMinutes.Count > 0 && sum > total.Limit)
         {
-            problems.Warning(front.BudgetLine, $"part budgets add up to {sum.TotalMinutes:0.#} min, more than the {total.Limit.TotalMinutes:0.#} min limit");
+            problems.Warning(front.BudgetLine, new UiMessage("Scenario_PartBudgetsOverLimit", sum.TotalMinutes, total.Limit.TotalMinutes));
         }
 
         return given;

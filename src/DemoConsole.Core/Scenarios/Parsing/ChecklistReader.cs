@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DemoConsole.Core.Messages;
 using Markdig.Syntax;
 
 namespace DemoConsole.Core.Scenarios.Parsing;
@@ -28,12 +29,12 @@ internal static partial class ChecklistReader
             var id = ids.Claim(Slug.From(title, $"checklist-{index}"));
             if (items.Count == 0)
             {
-                context.Problems.Warning(line, $"checklist '{title}' has no items");
+                context.Problems.Warning(line, new UiMessage("Scenario_ChecklistEmpty", title));
             }
 
             foreach (var fence in group.Blocks.OfType<FencedCodeBlock>().Where(DirectiveReader.IsDirective))
             {
-                context.Problems.Warning(context.Source.LineOf(fence), $"{fence.Info} block is ignored in a checklist");
+                context.Problems.Warning(context.Source.LineOf(fence), new UiMessage("Scenario_BlockIgnoredInChecklist", fence.Info));
             }
 
             var checklistItems = items.Select((item, i) => new ChecklistItem(

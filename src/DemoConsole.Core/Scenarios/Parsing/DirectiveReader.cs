@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Text.RegularExpressions;
 using DemoConsole.Core.Actions.Kinds;
+using DemoConsole.Core.Messages;
 using Markdig.Syntax;
 using YamlDotNet.RepresentationModel;
 
@@ -29,7 +30,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
     {
         if (fence.Info is { } info && !IsDirective(fence) && info.StartsWith("demo", StringComparison.OrdinalIgnoreCase))
         {
-            problems.Warning(source.LineOf(fence), $"fenced block '{info}' is shown as a command; did you mean '{MarkerWords.ActionFence}', '{MarkerWords.PanelFence}' or '{MarkerWords.ViewFence}'?");
+            problems.Warning(source.LineOf(fence), new UiMessage("Scenario_NearMissFence", info, MarkerWords.ActionFence, MarkerWords.PanelFence, MarkerWords.ViewFence));
         }
     }
 
@@ -39,7 +40,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
         var line = source.LineOf(fence);
         var isAction = fence.Info == MarkerWords.ActionFence;
         var isView = fence.Info == MarkerWords.ViewFence;
-        var what = $"{fence.Info} block";
+        var what = new UiMessage("Scenario_Block", fence.Info);
         var yaml = YamlBlock.TryLoad(fence.Lines.ToString(), line + 1, what, problems);
         if (yaml is null)
         {
@@ -58,7 +59,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
                 var scalar = YamlBlock.Scalar(value);
                 if (scalar is null)
                 {
-                    problems.Error(keyLine, $"{what}: '{key}' must be a single value");
+                    problems.Error(keyLine, new UiMessage("Scenario_SingleValue", what, key));
                     valid = false;
                     continue;
                 }
@@ -72,7 +73,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             }
             else
             {
-                problems.Warning(keyLine, $"{what}: unknown key '{key}' is ignored (a panel has id, kind, title, url and fallback)");
+                problems.Warning(keyLine, new UiMessage("Scenario_PanelUnknownKey", what, key));
             }
         }
 
@@ -80,7 +81,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
         {
             if (!fields.TryGetValue(required, out var field) || field.Value.Length == 0)
             {
-                problems.Error(line, $"{what}: missing '{required}'");
+                problems.Error(line, new UiMessage("Scenario_Missing", what, required));
                 valid = false;
             }
         }
@@ -95,11 +96,11 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             : ReadPanel(fields, part, line, valid, what);
     }
 
-    private ViewBlock? ReadView(Dictionary<string, (string Value, int Line)> fields, SortedDictionary<string, string> parameters, int? part, int line, bool valid, string what)
+    private ViewBlock? ReadView(Dictionary<string, (string Value, int Line)> fields, SortedDictionary<string, string> parameters, int? part, int line, bool valid, UiMessage what)
     {
         if (fields.TryGetValue("kind", out var kind) && kind.Value.Length > 0 && !ViewKinds.Known.Contains(kind.Value))
         {
-            problems.Error(kind.Line, $"{what}: unknown view kind '{kind.Value}' (known: {string.Join(", ", ViewKinds.Known.Order(StringComparer.Ordinal))})");
+            problems.Error(kind.Line, new UiMessage("Scenario_UnknownViewKind", what, kind.Value, string.Join(", ", ViewKinds.Known.Order(StringComparer.Ordinal))));
             valid = false;
         }
 
@@ -111,19 +112,19 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
         };
         foreach (var required in needs.Where(r => valid && !parameters.ContainsKey(r)))
         {
-            problems.Error(line, $"{what}: a {kind.Value} view needs '{required}'");
+            problems.Error(line, new UiMessage("Scenario_ViewNeeds", what, kind.Value, required));
             valid = false;
         }
 
         if (valid && parameters.TryGetValue("filter", out var filter) && !RegexText.IsValid(filter))
         {
-            problems.Error(line, $"{what}: filter '{filter}' is not a valid regular expression");
+            problems.Error(line, new UiMessage("Scenario_InvalidFilter", what, filter));
             valid = false;
         }
 
         if (valid && kind.Value == ViewKinds.GoldenSignals && parameters.TryGetValue("window", out var window) && !ViewKinds.Windows.ContainsKey(window))
         {
-            problems.Error(line, $"{what}: window '{window}' must be one of 5m, 15m, 60m");
+            problems.Error(line, new UiMessage("Scenario_InvalidWindow", what, window));
             valid = false;
         }
 
@@ -140,13 +141,13 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
         int? part,
         int line,
         bool valid,
-        string what)
+        UiMessage what)
     {
         var (kind, kindLine) = fields.TryGetValue("kind", out var kindField) ? kindField : ("", line);
         var descriptor = ActionKindCatalog.Find(kind);
         if (kind.Length > 0 && descriptor is null)
         {
-            problems.Warning(kindLine, $"{what}: unknown action kind '{kind}' (known: {string.Join(", ", ActionKindCatalog.Names.Order(StringComparer.Ordinal))}); its button stays disabled");
+            problems.Warning(kindLine, new UiMessage("Scenario_UnknownActionKind", what, kind, string.Join(", ", ActionKindCatalog.Names.Order(StringComparer.Ordinal))));
         }
 
         string? expect = null;
@@ -155,7 +156,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             expect = expectField.Value;
             if (!ExpectPattern().IsMatch(expect))
             {
-                problems.Warning(expectField.Line, $"{what}: expect '{expect}' is not of the form 'STATUS >= PERCENT%' (for example '200 >= 95%')");
+                problems.Warning(expectField.Line, new UiMessage("Scenario_InvalidExpect", what, expect));
             }
         }
 
@@ -171,19 +172,19 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
         foreach (var (parameter, problem) in descriptor?.Problems(action) ?? [])
         {
             var at = parameter is not null && parameterLines.TryGetValue(parameter.Split('.')[0], out var l) ? l : line;
-            problems.Warning(at, $"{what}: {problem}");
+            problems.Warning(at, new UiMessage("Scenario_Prefixed", what, problem));
         }
 
         return new ActionBlock(line, action);
     }
 
-    private PanelBlock? ReadPanel(Dictionary<string, (string Value, int Line)> fields, int? part, int line, bool valid, string what)
+    private PanelBlock? ReadPanel(Dictionary<string, (string Value, int Line)> fields, int? part, int line, bool valid, UiMessage what)
     {
         var kind = PanelKind.Url;
         if (fields.TryGetValue("kind", out var kindField) && kindField.Value.Length > 0
             && !Enum.TryParse(kindField.Value, ignoreCase: true, out kind))
         {
-            problems.Error(kindField.Line, $"{what}: unknown panel kind '{kindField.Value}' (use grafana, kiali or url)");
+            problems.Error(kindField.Line, new UiMessage("Scenario_UnknownPanelKind", what, kindField.Value));
             valid = false;
         }
 
@@ -191,7 +192,7 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
         if (fields.TryGetValue("url", out var urlField) && urlField.Value.Length > 0
             && (!Uri.TryCreate(urlField.Value, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
-            problems.Error(urlField.Line, $"{what}: url '{urlField.Value}' must be an absolute http or https URL");
+            problems.Error(urlField.Line, new UiMessage("Scenario_PanelUrl", what, urlField.Value));
             valid = false;
         }
 
@@ -201,17 +202,17 @@ internal sealed partial class DirectiveReader(MarkdownSource source, ProblemList
             : null;
     }
 
-    private bool CheckId(string id, int line, string what)
+    private bool CheckId(string id, int line, UiMessage what)
     {
         if (!IdPattern().IsMatch(id))
         {
-            problems.Error(line, $"{what}: id '{id}' may only contain letters, digits, '-', '_' and '.' (it is used in URLs)");
+            problems.Error(line, new UiMessage("Scenario_InvalidId", what, id));
             return false;
         }
 
         if (_ids.TryGetValue(id, out var firstLine))
         {
-            problems.Error(line, $"{what}: duplicate id '{id}' (first declared on line {firstLine})");
+            problems.Error(line, new UiMessage("Scenario_DuplicateId", what, id, firstLine));
             return false;
         }
 

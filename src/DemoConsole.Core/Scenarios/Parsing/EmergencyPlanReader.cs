@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using Markdig.Syntax;
 
 namespace DemoConsole.Core.Scenarios.Parsing;
@@ -19,7 +20,7 @@ internal static class EmergencyPlanReader
             var response = context.Collector.Collect(group.Blocks, Label.Response);
             if (response.Length == 0)
             {
-                context.Problems.Warning(line, $"emergency plan '{title}' has no response");
+                context.Problems.Warning(line, new UiMessage("Scenario_EmergencyNoResponse", title));
             }
 
             yield return new EmergencyPlan(title, response, line);

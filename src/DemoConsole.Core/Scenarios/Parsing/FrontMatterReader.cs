@@ -1,4 +1,5 @@
 using System.Globalization;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Observability;
 using Markdig.Extensions.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -31,7 +32,8 @@ internal sealed record FrontMatter
 /// <summary>Reads the front matter block (<c>title</c>, <c>budget</c>, <c>parts</c>, <c>gateway</c>, <c>namespaces</c>, ...).</summary>
 internal static class FrontMatterReader
 {
-    private const string What = "front matter";
+    // A message, not a string: every problem of the front matter starts with its name in the reader's language.
+    private static readonly UiMessage What = new("Scenario_FrontMatter");
 
     public static FrontMatter Read(YamlFrontMatterBlock? block, MarkdownSource source, ProblemList problems)
     {
@@ -78,7 +80,7 @@ internal static class FrontMatterReader
                     targets = ReadTarget(targets, key, value, line, problems);
                     break;
                 default:
-                    problems.Warning(line, $"{What}: unknown key '{key}' is ignored (known: title, language, budget, parts, gateway, namespaces, applicationNamespace, targets, metrics)");
+                    problems.Warning(line, new UiMessage("Scenario_FrontUnknownKey", What, key));
                     break;
             }
         }
@@ -94,7 +96,7 @@ internal static class FrontMatterReader
             return language;
         }
 
-        problems.Error(line, $"{What}: language '{language}' is not one of {string.Join(", ", Scenario.Languages)}");
+        problems.Error(line, new UiMessage("Scenario_FrontLanguage", What, language, string.Join(", ", Scenario.Languages)));
         return null;
     }
 
@@ -109,7 +111,7 @@ internal static class FrontMatterReader
 
         if (value is not YamlMappingNode map)
         {
-            problems.Error(line, $"{What}: 'budget' must be minutes or {{ target: 20, limit: 25 }}");
+            problems.Error(line, new UiMessage("Scenario_FrontBudgetShape", What));
             return result;
         }
 
@@ -127,7 +129,7 @@ internal static class FrontMatterReader
 
         if (result.TargetMinutes is { } target && result.LimitMinutes is { } limit && limit < target)
         {
-            problems.Error(line, $"{What}: budget limit ({limit} min) is below the target ({target} min)");
+            problems.Error(line, new UiMessage("Scenario_FrontLimitBelowTarget", What, limit, target));
         }
 
         return result;
@@ -138,7 +140,7 @@ internal static class FrontMatterReader
         var parts = new Dictionary<int, (double Minutes, int Line)>();
         if (value is not YamlMappingNode map)
         {
-            problems.Error(line, $"{What}: 'parts' must map part numbers to minutes, for example {{ 1: 3, 2: 4 }}");
+            problems.Error(line, new UiMessage("Scenario_FrontPartsShape", What));
             return parts;
         }
 
@@ -147,7 +149,7 @@ internal static class FrontMatterReader
             var childLine = yaml.LineOf(key);
             if (!int.TryParse(YamlBlock.Scalar(key), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
             {
-                problems.Error(childLine, $"{What}: parts key '{YamlBlock.Scalar(key) ?? key.ToString()}' is not a part number");
+                problems.Error(childLine, new UiMessage("Scenario_FrontPartsKey", What, YamlBlock.Scalar(key) ?? key.ToString()));
                 continue;
             }
 
@@ -176,7 +178,7 @@ internal static class FrontMatterReader
                     return targets with { Gateway = uri };
                 }
 
-                problems.Error(line, $"{What}: gateway '{text}' must be an absolute http or https URL");
+                problems.Error(line, new UiMessage("Scenario_FrontGateway", What, text));
                 return targets;
             case "namespaces":
                 var names = value switch
@@ -189,7 +191,7 @@ internal static class FrontMatterReader
             case "applicationNamespace":
                 return targets with { ApplicationNamespace = RequireScalar(value, key, line, problems) };
             default:
-                problems.Warning(line, $"{What}: unknown target '{key}' is ignored (known: gateway, namespaces, applicationNamespace)");
+                problems.Warning(line, new UiMessage("Scenario_FrontUnknownTarget", What, key));
                 return targets;
         }
     }
@@ -202,7 +204,7 @@ internal static class FrontMatterReader
             return minutes;
         }
 
-        problems.Error(line, $"{What}: '{key}' must be a positive number of minutes");
+        problems.Error(line, new UiMessage("Scenario_FrontMinutes", What, key));
         return null;
     }
 
@@ -211,7 +213,7 @@ internal static class FrontMatterReader
         var value = YamlBlock.Scalar(node)?.Trim();
         if (string.IsNullOrEmpty(value))
         {
-            problems.Error(line, $"{What}: '{key}' must be a single non-empty value");
+            problems.Error(line, new UiMessage("Scenario_FrontSingleValue", What, key));
             return null;
         }
 
@@ -220,7 +222,7 @@ internal static class FrontMatterReader
 
     private static FrontMatter Unknown(FrontMatter result, string key, int line, ProblemList problems)
     {
-        problems.Warning(line, $"{What}: unknown key '{key}' is ignored");
+        problems.Warning(line, new UiMessage("Scenario_UnknownKeyIgnored", What, key));
         return result;
     }
 }

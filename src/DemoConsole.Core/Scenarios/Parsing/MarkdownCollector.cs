@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using Markdig.Syntax;
 
 namespace DemoConsole.Core.Scenarios.Parsing;
@@ -17,7 +18,7 @@ internal sealed class MarkdownCollector(MarkdownSource source, ProblemList probl
             switch (block)
             {
                 case FencedCodeBlock fence when DirectiveReader.IsDirective(fence):
-                    problems.Warning(source.LineOf(fence), $"{fence.Info} block is ignored here: directives belong in a part, the preparation, the closing, an extra item or the appendix");
+                    problems.Warning(source.LineOf(fence), new UiMessage("Scenario_BlockIgnoredHere", fence.Info));
                     break;
                 case QuoteBlock quote:
                     parts.Add(source.InnerMarkdownOf(quote));

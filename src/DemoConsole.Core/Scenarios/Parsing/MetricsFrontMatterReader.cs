@@ -1,5 +1,6 @@
 using System.Globalization;
 using DemoConsole.Core.Load;
+using DemoConsole.Core.Messages;
 using DemoConsole.Core.Observability;
 using YamlDotNet.RepresentationModel;
 
@@ -12,14 +13,15 @@ namespace DemoConsole.Core.Scenarios.Parsing;
 /// </summary>
 internal static class MetricsFrontMatterReader
 {
-    private const string What = "front matter";
+    // A message, not a string: every problem of the front matter starts with its name in the reader's language.
+    private static readonly UiMessage What = new("Scenario_FrontMatter");
 
     public static ScenarioMetrics Read(YamlBlock yaml, YamlNode value, int line, ProblemList problems)
     {
         var metrics = ScenarioMetrics.Default;
         if (value is not YamlMappingNode map)
         {
-            problems.Error(line, $"{What}: 'metrics' must be a map (queries, thresholds, namespace, rateWindow, refresh)");
+            problems.Error(line, new UiMessage("Scenario_MetricsShape", What));
             return metrics;
         }
 
@@ -46,7 +48,7 @@ internal static class MetricsFrontMatterReader
         var queries = new Dictionary<string, string>(StringComparer.Ordinal);
         if (node is not YamlMappingNode map)
         {
-            problems.Error(line, $"{What}: 'metrics.queries' must map query names to PromQL");
+            problems.Error(line, new UiMessage("Scenario_MetricsQueriesShape", What));
             return queries;
         }
 
@@ -56,14 +58,14 @@ internal static class MetricsFrontMatterReader
             var queryLine = yaml.LineOf(keyNode);
             if (!MetricQueries.Defaults.ContainsKey(name))
             {
-                problems.Warning(queryLine, $"{What}: unknown query '{name}' is ignored (known: {string.Join(", ", MetricQueries.Defaults.Keys.Order(StringComparer.Ordinal))})");
+                problems.Warning(queryLine, new UiMessage("Scenario_MetricsUnknownQuery", What, name, string.Join(", ", MetricQueries.Defaults.Keys.Order(StringComparer.Ordinal))));
                 continue;
             }
 
             var text = YamlBlock.Scalar(child) ?? "";
             if (MetricQueries.SyntaxProblem(text) is { } problem)
             {
-                problems.Error(queryLine, $"{What}: query '{name}' is not valid PromQL: {problem}");
+                problems.Error(queryLine, new UiMessage("Scenario_MetricsInvalidQuery", What, name, problem));
                 continue;
             }
 
@@ -78,7 +80,7 @@ internal static class MetricsFrontMatterReader
         var thresholds = new MetricsThresholds();
         if (node is not YamlMappingNode map)
         {
-            problems.Error(line, $"{What}: 'metrics.thresholds' must be a map (p95, p99, errors5xx, errors4xx, cpu)");
+            problems.Error(line, new UiMessage("Scenario_MetricsThresholdsShape", What));
             return thresholds;
         }
 
@@ -135,7 +137,7 @@ internal static class MetricsFrontMatterReader
                 return new Threshold(caution, danger);
             }
 
-            problems.Error(line, $"{What}: threshold '{name}': caution ({caution}) is above danger ({danger})");
+            problems.Error(line, new UiMessage("Scenario_MetricsThresholdOrder", What, name, caution, danger));
             return null;
         }
 
@@ -149,7 +151,7 @@ internal static class MetricsFrontMatterReader
 
     private static Threshold? Invalid(string name, int line, ProblemList problems)
     {
-        problems.Error(line, $"{What}: threshold '{name}' must be a number or {{ caution: N, danger: N }}");
+        problems.Error(line, new UiMessage("Scenario_MetricsThresholdShape", What, name));
         return null;
     }
 
@@ -160,19 +162,19 @@ internal static class MetricsFrontMatterReader
             return duration;
         }
 
-        problems.Error(line, $"{What}: 'metrics.{key}' must be a duration of at least 1s, like 5s or 1m");
+        problems.Error(line, new UiMessage("Scenario_MetricsDuration", What, key));
         return null;
     }
 
     private static MetricsThresholds UnknownThreshold(MetricsThresholds thresholds, string name, int line, ProblemList problems)
     {
-        problems.Warning(line, $"{What}: unknown threshold '{name}' is ignored (known: p95, p99, errors5xx, errors4xx, cpu)");
+        problems.Warning(line, new UiMessage("Scenario_MetricsUnknownThreshold", What, name));
         return thresholds;
     }
 
     private static ScenarioMetrics Unknown(ScenarioMetrics metrics, string key, int line, ProblemList problems)
     {
-        problems.Warning(line, $"{What}: unknown key '{key}' is ignored");
+        problems.Warning(line, new UiMessage("Scenario_UnknownKeyIgnored", What, key));
         return metrics;
     }
 }

@@ -1,3 +1,5 @@
+using DemoConsole.Core.Messages;
+
 namespace DemoConsole.Core.Scenarios.Parsing;
 
 /// <summary>Checks the parts as a whole: there are some, they are numbered 1, 2, 3... once each, and each has a script.</summary>
@@ -7,7 +9,7 @@ internal static class PartValidator
     {
         if (outline.Parts.Count == 0)
         {
-            problems.Error(outline.ScenarioLine ?? outline.TitleLine, "no parts: add '### 1부: 제목' (or '### Part 1: Title') headings under '## 데모 시나리오' / '## Scenario'");
+            problems.Error(outline.ScenarioLine ?? outline.TitleLine, new UiMessage("Scenario_NoParts"));
             return;
         }
 
@@ -17,14 +19,14 @@ internal static class PartValidator
         {
             if (seen.TryGetValue(part.Number, out var firstLine))
             {
-                problems.Error(part.Line, $"duplicate part number {part.Number} (first used on line {firstLine})");
+                problems.Error(part.Line, new UiMessage("Scenario_DuplicatePart", part.Number, firstLine));
                 continue;
             }
 
             seen[part.Number] = part.Line;
             if (part.Number != expected)
             {
-                problems.Error(part.Line, $"part {part.Number} found where part {expected} was expected: parts are numbered 1, 2, 3... in order");
+                problems.Error(part.Line, new UiMessage("Scenario_PartOutOfOrder", part.Number, expected));
             }
 
             expected = Math.Max(expected, part.Number) + 1;
@@ -34,7 +36,7 @@ internal static class PartValidator
         {
             if (!section.Script.Any())
             {
-                problems.Warning(part.Line, $"part {part.Number} '{part.Title}' has no script (a quote after '**스크립트**:' / '**Script**:')");
+                problems.Warning(part.Line, new UiMessage("Scenario_PartNoScript", part.Number, part.Title));
             }
         }
     }

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using Markdig.Syntax;
 
 namespace DemoConsole.Core.Scenarios.Parsing;
@@ -23,7 +24,7 @@ internal static class QuestionReader
             var line = context.Source.LineOf(group.Heading);
             if (answer.Length == 0)
             {
-                context.Problems.Warning(line, $"question '{question}' has no answer");
+                context.Problems.Warning(line, new UiMessage("Scenario_QuestionNoAnswer", question));
             }
 
             yield return new QuestionAnswer(id, question, answer, line);

@@ -1,3 +1,4 @@
+using DemoConsole.Core.Messages;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -20,7 +21,7 @@ internal sealed class YamlBlock
     public YamlMappingNode Root { get; }
 
     /// <summary>Parses <paramref name="yaml"/> whose first line is line <paramref name="firstLine"/> of the file.</summary>
-    public static YamlBlock? TryLoad(string yaml, int firstLine, string what, ProblemList problems)
+    public static YamlBlock? TryLoad(string yaml, int firstLine, UiMessage what, ProblemList problems)
     {
         try
         {
@@ -28,13 +29,13 @@ internal sealed class YamlBlock
             stream.Load(new StringReader(yaml));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
-                problems.Error(firstLine, $"{what} is empty");
+                problems.Error(firstLine, new UiMessage("Scenario_YamlEmpty", what));
                 return null;
             }
 
             if (stream.Documents[0].RootNode is not YamlMappingNode root)
             {
-                problems.Error(firstLine, $"{what} must be a YAML mapping of keys to values");
+                problems.Error(firstLine, new UiMessage("Scenario_YamlNotMapping", what));
                 return null;
             }
 
@@ -46,14 +47,14 @@ internal sealed class YamlBlock
             // author's mistake is on a line of the block, so clamp to it.
             var lastLine = firstLine + Math.Max(0, yaml.TrimEnd().Split('\n').Length - 1);
             var line = Math.Min(lastLine, firstLine + (int)Math.Max(0, ex.Start.Line - 1));
-            problems.Error(line, $"{what}: invalid YAML: {FirstSentence(ex)}");
+            problems.Error(line, new UiMessage("Scenario_YamlInvalid", what, FirstSentence(ex)));
             return null;
         }
 #pragma warning disable CA1031 // YamlDotNet's scanner throws InvalidOperationException on some truncated input (found by fuzzing).
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            problems.Error(firstLine, $"{what}: invalid YAML ({ex.GetType().Name})");
+            problems.Error(firstLine, new UiMessage("Scenario_YamlInvalidType", what, ex.GetType().Name));
             return null;
         }
     }

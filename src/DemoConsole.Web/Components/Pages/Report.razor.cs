@@ -71,7 +71,7 @@ public sealed partial class Report
     {
         var (file, problem) = _store.Save(_report);
         _previous = null;
-        Snackbar.Add(problem ?? L["Report_SavedAs", Path.GetFileName(file) ?? ""], problem is null ? Severity.Success : Severity.Warning);
+        Snackbar.Add(problem?.Format() ?? L["Report_SavedAs", Path.GetFileName(file) ?? ""], problem is null ? Severity.Success : Severity.Warning);
     }
 
     private static double Minutes(TimeSpan value) => Math.Round(value.TotalMinutes, 2, MidpointRounding.AwayFromZero);

@@ -74,7 +74,7 @@ public class LoadActionPlansTests
 
         Assert.Contains(
             "a closed-model run sends as fast as responses return; it takes connections, not a rate",
-            LoadPlanValidator.Validate(plan, new LoadCaps { AllowedTargets = [Gateway] }));
+            LoadPlanValidator.Validate(plan, new LoadCaps { AllowedTargets = [Gateway] }).Select(p => p.ToString()));
     }
 
     [Fact]
@@ -87,10 +87,10 @@ public class LoadActionPlansTests
 
         Assert.Null(plan);
         Assert.Equal(4, problems.Count);
-        Assert.Contains(problems, p => p.Contains("'path: blog'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'count: many'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'interval: soon'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("expect 'most'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ToString().Contains("'path: blog'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ToString().Contains("'count: many'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ToString().Contains("'interval: soon'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ToString().Contains("expect 'most'", StringComparison.Ordinal));
     }
 
     [Theory]
