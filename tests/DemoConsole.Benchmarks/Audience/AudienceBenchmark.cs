@@ -126,7 +126,7 @@ internal static class AudienceBenchmark
         var perViewer = (after.ResidentBytes - before.ResidentBytes) / (double)viewers;
         BenchReport.Line($"per viewer: {PerViewer(before, after, viewers)}");
         var frame = fleet[0].Html().OrderBy(h => h.Key).Last().Value;
-        BenchReport.Line($"view size: {System.Text.Encoding.UTF8.GetByteCount(frame) / 1024.0:0.0} KiB of HTML per version");
+        BenchReport.Line($"view size: {System.Text.Encoding.UTF8.GetByteCount(frame) / 1024.0:0.0} KiB of HTML, {new Web.Audience.AudienceFrame(1, frame).Event.Length / 1024.0:0.0} KiB as sent per viewer and version");
 
         var screens = new List<IPage>();
         for (var i = 0; i < chromiumScreens; i++)
@@ -173,7 +173,7 @@ internal static class AudienceBenchmark
             }
 
             await AsyncWait.UntilAsync(() => RecoveredAsync(console, victim), $"{App} back to 2 Ready pods", CatchUp);
-            BenchReport.Line($"deletion {k}: {victim}; viewers got version {showing}: p50 {Percentiles.Of(kill, 50):0.0}, p95 {Percentiles.Of(kill, 95):0.0}, max {kill.Max():0.0} ms; within {GoalMilliseconds:0} ms {within[^1]:P1}");
+            BenchReport.Line($"deletion {k}: {victim}; viewers got version {showing}: p50 {Percentiles.Of(kill, 50):0.0}, p95 {Percentiles.Of(kill, 95):0.0}, max {kill.Max():0.0} ms; within {GoalMilliseconds:0} ms {within[^1]:P1}; presenter {presenterLatencies[^1]:0.0} ms");
             await Task.Delay(gap);
         }
 

@@ -85,7 +85,7 @@ internal sealed class SseViewer
                     }
                     else if (data is not null && StartsWith(line, "data: "u8))
                     {
-                        data.Append(Encoding.UTF8.GetString(line.ToArray(), 6, line.Count - 6)).Append('\n');
+                        data.Append(Encoding.ASCII.GetString(line.ToArray(), 6, line.Count - 6));
                     }
 
                     line.Clear();
@@ -111,7 +111,7 @@ internal sealed class SseViewer
             LastVersion = version;
             if (data is not null)
             {
-                _html[version] = data.ToString(0, Math.Max(0, data.Length - 1));
+                _html[version] = Web.Audience.AudienceFrame.Decompress(Convert.FromBase64String(data.ToString()));
             }
         }
     }
