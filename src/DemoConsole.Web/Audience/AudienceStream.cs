@@ -76,8 +76,9 @@ public sealed partial class AudienceStream(IServiceProvider services, ILoggerFac
         await _lifecycle.WaitAsync(cancellationToken);
         try
         {
-            _viewers++;
+            // Counted once the view runs: a start that failed leaves no viewer behind to keep a view that is not there.
             _running ??= await Running.StartAsync(services, loggers, language.Current(), baseUri, _frames, _logger);
+            _viewers++;
         }
         finally
         {
