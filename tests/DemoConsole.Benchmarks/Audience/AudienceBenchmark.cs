@@ -121,7 +121,9 @@ internal static class AudienceBenchmark
         var opened = CpuSample.Take();
         BenchReport.Line($"{viewers} viewers connected and showing the view after {(opened.At - opening.At).TotalSeconds:0.0} s");
         await ConsoleButton.SettledAsync(console.Process);
-        var after = await ConsoleMemory.ReadAsync(console.Process, gcdump);
+        // RSS only here: a heap snapshot suspends the console and collects everything, which showed up as a slow first
+        // deletion right after it; the live heap is read once the deletions are over and the console idles again.
+        var after = await ConsoleMemory.ReadAsync(console.Process, gcdump: null);
         BenchReport.Line($"{viewers} viewers, idle:   {after.Text}");
         var perViewer = (after.ResidentBytes - before.ResidentBytes) / (double)viewers;
         BenchReport.Line($"per viewer: {PerViewer(before, after, viewers)}");
@@ -184,8 +186,11 @@ internal static class AudienceBenchmark
         BenchReport.Line($"Chromium light screens ({screens.Count}, DOM changed): {Summary(chromiumLatencies)}");
         BenchReport.Line($"presenter page (Blazor, DOM changed): {Summary(presenterLatencies)}");
 
+        await ConsoleButton.SettledAsync(console.Process);
+        var end = await ConsoleMemory.ReadAsync(console.Process, gcdump);
+        BenchReport.Line($"{viewers} viewers, idle after the deletions: {end.Text}; per viewer: {PerViewer(before, end, viewers)}");
         report.Check(Invariant($"{viewers} light viewers: server memory per idle viewer ≤ 300 KB (RSS)"), perViewer <= GoalBytesPerViewer,
-            $"{perViewer / 1024:0.0} KiB RSS per viewer ({PerViewer(before, after, viewers)})");
+            $"{perViewer / 1024:0.0} KiB RSS per viewer before the deletions; after them {PerViewer(before, end, viewers)}");
         var p95 = Percentiles.Of(latencies, 95);
         report.Check(Invariant($"{viewers} light viewers: event reaches 95 % within {GoalMilliseconds:0} ms"), p95 <= GoalMilliseconds,
             $"p50 {Percentiles.Of(latencies, 50):0.0}, p95 {p95:0.0}, p99 {Percentiles.Of(latencies, 99):0.0} ms over {latencies.Count} viewer-events; presenter p95 {Percentiles.Of(presenterLatencies, 95):0.0} ms");
