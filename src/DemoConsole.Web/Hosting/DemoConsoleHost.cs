@@ -1,4 +1,5 @@
 using DemoConsole.Web.Api;
+using DemoConsole.Web.Audience;
 using DemoConsole.Web.Components;
 using DemoConsole.Web.Configuration;
 using DemoConsole.Web.Security;
@@ -58,6 +59,7 @@ public static class DemoConsoleHost
         app.MapConsoleApi();
         app.MapReportDownloads();
         app.MapRecordings();
+        app.MapAudienceStream();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

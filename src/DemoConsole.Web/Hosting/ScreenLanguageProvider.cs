@@ -32,15 +32,19 @@ public sealed class ScreenLanguageProvider(string? configured) : RequestCultureP
             return own;
         }
 
-        return configured ?? ScenarioLanguage(httpContext) ?? ConsoleLanguage.Default;
+        return Audience(configured, httpContext.RequestServices.GetService<IScenarioSource>());
     }
+
+    /// <summary>The audience's language: the setting, else the scenario's, else the default (also the light audience stream's).</summary>
+    public static string Audience(string? configured, IScenarioSource? scenario) =>
+        (ConsoleLanguage.IsSupported(configured) ? configured : null) ?? ScenarioLanguage(scenario) ?? ConsoleLanguage.Default;
 
     private static bool IsAudience(HttpRequest request) =>
         request.Path.StartsWithSegments("/watch", StringComparison.OrdinalIgnoreCase)
         || request.Query[ScreenQuery] == AudienceScreen;
 
-    private static string? ScenarioLanguage(HttpContext httpContext) =>
-        httpContext.RequestServices.GetService<IScenarioSource>()?.Current.Scenario.Language is { } language
+    private static string? ScenarioLanguage(IScenarioSource? scenario) =>
+        scenario?.Current.Scenario.Language is { } language
         && ConsoleLanguage.IsSupported(language)
             ? language
             : null;

@@ -57,6 +57,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<PresenterPreferences>();
         services.AddSingleton<FrameOriginPolicy>();
         services.TryAddSingleton<PanelModes>();
+        services.AddSingleton<Audience.AudienceLanguage>();
+        services.AddSingleton<Audience.AudienceStream>();
 
         services.AddSingleton<EmbeddedSandbox>();
         services.TryAddSingleton<IClusterConnection>(sp => new ClusterConnection(() => ClusterTarget(sp)));

@@ -22,7 +22,7 @@ public static class SecurityServiceCollectionExtensions
                 options.SlidingExpiration = true;
                 options.Events = new CookieAuthenticationEvents
                 {
-                    // The API answers with status codes, never with a redirect to a sign-in page.
+                    // The API and the audience stream answer with status codes, never with a redirect to a sign-in page.
                     OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized),
                     OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden),
                 };
@@ -40,7 +40,7 @@ public static class SecurityServiceCollectionExtensions
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(Audience.AudienceEndpoints.StreamPath))
         {
             context.Response.StatusCode = status;
         }

@@ -43,15 +43,17 @@ public static partial class SignInEndpoints
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");
     }
 
-    private static async Task<IResult> WatchAsync(HttpContext context, string? t, ConsoleSecrets secrets)
+    /// <summary><c>view=light</c> leads to the light audience screen (<c>/watch/light</c>, for large audiences), otherwise <c>/watch</c>.</summary>
+    private static async Task<IResult> WatchAsync(HttpContext context, string? t, string? view, ConsoleSecrets secrets)
     {
+        var screen = view == "light" ? "/watch/light" : "/watch";
         if (!secrets.IsViewerToken(t))
         {
-            return secrets.OpenWatching ? Results.Redirect("/watch") : Results.Redirect("/signin?error=token");
+            return secrets.OpenWatching ? Results.Redirect(screen) : Results.Redirect("/signin?error=token");
         }
 
         await context.SignInAsync(ConsoleClaims.CookieScheme, ConsoleClaims.Principal("audience", ConsoleClaims.ViewerRole, ConsoleClaims.CookieScheme));
-        return Results.Redirect("/watch");
+        return Results.Redirect(screen);
     }
 
     /// <summary>Presenter names are shown to the whole team; keep them short and plain.</summary>

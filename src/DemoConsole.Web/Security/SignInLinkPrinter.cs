@@ -35,6 +35,8 @@ public sealed partial class SignInLinkPrinter(
         }
 
         Console.WriteLine(secrets.OpenWatching ? $"Audience screen:   {address}/watch" : $"Audience screen:   {address}/auth/watch?t={secrets.ViewerToken}");
+        // The same view without a Blazor circuit per viewer: for hundreds of screens (docs/benchmarks.md, "Audience screens").
+        Console.WriteLine(secrets.OpenWatching ? $"Large audiences:   {address}/watch/light" : $"Large audiences:   {address}/auth/watch?t={secrets.ViewerToken}&view=light");
         LogListening(address);
     }
 

@@ -149,7 +149,7 @@ internal sealed class ConsoleButton(PublishedConsole cli, IBrowser browser, int 
     }
 
     /// <summary>Samples the console's CPU each second until a second uses less than <see cref="QuietShare"/> of a core; returns that share.</summary>
-    private static async Task<double> SettledAsync(Process process)
+    internal static async Task<double> SettledAsync(Process process)
     {
         using var second = new PeriodicTimer(TimeSpan.FromSeconds(1));
         var started = Stopwatch.StartNew();

@@ -32,6 +32,9 @@ public sealed partial class RoleTableTests(RoleTableTests.Console factory) : ICl
 
         /// <summary>The audience screen: the viewer's or a presenter's cookie.</summary>
         AudiencePage,
+
+        /// <summary>The light audience screen's event stream: the same callers, and 401 (not a redirect) for anyone else.</summary>
+        AudienceStream,
     }
 
     /// <summary>Route pattern and method → who may call it, and a concrete path to try.</summary>
@@ -63,6 +66,8 @@ public sealed partial class RoleTableTests(RoleTableTests.Console factory) : ICl
         { "GET", "/present/recordings", "/present/recordings", Access.PresenterPage },
         { "GET", "/present/recordings/{name}", "/present/recordings/none.jsonl", Access.PresenterPage },
         { "GET", "/watch", "/watch", Access.AudiencePage },
+        { "GET", "/watch/light", "/watch/light", Access.AudiencePage },
+        { "GET", "/watch/stream", "/watch/stream", Access.AudienceStream },
         { "GET", "/api/session", "/api/session", Access.ApiRead },
         { "POST", "/api/session/part/{n:int}", "/api/session/part/2", Access.ApiWrite },
         { "POST", "/api/session/next", "/api/session/next", Access.ApiWrite },
@@ -139,6 +144,11 @@ public sealed partial class RoleTableTests(RoleTableTests.Console factory) : ICl
                 Assert.Equal(HttpStatusCode.OK, viewer.StatusCode);
                 Assert.Equal(HttpStatusCode.OK, presenter.StatusCode);
                 break;
+            case Access.AudienceStream:
+                Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+                Assert.Equal(HttpStatusCode.OK, viewer.StatusCode);
+                Assert.Equal(HttpStatusCode.OK, presenter.StatusCode);
+                break;
         }
     }
 
@@ -157,8 +167,9 @@ public sealed partial class RoleTableTests(RoleTableTests.Console factory) : ICl
 
     private static string Describe(HttpResponseMessage response) => $"{(int)response.StatusCode} {response.Headers.Location}";
 
+    /// <summary>Headers only: the audience stream's body never ends.</summary>
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path) =>
-        client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), HttpCompletionOption.ResponseHeadersRead);
 
     private HttpClient Client(string? bearer = null)
     {
