@@ -34,7 +34,9 @@ public sealed class DemoCommitApiTests : IDisposable
         var preview = await (await client.PostAsync("/api/actions/demo-commit/preview", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(preview.GetProperty("canRun").GetBoolean(), preview.ToString());
         var summary = preview.GetProperty("summary").GetString();
-        Assert.Contains("user-service/DEMO.txt on DvwN-Lee/Monitoring-v2, branch main", summary, StringComparison.Ordinal);
+        // The summary is in the console's language (Korean with the built-in scenario); the names are the same in every language.
+        Assert.Contains("user-service/DEMO.txt", summary, StringComparison.Ordinal);
+        Assert.Contains("DvwN-Lee/Monitoring-v2", summary, StringComparison.Ordinal);
         Assert.Contains("데모: CI/CD 파이프라인 테스트", summary, StringComparison.Ordinal);
 
         var started = await client.PostAsJsonAsync("/api/actions/demo-commit/run", new { previewId = preview.GetProperty("previewId").GetString() });

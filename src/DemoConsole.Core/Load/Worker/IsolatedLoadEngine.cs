@@ -12,7 +12,7 @@ namespace DemoConsole.Core.Load.Worker;
 /// sequence and steady runs are paced, not throughput-bound, and stay in process.
 /// The plan is validated here, with this engine's caps, before any process starts; the worker checks it again.
 /// </summary>
-public sealed class IsolatedLoadEngine(ILoadEngine inProcess, Func<ProcessStartInfo?> worker, TimeProvider timeProvider, ILogger<IsolatedLoadEngine> logger) : ILoadEngine
+public sealed partial class IsolatedLoadEngine(ILoadEngine inProcess, Func<ProcessStartInfo?> worker, TimeProvider timeProvider, ILogger<IsolatedLoadEngine> logger) : ILoadEngine
 {
     public LoadCaps Caps => inProcess.Caps;
 
@@ -52,7 +52,13 @@ public sealed class IsolatedLoadEngine(ILoadEngine inProcess, Func<ProcessStartI
         Process? process = null;
         try
         {
-            process = Process.Start(startInfo) ?? throw new InvalidOperationException("no process was started");
+            process = Process.Start(startInfo);
+            if (process is null)
+            {
+                LogWorkerNotStarted(null, startInfo.FileName);
+                return null;
+            }
+
             process.StandardInput.WriteLine(LoadWorkerProtocol.Write(new LoadWorkerRequest(plan.Source, Caps)));
             process.StandardInput.Flush();
             return process;
@@ -60,7 +66,7 @@ public sealed class IsolatedLoadEngine(ILoadEngine inProcess, Func<ProcessStartI
         catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {
             // The run still happens, in this process, as it did before workers existed; the log says why.
-            logger.LogWarning(exception, "Could not start a load worker ({File}); the run is sent from the console's own process", startInfo.FileName);
+            LogWorkerNotStarted(exception, startInfo.FileName);
             if (process is not null)
             {
                 process.Kill();
@@ -70,4 +76,7 @@ public sealed class IsolatedLoadEngine(ILoadEngine inProcess, Func<ProcessStartI
             return null;
         }
     }
+
+    [LoggerMessage(EventId = 260, Level = LogLevel.Warning, Message = "Could not start a load worker ({File}); the run is sent from the console's own process")]
+    private partial void LogWorkerNotStarted(Exception? exception, string file);
 }

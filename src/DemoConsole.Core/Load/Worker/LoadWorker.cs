@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Load.Worker;
 
@@ -23,7 +24,7 @@ public static class LoadWorker
         var request = await ReadRequestAsync(input, cancellationToken);
         if (request is null)
         {
-            await WriteAsync(output, new LoadWorkerMessage(null, ["no load plan was given on standard input"]));
+            await WriteAsync(output, new LoadWorkerMessage(null, [new UiMessage("Load_WorkerNoRequest").ToString()]));
             return Refused;
         }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
+using DemoConsole.Core.Messages;
 
 namespace DemoConsole.Core.Load.Worker;
 
@@ -114,7 +114,8 @@ internal sealed class WorkerLoadRun : ILoadRun
             {
                 State = LoadRunState.Failed,
                 Version = last.Version + 1,
-                Failure = refusal ?? string.Create(CultureInfo.InvariantCulture, $"the load worker process ended (exit code {_worker.ExitCode}) before the run did"),
+                // Failure is English text, as an engine's exception message is for in-process runs.
+                Failure = refusal ?? new UiMessage("Load_WorkerEnded", _worker.ExitCode).ToString(),
             });
         }
 
