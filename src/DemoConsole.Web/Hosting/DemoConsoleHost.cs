@@ -1,6 +1,7 @@
 using DemoConsole.Web.Api;
 using DemoConsole.Web.Components;
 using DemoConsole.Web.Configuration;
+using DemoConsole.Web.Replicas;
 using DemoConsole.Web.Security;
 using Serilog;
 
@@ -56,6 +57,7 @@ public static class DemoConsoleHost
         app.MapSignIn();
         app.MapLanguagePreference();
         app.MapConsoleApi();
+        app.MapReplicaApi();
         app.MapReportDownloads();
         app.MapRecordings();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
