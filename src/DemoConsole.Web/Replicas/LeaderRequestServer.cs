@@ -14,13 +14,23 @@ namespace DemoConsole.Web.Replicas;
 public sealed partial class LeaderRequestServer(
     RedisReplicaConnection redis,
     ReplicaLeadership leadership,
-    ActionExecutor executor,
-    StopEverything stopEverything,
+    IServiceProvider services,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<LeaderRequestServer> logger) : BackgroundService
 {
+    private ActionExecutor _executor = null!;
+    private StopEverything _stopEverything = null!;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await ApplicationStarted.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
+        _executor = services.GetRequiredService<ActionExecutor>();
+        _stopEverything = services.GetRequiredService<StopEverything>();
         using var timer = new PeriodicTimer(SharedSession.SyncEvery, time);
         do
         {
@@ -47,10 +57,10 @@ public sealed partial class LeaderRequestServer(
 
         var reply = request.Command switch
         {
-            ActionRequest.StartCommand => ActionReply.From(request.Id, executor.Start(request.Actor, request.ActionId ?? "", request.Parameters, request.PreviewId)),
-            ActionRequest.StopCommand => ActionReply.From(request.Id, executor.Stop(request.Actor, request.RunId ?? "")),
+            ActionRequest.StartCommand => ActionReply.From(request.Id, _executor.Start(request.Actor, request.ActionId ?? "", request.Parameters, request.PreviewId)),
+            ActionRequest.StopCommand => ActionReply.From(request.Id, _executor.Stop(request.Actor, request.RunId ?? "")),
             ActionRequest.StopAllCommand => StopEverything(request),
-            ActionRequest.PreviewCommand => new ActionReply(request.Id, Preview: await executor.PreviewAsync(request.Actor, request.ActionId ?? "", request.Parameters, stoppingToken)),
+            ActionRequest.PreviewCommand => new ActionReply(request.Id, Preview: await _executor.PreviewAsync(request.Actor, request.ActionId ?? "", request.Parameters, stoppingToken)),
             _ => null,
         };
         if (reply is null)
@@ -72,8 +82,8 @@ public sealed partial class LeaderRequestServer(
     /// <summary>Answers with the runs in flight at once and stops everything here; the asker watches the board for the ends.</summary>
     private ActionReply StopEverything(ActionRequest request)
     {
-        var running = request.Actor.IsPresenter ? executor.Board.Runs.Where(r => r.IsRunning).ToList() : [];
-        _ = stopEverything.RunAsync(request.Actor, CancellationToken.None);
+        var running = request.Actor.IsPresenter ? _executor.Board.Runs.Where(r => r.IsRunning).ToList() : [];
+        _ = _stopEverything.RunAsync(request.Actor, CancellationToken.None);
         return new ActionReply(request.Id, Runs: running);
     }
 

@@ -14,7 +14,8 @@ namespace DemoConsole.Web.Replicas;
 public sealed partial class SharedRunBoard(
     RedisReplicaConnection redis,
     ReplicaLeadership leadership,
-    ActionExecutor executor,
+    IServiceProvider services,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<SharedRunBoard> logger) : BackgroundService
 {
@@ -25,15 +26,28 @@ public sealed partial class SharedRunBoard(
     private long _version;
     private long _writtenLocal = -1;
     private bool _subscribed;
+    private ActionExecutor _executor = null!;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await ApplicationStarted.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
+        _executor = services.GetRequiredService<ActionExecutor>();
         leadership.Changed += OnLeadershipChangedAsync;
+        if (leadership.IsLeader)
+        {
+            // Became leader while the console was starting, before this service listened.
+            await OnLeadershipChangedAsync(true);
+        }
+
         redis.Restored += OnRestored;
         var periodic = SyncPeriodicallyAsync(stoppingToken);
         try
         {
-            await foreach (var _ in executor.WatchAsync(stoppingToken))
+            await foreach (var _ in _executor.WatchAsync(stoppingToken))
             {
                 await GuardedAsync(WriteIfLeaderAsync);
                 await Task.Delay(WriteEvery, time, stoppingToken);
@@ -96,7 +110,7 @@ public sealed partial class SharedRunBoard(
     {
         if (!leadership.IsLeader && version != _version && JsonSerializer.Deserialize<RunBoard>(json, RecordingJson.Options) is { } board)
         {
-            executor.Follow(board);
+            _executor.Follow(board);
             _version = version;
         }
 
@@ -105,7 +119,7 @@ public sealed partial class SharedRunBoard(
 
     private async Task WriteIfLeaderAsync()
     {
-        var board = executor.Board;
+        var board = _executor.Board;
         if (!leadership.IsLeader || board.Version == _writtenLocal)
         {
             return;
@@ -122,7 +136,7 @@ public sealed partial class SharedRunBoard(
     {
         if (!leads)
         {
-            var stopped = executor.StepDown();
+            var stopped = _executor.StepDown();
             LogSteppedDown(stopped);
             return;
         }
@@ -130,7 +144,7 @@ public sealed partial class SharedRunBoard(
         var stored = await _slot.ReadAsync();
         var previous = stored is { } found ? JsonSerializer.Deserialize<RunBoard>(found.Json, RecordingJson.Options) : null;
         _version = stored?.Version ?? 0;
-        var interrupted = executor.TakeOver(previous ?? RunBoard.Empty);
+        var interrupted = _executor.TakeOver(previous ?? RunBoard.Empty);
         LogTookOver(interrupted.Count);
         _writtenLocal = -1;
         await WriteIfLeaderAsync();
