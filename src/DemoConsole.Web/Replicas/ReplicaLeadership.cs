@@ -14,7 +14,13 @@ public sealed partial class ReplicaLeadership(RedisReplicaConnection redis, Time
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan TryEvery = TimeSpan.FromSeconds(2);
 
-    private const string Renew = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+    // Renewed while this replica holds it; taken again when nobody does (Redis restarted empty under a living leader).
+    private const string Renew = """
+        local holder = redis.call('get', KEYS[1])
+        if holder == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+        if not holder then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+        return 0
+        """;
     private const string Release = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
     private static readonly RedisKey LockKey = RedisReplicaConnection.Key("leader");
 

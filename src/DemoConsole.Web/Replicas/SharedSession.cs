@@ -18,12 +18,16 @@ public sealed partial class SharedSession(RedisReplicaConnection redis, DemoSess
 {
     public static readonly TimeSpan SyncEvery = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a replica with nothing new leaves an empty Redis to one with a change made while it was away.</summary>
+    private static readonly TimeSpan EmptyWait = TimeSpan.FromSeconds(5);
+
     private readonly SharedSlot _slot = new(redis, "session");
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _version;
     private string? _shared;
     private bool _subscribed;
     private bool _unavailable;
+    private DateTimeOffset? _emptySince;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -75,16 +79,30 @@ public sealed partial class SharedSession(RedisReplicaConnection redis, DemoSess
             }
 
             var stored = await _slot.ReadAsync();
+            var changedHere = Shareable(session.Snapshot) != _shared;
+            var now = time.GetUtcNow();
+            _emptySince = stored is null ? _emptySince ?? now : null;
             if (stored is { } newer && newer.Version > _version)
             {
                 Adopt(newer.Version, newer.Json);
             }
-            else if (stored is null || stored.Value.Version < _version)
+            else if (stored is { } older && older.Version < _version)
             {
-                await WriteAsync(stored?.Version ?? 0, Shareable(session.Snapshot));
+                await WriteAsync(older.Version, Shareable(session.Snapshot));
+            }
+            else if (stored is null && (changedHere || now - _emptySince >= EmptyWait))
+            {
+                // Redis came back empty (or this is the first replica). A replica with a change made while Redis was
+                // away writes at once; one with nothing new waits a few checks, so that change is not overwritten by
+                // a session that merely was there before.
+                await WriteAsync(0, Shareable(session.Snapshot));
             }
 
-            await PushUnderGateAsync();
+            if (stored is not null)
+            {
+                await PushUnderGateAsync();
+            }
+
             Available();
         }
         catch (Exception ex) when (RedisReplicaConnection.IsUnavailable(ex))
