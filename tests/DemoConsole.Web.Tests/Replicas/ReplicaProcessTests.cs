@@ -103,6 +103,16 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifeti
         await AsyncWait.UntilAsync(async () => await PartAsync(first) == 6, "the first to follow part 6");
     }
 
+    [Fact]
+    public async Task SignInCookieFromOneReplica_IsAcceptedByTheOther()
+    {
+        var (first, second) = await StartPairAsync();
+
+        var cookie = await CookieSignIn.SignInAsync(first.Address, ConsoleProcess.PresenterKey);
+
+        Assert.Equal(HttpStatusCode.OK, await CookieSignIn.PresenterPageAsync(second.Address, cookie));
+    }
+
     /// <summary>The first started leads (it waits for that), the second follows it.</summary>
     private async Task<(ConsoleProcess Leader, ConsoleProcess Follower)> StartPairAsync()
     {
