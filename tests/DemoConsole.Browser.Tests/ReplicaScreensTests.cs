@@ -67,6 +67,25 @@ public sealed class ReplicaScreensTests : IAsyncLifetime
         await Screenshots.SaveAsync(presenter, audience, presenterOnLeader ? "replicas-presenter-on-leader" : "replicas-presenter-on-follower");
     }
 
+    [Fact]
+    public async Task RedisLost_ThePresenterIsToldAndKeepsWorking_UntilItIsBack()
+    {
+        var console = await StartAsync();
+        var presenter = await BrowserFixture.PresenterPageAsync(_browser!, console.Address, "alice");
+        var audience = await BrowserFixture.AudiencePageAsync(_browser!, console.Address);
+        var banner = presenter.GetByTestId("shared-state-banner");
+        await Assertions.Expect(banner).ToHaveCountAsync(0);
+
+        _redis.Kill();
+        await Assertions.Expect(banner).ToBeVisibleAsync();
+        await presenter.Keyboard.PressAsync("2");
+        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("2부");
+        await Screenshots.SaveAsync(presenter, audience, "replicas-redis-lost");
+
+        await _redis.StartAgainAsync();
+        await Assertions.Expect(banner).ToHaveCountAsync(0);
+    }
+
     private async Task<ConsoleProcess> StartAsync()
     {
         var console = await ConsoleProcess.StartAsync([], new Dictionary<string, string>

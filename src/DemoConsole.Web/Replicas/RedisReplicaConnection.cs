@@ -1,3 +1,4 @@
+using DemoConsole.Core.Live;
 using StackExchange.Redis;
 
 namespace DemoConsole.Web.Replicas;
@@ -13,6 +14,7 @@ public sealed partial class RedisReplicaConnection : IDisposable
     private const string Prefix = "democonsole:";
     private readonly Lazy<ConnectionMultiplexer> _connection;
     private readonly ILogger<RedisReplicaConnection> _logger;
+    private readonly SnapshotBroadcaster<RedisReachability> _reachable = new(new RedisReachability(true));
 
     public RedisReplicaConnection(string connectionString, ILogger<RedisReplicaConnection> logger)
     {
@@ -27,12 +29,18 @@ public sealed partial class RedisReplicaConnection : IDisposable
         _connection = new Lazy<ConnectionMultiplexer>(() =>
         {
             var connection = ConnectionMultiplexer.Connect(options);
-            connection.ConnectionFailed += (_, e) => LogLost(endpoints, e.FailureType.ToString());
+            connection.ConnectionFailed += (_, e) =>
+            {
+                LogLost(endpoints, e.FailureType.ToString());
+                _reachable.Publish(new RedisReachability(false));
+            };
             connection.ConnectionRestored += (_, _) =>
             {
                 LogRestored(endpoints);
+                _reachable.Publish(new RedisReachability(connection.IsConnected));
                 Restored?.Invoke();
             };
+            _reachable.Publish(new RedisReachability(connection.IsConnected));
             return connection;
         });
         _logger = logger;
@@ -45,6 +53,9 @@ public sealed partial class RedisReplicaConnection : IDisposable
     public event Action? Restored;
 
     public bool IsConnected => _connection.Value.IsConnected;
+
+    /// <summary>Whether Redis answers now, then after each loss and return (for the presenter's banner).</summary>
+    public IAsyncEnumerable<RedisReachability> WatchAsync(CancellationToken cancellationToken) => _reachable.SubscribeAsync(cancellationToken);
 
     public IDatabase Database => _connection.Value.GetDatabase();
 
@@ -71,3 +82,6 @@ public sealed partial class RedisReplicaConnection : IDisposable
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Redis at {Endpoints} is reachable again")]
     private partial void LogRestored(string endpoints);
 }
+
+/// <summary>Whether this replica reaches the shared Redis.</summary>
+public sealed record RedisReachability(bool Reachable);
