@@ -1,4 +1,5 @@
 using DemoConsole.Core.Messages;
+using Microsoft.Extensions.Logging;
 
 namespace DemoConsole.Core.Actions;
 
@@ -60,7 +61,6 @@ public sealed partial class ActionExecutor
         return stopped;
     }
 
-    [Microsoft.Extensions.Logging.LoggerMessage(EventId = 204, Level = Microsoft.Extensions.Logging.LogLevel.Warning,
-        Message = "Action run {RunId} of {ActionId} by {Actor} was interrupted: the replica running it stopped")]
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Action run {RunId} of {ActionId} by {Actor} was interrupted: the replica running it stopped")]
     private partial void LogRunInterrupted(string runId, string actionId, string actor);
 }
