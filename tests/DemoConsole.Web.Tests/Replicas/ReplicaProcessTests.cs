@@ -42,6 +42,8 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifeti
         await MoveAsync(follower, 4);
         await AsyncWait.UntilAsync(async () => await PartAsync(leader) == 4, "the leader to show part 4");
 
+        await MeasurePropagationAsync(leader, follower);
+
         var runId = await RunAsync(follower, "traffic-burst");
         // Live: the follower sees the burst's figures grow while it runs (two different counts), then its end.
         var seen = new HashSet<long>();
@@ -111,6 +113,29 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifeti
         var cookie = await CookieSignIn.SignInAsync(first.Address, ConsoleProcess.PresenterKey);
 
         Assert.Equal(HttpStatusCode.OK, await CookieSignIn.PresenterPageAsync(second.Address, cookie));
+    }
+
+    /// <summary>
+    /// Prints (asserts nothing about time) how long a part move on one replica takes to show in the other's session:
+    /// the API's answer to the follower's session read, polled back to back, over twenty moves.
+    /// </summary>
+    private async Task MeasurePropagationAsync(ConsoleProcess from, ConsoleProcess to)
+    {
+        var took = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var part = 1 + (i % 5);
+            var moved = Stopwatch.StartNew();
+            await MoveAsync(from, part);
+            while (await PartAsync(to) != part)
+            {
+            }
+
+            took.Add(moved.Elapsed.TotalMilliseconds);
+        }
+
+        took.Sort();
+        output.WriteLine($"part move on one replica -> shown by the other (20 moves, incl. the POST): p50 {took[9]:F1} ms, p95 {took[18]:F1} ms, max {took[19]:F1} ms");
     }
 
     /// <summary>The first started leads (it waits for that), the second follows it.</summary>
