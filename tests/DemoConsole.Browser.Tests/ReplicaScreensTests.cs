@@ -56,6 +56,9 @@ public sealed class ReplicaScreensTests : IAsyncLifetime
         var audience = await BrowserFixture.AudiencePageAsync(_browser!, audienceConsole.Address);
         await presenter.Keyboard.PressAsync("3");
         await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("3부");
+        // The presenter connected to one replica is listed by the other too.
+        await AsyncWait.UntilAsync(async () => (await GetAsync(audienceConsole, "/api/session")).GetProperty("presenters").EnumerateArray().Any(p => p.GetString() == "alice"),
+            "the other replica to list alice as connected");
 
         await presenter.GetByTestId("run-traffic-burst").ClickAsync();
         var live = audience.Locator("[data-testid=audience-run-traffic-burst] [data-testid=load-result][data-state=running]");
@@ -102,10 +105,12 @@ public sealed class ReplicaScreensTests : IAsyncLifetime
         return console;
     }
 
-    private static async Task<JsonElement> ReplicaAsync(ConsoleProcess console)
+    private static Task<JsonElement> ReplicaAsync(ConsoleProcess console) => GetAsync(console, "/api/replica");
+
+    private static async Task<JsonElement> GetAsync(ConsoleProcess console, string path)
     {
         using var api = new HttpClient { BaseAddress = console.Address };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleProcess.PresenterKey);
-        return await api.GetFromJsonAsync<JsonElement>("/api/replica");
+        return await api.GetFromJsonAsync<JsonElement>(path);
     }
 }

@@ -32,6 +32,7 @@ public static class ReplicaServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ReplicaLeadership>());
         services.AddSingleton<IActionLeader, RemoteActionLeader>();
         services.AddHostedService<SharedSession>();
+        services.AddHostedService<SharedPresence>();
         services.AddHostedService<SharedRunBoard>();
         services.AddHostedService<LeaderRequestServer>();
         return services;
