@@ -9,8 +9,8 @@ namespace DemoConsole.Web.Replicas;
 /// the replica whose screen or API got it, with the same role checks as always; the new session is then written to
 /// Redis only if nobody wrote since this replica last saw it (a version compare in one script) and announced; the
 /// other replicas take it over. When two presenters on two replicas change it in the same instant, the first write
-/// wins and the other replica takes it over too: every screen ends on the same state. Connected presenters stay each
-/// replica's own (a presence, not shared state). A check every <see cref="SyncEvery"/> catches up on a missed
+/// wins and the other replica takes it over too: every screen ends on the same state. Connected presenters are not
+/// part of it (see <see cref="SharedPresence"/>). A check every <see cref="SyncEvery"/> catches up on a missed
 /// announcement and sends again what could not be written while Redis was away.
 /// </summary>
 public sealed partial class SharedSession(RedisReplicaConnection redis, DemoSession session, TimeProvider time, ILogger<SharedSession> logger)
