@@ -14,6 +14,7 @@ public sealed partial class RedisReplicaConnection : IDisposable
     private const string Prefix = "democonsole:";
     private readonly Lazy<ConnectionMultiplexer> _connection;
     private readonly ILogger<RedisReplicaConnection> _logger;
+    private bool _everConnected;
     private readonly SnapshotBroadcaster<RedisReachability> _reachable = new(new RedisReachability(true));
 
     public RedisReplicaConnection(string connectionString, ILogger<RedisReplicaConnection> logger)
@@ -36,10 +37,12 @@ public sealed partial class RedisReplicaConnection : IDisposable
             };
             connection.ConnectionRestored += (_, _) =>
             {
+                _everConnected |= connection.IsConnected;
                 LogRestored(endpoints);
                 _reachable.Publish(new RedisReachability(connection.IsConnected));
                 Restored?.Invoke();
             };
+            _everConnected = connection.IsConnected;
             _reachable.Publish(new RedisReachability(connection.IsConnected));
             return connection;
         });
@@ -53,6 +56,9 @@ public sealed partial class RedisReplicaConnection : IDisposable
     public event Action? Restored;
 
     public bool IsConnected => _connection.Value.IsConnected;
+
+    /// <summary>Whether this replica has reached Redis since it started (and so has the shared state and sign-in keys).</summary>
+    public bool EverConnected => _connection.Value is { } connection && (_everConnected |= connection.IsConnected);
 
     /// <summary>Whether Redis answers now, then after each loss and return (for the presenter's banner).</summary>
     public IAsyncEnumerable<RedisReachability> WatchAsync(CancellationToken cancellationToken) => _reachable.SubscribeAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using DemoConsole.Core.Actions;
 using DemoConsole.Web.Configuration;
+using DemoConsole.Web.Hosting;
 using DemoConsole.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public static class ReplicaServiceCollectionExtensions
         services.AddHostedService<SharedPresence>();
         services.AddHostedService<SharedRunBoard>();
         services.AddHostedService<LeaderRequestServer>();
+        services.AddHealthChecks().AddCheck<SharedStateReachedCheck>("shared-state", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }
 

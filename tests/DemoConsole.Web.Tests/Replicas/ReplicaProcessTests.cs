@@ -115,6 +115,24 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(HttpStatusCode.OK, await CookieSignIn.PresenterPageAsync(second.Address, cookie));
     }
 
+    [Fact]
+    public async Task StartedWhileRedisIsDown_NotReadyUntilItIsReached_ThenServesTheSignIn()
+    {
+        _redis.Kill();
+        var console = await StartAsync();
+        using var http = new HttpClient { BaseAddress = console.Address };
+
+        using (var notReady = await http.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+            Assert.Contains("shared-state: Unhealthy", await notReady.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await _redis.StartAgainAsync();
+        await AsyncWait.UntilAsync(async () => (await http.GetAsync("/health/ready")).IsSuccessStatusCode, "the replica to be ready once Redis answers");
+        await AsyncWait.UntilAsync(async () => (await http.GetAsync("/signin")).IsSuccessStatusCode, "the sign-in page once the keys can be read");
+    }
+
     /// <summary>
     /// Prints (asserts nothing about time) how long a part move on one replica takes to show in the other's session:
     /// the API's answer to the follower's session read, polled back to back, over twenty moves.
