@@ -13,6 +13,44 @@ public sealed partial class ActionExecutor
     /// <summary>The leader elsewhere to hand commands to, or null when actions run here.</summary>
     private IActionLeader? Elsewhere => _leader is { RunsHere: false } leader ? leader : null;
 
+    /// <summary>How long a start on the leader waits for the leader's board to show the new run here.</summary>
+    private static readonly TimeSpan ShownWithin = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Starts on the leader and returns once this replica's board shows the run (the board arrives a moment after the
+    /// leader's answer), so a caller that looks the run up next finds it, as after a start here.
+    /// </summary>
+    private RunStartResult StartOnLeader(IActionLeader leader, Security.Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters, string? previewId)
+    {
+        var started = leader.Start(actor, actionId, runTimeParameters, previewId);
+        if (started.Started && FindRun(started.RunId) is null)
+        {
+            // Blocking on purpose, like the start itself: the board's broadcaster completes on other threads.
+            Task.Run(() => WaitUntilShownAsync(started.RunId)).GetAwaiter().GetResult();
+        }
+
+        return started;
+    }
+
+    private async Task WaitUntilShownAsync(string runId)
+    {
+        using var timeout = new CancellationTokenSource(ShownWithin);
+        try
+        {
+            await foreach (var board in _board.WatchAsync(timeout.Token))
+            {
+                if (board.FindRun(runId) is not null)
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Not shown yet (Redis slow): the run still started; the board shows it when it arrives.
+        }
+    }
+
     /// <summary>Shows the leader's run board (this replica runs nothing itself).</summary>
     public void Follow(RunBoard leaders) => _board.Replace(leaders);
 

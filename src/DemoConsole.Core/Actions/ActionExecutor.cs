@@ -74,7 +74,7 @@ public sealed partial class ActionExecutor : IDisposable
     {
         if (Elsewhere is { } leader)
         {
-            return leader.Start(actor, actionId, runTimeParameters, previewId);
+            return StartOnLeader(leader, actor, actionId, runTimeParameters, previewId);
         }
 
         object? pin = null;

@@ -43,6 +43,20 @@ public sealed class ActionExecutorReplicaTests : IDisposable
     }
 
     [Fact]
+    public void Follower_Start_ReturnsOnceItsBoardShowsTheLeadersRun()
+    {
+        _leader.Started = runId => _ = Task.Run(async () =>
+        {
+            await Task.Yield();
+            _follower.Follow(new RunBoard(1, [Run(runId, ActionRunStatus.Running)]));
+        });
+
+        var started = _follower.Start(Alice, "burst");
+
+        Assert.NotNull(_follower.FindRun(started.RunId!));
+    }
+
+    [Fact]
     public void Follower_StopByAViewer_IsRefusedBeforeAskingTheLeader()
     {
         Assert.False(_follower.Stop(Actor.Viewer("audience"), "r1").Started);
@@ -120,9 +134,13 @@ public sealed class ActionExecutorReplicaTests : IDisposable
 
         public bool RunsHere => false;
 
+        /// <summary>What the leader does after answering a start (its board reaching the follower), if anything.</summary>
+        public Action<string>? Started { get; set; }
+
         public RunStartResult Start(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters, string? previewId)
         {
             Asked.Add($"start {actionId} {previewId} {actor.Name}");
+            Started?.Invoke("leader-run");
             return new RunStartResult("leader-run", null);
         }
 
