@@ -72,7 +72,8 @@ public sealed partial class ActionExecutor
             return new UiMessage("Actions_PresenterOnly");
         }
 
-        return _inFlightByAction.ContainsKey(action.Id) ? new UiMessage("Actions_RunningNow") : handler.Validate(action);
+        // The board too: on a replica that does not lead, the runs in flight are the leader's.
+        return _inFlightByAction.ContainsKey(action.Id) || Board.LatestForAction(action.Id) is { IsRunning: true } ? new UiMessage("Actions_RunningNow") : handler.Validate(action);
     }
 
     private string KindOf(string actionId) =>

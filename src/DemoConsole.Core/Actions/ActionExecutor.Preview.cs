@@ -15,6 +15,11 @@ public sealed partial class ActionExecutor
     /// </summary>
     public async Task<ActionPreviewResult> PreviewAsync(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters, CancellationToken cancellationToken)
     {
+        if (Elsewhere is { } leader)
+        {
+            return await leader.PreviewAsync(actor, actionId, runTimeParameters, cancellationToken);
+        }
+
         if (Resolve(actor, actionId, runTimeParameters, out var problem) is not { } action)
         {
             return new ActionPreviewResult(null, actionId, new UiMessage("Actions_RefusedReason", problem), null, false, problem, null);

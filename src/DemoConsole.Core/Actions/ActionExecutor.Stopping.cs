@@ -17,6 +17,11 @@ public sealed partial class ActionExecutor
             return RunStartResult.Refused(new UiMessage("Actions_StopPresenterOnly"));
         }
 
+        if (Elsewhere is { } leader)
+        {
+            return leader.Stop(actor, runId);
+        }
+
         if (!_stops.TryGetValue(runId, out var stop))
         {
             return RunStartResult.Refused(FindRun(runId) is null ? new UiMessage("Actions_NoRun", runId) : new UiMessage("Actions_RunEnded"));
@@ -36,6 +41,11 @@ public sealed partial class ActionExecutor
         if (!actor.IsPresenter)
         {
             return [];
+        }
+
+        if (Elsewhere is { } leader)
+        {
+            return leader.StopAll(actor);
         }
 
         var running = Board.Runs.Where(r => r.IsRunning && _stops.ContainsKey(r.RunId)).ToList();

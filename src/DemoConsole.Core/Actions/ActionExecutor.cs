@@ -31,11 +31,14 @@ public sealed partial class ActionExecutor : IDisposable
     private readonly PendingPreviews _previews;
     private readonly RunBoardStore _board = new();
     private readonly ReplayScreens? _replay;
+    private readonly IActionLeader? _leader;
 
     /// <param name="replay">The screens' replay switch: while a recording is replayed, no action may run.</param>
-    public ActionExecutor(IScenarioSource scenarios, IEnumerable<IActionHandler> handlers, TimeProvider time, ILogger<ActionExecutor> logger, ReplayScreens? replay = null)
+    /// <param name="leader">With console replicas, the one that runs actions (see <see cref="IActionLeader"/>).</param>
+    public ActionExecutor(IScenarioSource scenarios, IEnumerable<IActionHandler> handlers, TimeProvider time, ILogger<ActionExecutor> logger, ReplayScreens? replay = null, IActionLeader? leader = null)
     {
         _replay = replay;
+        _leader = leader;
         _scenarios = scenarios;
         _handlers = handlers.ToDictionary(h => h.Descriptor.Name, StringComparer.Ordinal);
         _time = time;
@@ -69,6 +72,11 @@ public sealed partial class ActionExecutor : IDisposable
     /// the handler decides when it runs (scripts preview and run in one step).</param>
     public RunStartResult Start(Actor actor, string actionId, IReadOnlyDictionary<string, string>? runTimeParameters = null, string? previewId = null)
     {
+        if (Elsewhere is { } leader)
+        {
+            return StartOnLeader(leader, actor, actionId, runTimeParameters, previewId);
+        }
+
         object? pin = null;
         ActionDefinition? action;
         UiMessage? problem;

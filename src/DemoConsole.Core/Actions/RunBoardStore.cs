@@ -19,6 +19,15 @@ internal sealed class RunBoardStore
 
     public void Add(ActionRunSnapshot run) => Change(run.RunId, _ => run);
 
+    /// <summary>Replaces the whole board (the leader's, on a replica that follows it); the version stays this board's own.</summary>
+    public void Replace(RunBoard board)
+    {
+        lock (_gate)
+        {
+            _board.Publish(board with { Version = _board.Current.Version + 1 });
+        }
+    }
+
     /// <summary>Notes a refused start (bounded: the newest <see cref="HistoryLimit"/> are kept).</summary>
     public void AddRefusal(RefusedStart refused)
     {

@@ -23,6 +23,7 @@ public sealed partial class DemoSession
     private readonly ILogger<DemoSession> _logger;
     private readonly SnapshotBroadcaster<SessionSnapshot> _broadcaster = new(new SessionSnapshot());
     private readonly Dictionary<string, string> _presence = [];
+    private ImmutableSortedSet<string> _elsewhere = ImmutableSortedSet<string>.Empty;
 
     public DemoSession(IScenarioSource scenarios, TimeProvider time, ILogger<DemoSession> logger)
     {
@@ -148,12 +149,37 @@ public sealed partial class DemoSession
 
     public void Disconnect(string connectionKey) => UpdatePresence(() => _presence.Remove(connectionKey));
 
+    /// <summary>Presenters whose screens are connected to this process (not those of other console replicas).</summary>
+    public IReadOnlySet<string> PresentHere
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _presence.Values.ToHashSet(StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Presenters connected to the other console replicas sharing this session, so everyone sees who is rehearsing and
+    /// control can be handed to a presenter on another replica.
+    /// </summary>
+    public void SetPresentElsewhere(IEnumerable<string> names)
+    {
+        var elsewhere = names.ToImmutableSortedSet(StringComparer.Ordinal);
+        if (!elsewhere.SetEquals(_elsewhere))
+        {
+            UpdatePresence(() => _elsewhere = elsewhere);
+        }
+    }
+
     private void UpdatePresence(Action change)
     {
         lock (_gate)
         {
             change();
-            var names = _presence.Values.ToImmutableSortedSet(StringComparer.Ordinal);
+            var names = _presence.Values.ToImmutableSortedSet(StringComparer.Ordinal).Union(_elsewhere);
             Publish(Snapshot with { Presenters = names });
         }
     }

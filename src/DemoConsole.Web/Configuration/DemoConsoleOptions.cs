@@ -40,6 +40,13 @@ public sealed class DemoConsoleOptions
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
         "demo-console", "session.json");
 
+    /// <summary>
+    /// A Redis connection string (StackExchange.Redis format, e.g. <c>redis:6379,password=...</c>): console replicas share
+    /// the session, the run board and the sign-in keys through it, and one of them (the leader) runs the actions. Empty:
+    /// everything stays in this process.
+    /// </summary>
+    public string? Redis { get; set; }
+
     /// <summary>Recording of sessions (<c>DemoConsole:Recording</c>): on at start, and where the files go.</summary>
     public RecordingOptions Recording { get; set; } = new();
 

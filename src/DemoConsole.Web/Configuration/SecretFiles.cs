@@ -18,6 +18,8 @@ public static class SecretFiles
         "DemoConsole:Prometheus:Password",
         "DemoConsole:Alertmanager:BearerToken",
         "DemoConsole:Alertmanager:Password",
+        // A Redis connection string may carry its password.
+        "DemoConsole:Redis",
     ];
 
     /// <summary>

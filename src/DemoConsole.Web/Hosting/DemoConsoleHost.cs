@@ -2,6 +2,7 @@ using DemoConsole.Web.Api;
 using DemoConsole.Web.Audience;
 using DemoConsole.Web.Components;
 using DemoConsole.Web.Configuration;
+using DemoConsole.Web.Replicas;
 using DemoConsole.Web.Security;
 using Serilog;
 
@@ -57,6 +58,7 @@ public static class DemoConsoleHost
         app.MapSignIn();
         app.MapLanguagePreference();
         app.MapConsoleApi();
+        app.MapReplicaApi();
         app.MapReportDownloads();
         app.MapRecordings();
         app.MapAudienceStream();

@@ -12,6 +12,7 @@ using DemoConsole.Core.Reports;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Session;
 using DemoConsole.Web.Configuration;
+using DemoConsole.Web.Replicas;
 using DemoConsole.Web.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -67,6 +68,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<SessionStateFile>();
         services.AddReadinessChecks();
         services.AddRecording();
+        services.AddReplicas(configuration);
 
         services.AddConsoleSecurity();
         services.AddHostedService<SignInLinkPrinter>();

@@ -125,6 +125,21 @@ public class DemoSessionTests
     }
 
     [Fact]
+    public void PresentElsewhere_IsListedWithThoseHere_AndControlCanBeHandedToThem()
+    {
+        _session.Connect("c1", Alice);
+        _session.TakeControl(Alice);
+
+        _session.SetPresentElsewhere(["carol"]);
+
+        Assert.Equal(["alice", "carol"], _session.Snapshot.Presenters);
+        Assert.Equal(["alice"], _session.PresentHere);
+        Assert.True(_session.HandOver(Alice, "carol").Succeeded);
+        _session.SetPresentElsewhere([]);
+        Assert.Equal(["alice"], _session.Snapshot.Presenters);
+    }
+
+    [Fact]
     public void Connect_Disconnect_TracksPresentersButNotViewers()
     {
         _session.Connect("c1", Alice);

@@ -81,6 +81,7 @@ public sealed partial class RoleTableTests(RoleTableTests.Console factory) : ICl
         { "POST", "/api/stop-all", "/api/stop-all", Access.ApiWrite },
         { "POST", "/api/preflight", "/api/preflight", Access.ApiWrite },
         { "GET", "/api/sandbox", "/api/sandbox", Access.ApiRead },
+        { "GET", "/api/replica", "/api/replica", Access.ApiRead },
         // Recordings hold the whole session: presenter key only, reading them too.
         { "GET", "/api/recordings", "/api/recordings", Access.ApiWrite },
         { "POST", "/api/recordings/{name}/replay", "/api/recordings/none.jsonl/replay", Access.ApiWrite },

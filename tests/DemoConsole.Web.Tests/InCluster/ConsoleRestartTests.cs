@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using DemoConsole.Tests.Shared;
 using DemoConsole.Tests.Shared.Observability;
+using DemoConsole.Tests.Shared.Web;
 
 namespace DemoConsole.Web.Tests.InCluster;
 
@@ -11,7 +11,7 @@ namespace DemoConsole.Web.Tests.InCluster;
 /// the data-protection keys on a state volume. A presenter's sign-in cookie still works after the process is replaced
 /// by a new one on the same state folder — and not on a fresh one, which is what the keys folder is for.
 /// </summary>
-public sealed partial class ConsoleRestartTests : IDisposable
+public sealed class ConsoleRestartTests : IDisposable
 {
     private const string Key = "presenter-key-from-a-mounted-secret";
     private readonly string _secrets = Directory.CreateTempSubdirectory("console-secrets-").FullName;
@@ -61,36 +61,9 @@ public sealed partial class ConsoleRestartTests : IDisposable
         Assert.Contains($"DemoConsole:Auth:ViewerTokenFile: cannot read {missing}", output, StringComparison.Ordinal);
     }
 
-    /// <summary>Signs in through the form with the key from the file; returns the sign-in cookie as a Cookie header.</summary>
-    private static async Task<string> SignInAsync(Uri console)
-    {
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = console };
-        var page = await http.GetStringAsync("/signin");
-        using var response = await http.PostAsync("/auth/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
-            ["key"] = Key,
-            ["name"] = "Alice",
-            ["returnUrl"] = "/present/1",
-        }));
-        Assert.Equal("/present/1", response.RequestMessage!.RequestUri!.AbsolutePath);
-        var signIn = cookies.GetCookies(console)["demo-console"] ?? throw new InvalidOperationException("no sign-in cookie");
-        return $"demo-console={signIn.Value}";
-    }
+    private static Task<string> SignInAsync(Uri console) => CookieSignIn.SignInAsync(console, Key);
 
-    /// <summary>A presenter page with only this cookie: 200 when it is accepted, a redirect to /signin when not.</summary>
-    private static async Task<HttpStatusCode> PresenterPageAsync(Uri console, string cookie)
-    {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = console };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/present/3");
-        request.Headers.Add("Cookie", cookie);
-        using var response = await http.SendAsync(request);
-        return response.StatusCode;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
+    private static Task<HttpStatusCode> PresenterPageAsync(Uri console, string cookie) => CookieSignIn.PresenterPageAsync(console, cookie);
 
     /// <summary>dotnet DemoConsole.dll on a loopback port, configured only through the environment, as in a pod.</summary>
     private sealed class ConsoleProcess : IAsyncDisposable

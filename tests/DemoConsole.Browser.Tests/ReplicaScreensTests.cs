@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DemoConsole.Tests.Shared;
+using DemoConsole.Tests.Shared.Web;
+using Microsoft.Playwright;
+
+namespace DemoConsole.Browser.Tests;
+
+/// <summary>
+/// A presenter on one console replica and an audience on another, both processes on one real Redis: the audience
+/// follows the presenter's part, and a burst the presenter starts (run by the leader) shows live on the audience screen.
+/// </summary>
+public sealed class ReplicaScreensTests : IAsyncLifetime
+{
+    private RealRedis _redis = null!;
+    private readonly List<ConsoleProcess> _consoles = [];
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RealRedis.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        foreach (var console in _consoles)
+        {
+            await console.DisposeAsync();
+        }
+
+        await _redis.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PresenterOnOneReplica_AudienceOnTheOther_FollowsThePartAndTheBurstLive(bool presenterOnLeader)
+    {
+        var leader = await StartAsync();
+        await AsyncWait.UntilAsync(async () => (await ReplicaAsync(leader)).GetProperty("leads").GetBoolean(), "the first replica to lead");
+        var follower = await StartAsync();
+        await AsyncWait.UntilAsync(async () => (await ReplicaAsync(follower)).GetProperty("leader").GetString() is { Length: > 0 }, "the second replica to see the leader");
+        var (presenterConsole, audienceConsole) = presenterOnLeader ? (leader, follower) : (follower, leader);
+
+        var presenter = await BrowserFixture.PresenterPageAsync(_browser!, presenterConsole.Address, "alice");
+        var audience = await BrowserFixture.AudiencePageAsync(_browser!, audienceConsole.Address);
+        await presenter.Keyboard.PressAsync("3");
+        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("3부");
+        // The presenter connected to one replica is listed by the other too.
+        await AsyncWait.UntilAsync(async () => (await GetAsync(audienceConsole, "/api/session")).GetProperty("presenters").EnumerateArray().Any(p => p.GetString() == "alice"),
+            "the other replica to list alice as connected");
+
+        await presenter.GetByTestId("run-traffic-burst").ClickAsync();
+        var live = audience.Locator("[data-testid=audience-run-traffic-burst] [data-testid=load-result][data-state=running]");
+        await Assertions.Expect(live).ToBeVisibleAsync();
+        await Assertions.Expect(presenter.GetByTestId("run-traffic-burst")).ToBeDisabledAsync();
+        var done = audience.Locator("[data-testid=audience-run-traffic-burst] [data-testid=load-result][data-state=completed]");
+        await Assertions.Expect(done).ToBeVisibleAsync();
+        await Assertions.Expect(done.GetByTestId("load-completed")).ToHaveTextAsync("100");
+        await Screenshots.SaveAsync(presenter, audience, presenterOnLeader ? "replicas-presenter-on-leader" : "replicas-presenter-on-follower");
+    }
+
+    [Fact]
+    public async Task RedisLost_ThePresenterIsToldAndKeepsWorking_UntilItIsBack()
+    {
+        var console = await StartAsync();
+        var presenter = await BrowserFixture.PresenterPageAsync(_browser!, console.Address, "alice");
+        var audience = await BrowserFixture.AudiencePageAsync(_browser!, console.Address);
+        var banner = presenter.GetByTestId("shared-state-banner");
+        await Assertions.Expect(banner).ToHaveCountAsync(0);
+
+        _redis.Kill();
+        await Assertions.Expect(banner).ToBeVisibleAsync();
+        await presenter.Keyboard.PressAsync("2");
+        await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("2부");
+        await Screenshots.SaveAsync(presenter, audience, "replicas-redis-lost");
+
+        await _redis.StartAgainAsync();
+        await Assertions.Expect(banner).ToHaveCountAsync(0);
+    }
+
+    private async Task<ConsoleProcess> StartAsync()
+    {
+        var console = await ConsoleProcess.StartAsync([], _redis.ReplicaSettings());
+        _consoles.Add(console);
+        return console;
+    }
+
+    private static Task<JsonElement> ReplicaAsync(ConsoleProcess console) => GetAsync(console, "/api/replica");
+
+    private static async Task<JsonElement> GetAsync(ConsoleProcess console, string path)
+    {
+        using var api = new HttpClient { BaseAddress = console.Address };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleProcess.PresenterKey);
+        return await api.GetFromJsonAsync<JsonElement>(path);
+    }
+}
