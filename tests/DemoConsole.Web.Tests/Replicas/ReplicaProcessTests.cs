@@ -1,10 +1,12 @@
 using System.Diagnostics;
-using System.Net;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
-using DemoConsole.Tests.Shared;
+using DemoConsole.Core.Messages;
 using DemoConsole.Tests.Shared.Web;
+using DemoConsole.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace DemoConsole.Web.Tests.Replicas;
@@ -78,7 +80,8 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifeti
 
         var run = await RunOnAsync(follower, runId);
         Assert.Equal("failed", run.GetProperty("status").GetString());
-        Assert.StartsWith("Interrupted", run.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The API speaks the console's language: Korean with the built-in scenario.
+        Assert.Equal(new UiMessage("Actions_Interrupted").Format(CultureInfo.GetCultureInfo("ko-KR")), run.GetProperty("message").GetString());
         // The new leader runs actions itself, the interrupted one included.
         var again = await RunAsync(follower, "background-traffic");
         await AsyncWait.UntilAsync(async () => (await RunOnAsync(follower, again)).GetProperty("status").GetString() == "running", "the new leader to run it");
