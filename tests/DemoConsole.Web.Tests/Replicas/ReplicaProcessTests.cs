@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net;
 using System.Text.Json;
 using DemoConsole.Core.Messages;
-using DemoConsole.Tests.Shared.Web;
 using DemoConsole.Tests.Shared;
+using DemoConsole.Tests.Shared.Web;
 using Xunit.Abstractions;
 
 namespace DemoConsole.Web.Tests.Replicas;
