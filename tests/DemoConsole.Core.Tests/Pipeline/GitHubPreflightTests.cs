@@ -32,6 +32,10 @@ public sealed class GitHubPreflightTests
         var red = Assert.Single(bad, r => r.Id == "github:DvwN-Lee/Monitoring-v2");
         Assert.False(red.Passed);
         Assert.Contains("actions=read", red.Fix, StringComparison.Ordinal);
+        // The details are the access check's own messages, so a Korean screen reads them in Korean.
+        var korean = System.Globalization.CultureInfo.GetCultureInfo("ko-KR");
+        Assert.Contains(red.Finding.Format(korean), c => c is >= '\uAC00' and <= '\uD7A3');
+        Assert.Contains(red.Remedy!.Format(korean), c => c is >= '\uAC00' and <= '\uD7A3');
     }
 
     private static PreflightChecks Checks(ClusterSandbox sandbox, HttpClient http, GitHubConnection github) =>

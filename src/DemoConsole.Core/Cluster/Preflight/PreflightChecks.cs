@@ -30,7 +30,10 @@ public sealed class PreflightChecks(IClusterConnection connection, IGatewayAddre
                 (Func<CancellationToken, Task<Outcome>>)(async ct =>
                 {
                     var report = await repositories.CheckAsync(t, ct);
-                    return new Outcome(report.Passed, UiMessage.Verbatim(string.Join(" ", report.Items.Select(i => i.Detail))), report.Passed ? null : new UiMessage("Preflight_GitHubMissing", string.Join("; ", report.Missing)));
+                    // Each item's own message, so the screen shows them in its language (a list renders joined by "; ").
+                    var missing = report.Items.Where(i => !i.Passed).Select(i => new UiMessage("Preflight_GitHubItem", i.Name, i.Text)).ToList();
+                    return new Outcome(report.Passed, new UiMessage("Preflight_GitHubItems", report.Items.Select(i => i.Text).ToList()),
+                        report.Passed ? null : new UiMessage("Preflight_GitHubMissing", missing));
                 }))));
         }
 
