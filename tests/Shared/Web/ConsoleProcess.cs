@@ -38,8 +38,27 @@ public sealed class ConsoleProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>DemoConsole.dll</c> with <paramref name="args"/> and the environment given, and waits until it answers /health.</summary>
+    /// <summary>
+    /// Starts <c>DemoConsole.dll</c> with <paramref name="args"/> and the environment given, and waits until it answers
+    /// /health. The free port is chosen before the process binds it, so another process may take it in between (tests
+    /// run in parallel): then it starts again on another port.
+    /// </summary>
     public static async Task<ConsoleProcess> StartAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(args, environment);
+            }
+            catch (PortTakenException) when (attempt < 3)
+            {
+                // Another port next time.
+            }
+        }
+    }
+
+    private static async Task<ConsoleProcess> StartOnceAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -62,11 +81,27 @@ public sealed class ConsoleProcess : IAsyncDisposable
         console._process.BeginOutputReadLine();
         console._process.BeginErrorReadLine();
         using var http = new HttpClient { BaseAddress = console.Address };
-        await AsyncWait.UntilAsync(async () =>
+        try
+        {
+            await WaitUntilHealthyAsync(console, http);
+        }
+        catch (PortTakenException)
+        {
+            console._process.Dispose();
+            throw;
+        }
+
+        return console;
+    }
+
+    private static Task WaitUntilHealthyAsync(ConsoleProcess console, HttpClient http) =>
+        AsyncWait.UntilAsync(async () =>
         {
             if (console._process.HasExited)
             {
-                throw new InvalidOperationException($"The console exited with {console._process.ExitCode}:\n{console.Output}");
+                throw console.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                    ? new PortTakenException(console.Output)
+                    : new InvalidOperationException($"The console exited with {console._process.ExitCode}:\n{console.Output}");
             }
 
             try
@@ -78,8 +113,6 @@ public sealed class ConsoleProcess : IAsyncDisposable
                 return false;
             }
         }, "the console process to answer /health", TimeSpan.FromMinutes(2));
-        return console;
-    }
 
     /// <summary>SIGKILL: no shutdown code runs, as in a crash or a pulled plug of the process.</summary>
     public void KillHard()
@@ -116,4 +149,6 @@ public sealed class ConsoleProcess : IAsyncDisposable
         _process.Dispose();
         return ValueTask.CompletedTask;
     }
+
+    private sealed class PortTakenException(string output) : Exception(output);
 }

@@ -64,7 +64,4 @@ public sealed record ActionKindDescriptor
     /// <summary>The first problem of the action's parameters for a disabled button, or null.</summary>
     public UiMessage? ParameterProblem(ActionDefinition action) =>
         Problems(action) is [var (_, first), ..] ? new UiMessage("Action_ParametersUnusable", first) : null;
-
-    /// <summary><see cref="ParameterProblem"/> in English, for the kinds whose refusals are not messages yet.</summary>
-    public string? FirstProblem(ActionDefinition action) => ParameterProblem(action)?.ToString();
 }

@@ -28,7 +28,7 @@ internal sealed class AvailabilityProbe : IAsyncDisposable
 
         var plan = LoadPlan.Steady(target, options.AvailabilityPath, options.AvailabilityInterval) with { Timeout = TimeSpan.FromSeconds(5) };
         var started = engine.Start(plan, cancellationToken);
-        return started.Started ? new AvailabilityProbe(started.Run, null) : new AvailabilityProbe(null, UiMessage.Verbatim(started.Message));
+        return started.Started ? new AvailabilityProbe(started.Run, null) : new AvailabilityProbe(null, started.Text);
     }
 
     /// <summary>Snapshots as the probe's figures change (at most one per <paramref name="every"/>); empty when not measuring.</summary>

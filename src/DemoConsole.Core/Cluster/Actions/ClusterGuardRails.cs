@@ -51,10 +51,6 @@ public sealed class ClusterGuardRails(ClusterActionOptions options, IScenarioSou
             : new UiMessage("Cluster_ProtectedDatabase", kind, name, word);
     }
 
-    /// <summary>The first problem of an action's parameters against its kind (a missing or unusable value), or null.</summary>
-    public static UiMessage? FirstProblem(ActionKindDescriptor kind, ActionDefinition action) =>
-        kind.FirstProblem(action) is { } problem ? UiMessage.Verbatim(problem) : null;
-
     private string? ProtectedWord(string? text) =>
         text is null ? null : options.ProtectedWords.FirstOrDefault(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
 }

@@ -24,7 +24,7 @@ public sealed class RolloutActionHandler(ActionKindDescriptor descriptor, Deploy
     private bool Undoes => Descriptor == RolloutKinds.Undo;
 
     public UiMessage? Validate(ActionDefinition action) =>
-        ClusterGuardRails.FirstProblem(Descriptor, action)
+        Descriptor.ParameterProblem(action)
         ?? rails.CheckNamespace(rails.NamespaceOf(action))
         ?? rails.CheckWorkload("Deployment", RolloutKinds.Deployment.Text(action) ?? "");
 

@@ -29,7 +29,7 @@ public sealed class FaultActionHandler(
     private bool Injects => Descriptor == FaultKinds.Inject;
 
     public UiMessage? Validate(ActionDefinition action) =>
-        ClusterGuardRails.FirstProblem(Descriptor, action)
+        Descriptor.ParameterProblem(action)
         ?? SandboxOnly()
         ?? rails.CheckNamespace(rails.NamespaceOf(action))
         ?? rails.CheckWorkload("Deployment", FaultKinds.Deployment.Text(action) ?? "");
