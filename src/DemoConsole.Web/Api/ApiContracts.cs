@@ -36,7 +36,7 @@ public sealed record SessionDto(string Title, IReadOnlyList<PartDto> Parts, int 
 
 public sealed record ActionDto(string Id, string Kind, int? Part, string Title, bool CanRun, string? Reason)
 {
-    public static ActionDto From(ActionAvailability a) => new(a.Id, a.Kind, a.Part, a.Title, a.CanRun, a.Reason);
+    public static ActionDto From(ActionAvailability a) => new(a.Id, a.Kind, a.Part, a.Title, a.CanRun, a.Describe());
 }
 
 public sealed record RunDto(

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DemoConsole.Core.Messages;
 using DemoConsole.Tests.Shared.Web;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -122,6 +123,16 @@ public sealed class AuthAndApiTests : IDisposable
             var canRun = action.GetProperty("canRun").GetBoolean();
             Assert.Equal(canRun, action.GetProperty("reason").ValueKind == JsonValueKind.Null);
         }
+    }
+
+    [Fact]
+    public async Task Api_Actions_ForAViewer_GiveTheReasonInTheConsolesLanguage()
+    {
+        var actions = await Client(ConsoleWebFactory.ViewerToken).GetFromJsonAsync<JsonElement>("/api/actions");
+
+        // Korean with the built-in scenario, as every other message the API gives.
+        var reason = actions.EnumerateArray().First().GetProperty("reason").GetString();
+        Assert.Equal(new UiMessage("Actions_PresenterOnly").Format(System.Globalization.CultureInfo.GetCultureInfo("ko-KR")), reason);
     }
 
     [Fact]
