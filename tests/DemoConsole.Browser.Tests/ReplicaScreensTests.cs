@@ -60,13 +60,7 @@ public sealed class ReplicaScreensTests : IAsyncLifetime
         await AsyncWait.UntilAsync(async () => (await GetAsync(audienceConsole, "/api/session")).GetProperty("presenters").EnumerateArray().Any(p => p.GetString() == "alice"),
             "the other replica to list alice as connected");
 
-        await presenter.GetByTestId("run-traffic-burst").ClickAsync();
-        var live = audience.Locator("[data-testid=audience-run-traffic-burst] [data-testid=load-result][data-state=running]");
-        await Assertions.Expect(live).ToBeVisibleAsync();
-        await Assertions.Expect(presenter.GetByTestId("run-traffic-burst")).ToBeDisabledAsync();
-        var done = audience.Locator("[data-testid=audience-run-traffic-burst] [data-testid=load-result][data-state=completed]");
-        await Assertions.Expect(done).ToBeVisibleAsync();
-        await Assertions.Expect(done.GetByTestId("load-completed")).ToHaveTextAsync("100");
+        await BurstOnScreens.RunAndFollowAsync(presenter, audience);
         await Screenshots.SaveAsync(presenter, audience, presenterOnLeader ? "replicas-presenter-on-leader" : "replicas-presenter-on-follower");
     }
 
