@@ -35,7 +35,7 @@ static int Usage()
     Console.WriteLine("  prometheus   the Prometheus twin: sample-store memory after 1 h of steady traffic, Golden Signals query set over it");
     Console.WriteLine("  observability [--screens 20] [--trials 8] [--seconds 60] [--only-errors]   queries per minute reaching Prometheus with 1 and 1+N screens; 5xx burst → errors tile red on /watch (real Chromium, loopback only)");
     Console.WriteLine("  screens [--screens 20] [--kills 10] [--gap 2] [--time-scale 0.1]   pod event in the API → presenter and audience screens (real Chromium, loopback only)");
-    Console.WriteLine("  audience [--viewers 100,1000] [--blazor 20,60] [--kills 10] [--chromium 2] [--published DIR] [--gcdump PATH] [--screenshots DIR]   light audience screens: memory per viewer, pod event → every viewer (lightweight clients + real Chromium, loopback only)");
+    Console.WriteLine("  audience [--viewers 100,1000] [--replicas 1,2] [--blazor 20,60] [--kills 10] [--chromium 2] [--published DIR] [--gcdump PATH] [--screenshots DIR]   light audience screens on one console or replicas on a real Redis: memory per viewer, pod event → every viewer (lightweight clients + real Chromium, loopback only)");
     Console.WriteLine("  pipeline [time scale, default 1] [poll seconds, default 5]   demo commit → CI → CD → Argo CD → last new pod Ready, by stage, and GitHub requests");
     return 1;
 }

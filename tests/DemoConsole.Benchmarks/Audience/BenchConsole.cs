@@ -13,17 +13,19 @@ namespace DemoConsole.Benchmarks.Audience;
 
 /// <summary>
 /// The published console started cold (default settings, embedded sandbox) for one measurement, with the session on
-/// part 6 (the live workloads and pods views) and a KubernetesClient on its sandbox's API; loopback only. Disposing
-/// stops the process this benchmark started.
+/// part 6 (the live workloads and pods views) and a KubernetesClient on its sandbox's API; loopback only. A further
+/// replica (<see cref="StartReplicaAsync"/>) shares a first one's Redis and uses its sandbox as its cluster, as replicas
+/// in a cluster share one. Disposing stops the process this benchmark started.
 /// </summary>
 internal sealed class BenchConsole : IDisposable
 {
-    private BenchConsole(Process process, Uri address, HttpClient api, Kubernetes kube)
+    private BenchConsole(Process process, Uri address, HttpClient api, SandboxDto sandbox)
     {
         Process = process;
         Address = address;
         Api = api;
-        Kube = kube;
+        Sandbox = sandbox;
+        Kube = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(sandbox.Kubeconfig));
     }
 
     public Process Process { get; }
@@ -35,11 +37,28 @@ internal sealed class BenchConsole : IDisposable
 
     public Kubernetes Kube { get; }
 
-    public static async Task<BenchConsole> StartAsync(PublishedConsole cli, double timeScale)
+    /// <summary>The sandbox this console's cluster is (its own, or the first replica's).</summary>
+    public SandboxDto Sandbox { get; }
+
+    public static Task<BenchConsole> StartAsync(PublishedConsole cli, double timeScale, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartAsync(cli, timeScale, settings ?? new Dictionary<string, string>(), sandbox: null);
+
+    /// <summary>Another replica of <paramref name="first"/>: its Redis settings, and <paramref name="first"/>'s sandbox as its cluster, metrics and gateway.</summary>
+    public static Task<BenchConsole> StartReplicaAsync(PublishedConsole cli, double timeScale, IReadOnlyDictionary<string, string> redis, BenchConsole first) =>
+        StartAsync(cli, timeScale, new Dictionary<string, string>(redis)
+        {
+            ["DemoConsole__Cluster__Mode"] = "Kubeconfig",
+            ["DemoConsole__Cluster__Kubeconfig"] = first.Sandbox.Kubeconfig,
+            ["DemoConsole__Prometheus__Url"] = first.Sandbox.Prometheus?.ToString() ?? "",
+            ["DemoConsole__Alertmanager__Url"] = first.Sandbox.Alertmanager?.ToString() ?? "",
+            ["DemoConsole__GatewayUrl"] = first.Sandbox.Gateway.ToString(),
+        }, first.Sandbox);
+
+    private static async Task<BenchConsole> StartAsync(PublishedConsole cli, double timeScale, IReadOnlyDictionary<string, string> settings, SandboxDto? sandbox)
     {
         var port = RealPrometheus.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var process = cli.StartConsole(port, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["DemoConsole__Auth__PresenterKey"] = ConsoleWebFactory.PresenterKey,
             ["DemoConsole__Auth__ViewerToken"] = ConsoleWebFactory.ViewerToken,
@@ -47,7 +66,13 @@ internal sealed class BenchConsole : IDisposable
             ["DemoConsole__Auth__SignInPerMinute"] = "100000",
             ["DemoConsole__StateFile"] = "",
             ["DemoConsole__Cluster__SandboxTimeScale"] = timeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+        foreach (var (name, value) in settings)
+        {
+            environment[name] = value;
+        }
+
+        var process = cli.StartConsole(port, environment);
         var api = new HttpClient { BaseAddress = address };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleWebFactory.PresenterKey);
         await AsyncWait.UntilAsync(async () =>
@@ -62,14 +87,13 @@ internal sealed class BenchConsole : IDisposable
             }
         }, "the console to be ready", TimeSpan.FromSeconds(90));
         (await api.PostAsync(new Uri("/api/session/part/6", UriKind.Relative), null)).EnsureSuccessStatusCode();
-        var sandbox = await api.GetFromJsonAsync<SandboxDto>("/api/sandbox") ?? throw new InvalidOperationException("no sandbox");
+        sandbox ??= await api.GetFromJsonAsync<SandboxDto>("/api/sandbox") ?? throw new InvalidOperationException("no sandbox");
         if (!sandbox.KubernetesApi.IsLoopback)
         {
             throw new InvalidOperationException($"refusing to measure anything but loopback: {sandbox.KubernetesApi}");
         }
 
-        var kube = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(sandbox.Kubeconfig));
-        return new BenchConsole(process, address, api, kube);
+        return new BenchConsole(process, address, api, sandbox);
     }
 
     /// <summary>The audience link's cookie (<c>/auth/watch?t=…</c>), for clients that send it themselves.</summary>
