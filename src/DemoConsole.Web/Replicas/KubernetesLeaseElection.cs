@@ -15,12 +15,13 @@ namespace DemoConsole.Web.Replicas;
 /// renewal for <see cref="LeaseDuration"/>, so a dead leader is replaced 6-12 s after it died (the last renewal is up
 /// to one retry old, and so is the other's last look). A leader that cannot renew for <see cref="RenewDeadline"/>
 /// steps down, before anyone else could take over. Failures (API server away, RBAC missing) are logged in the API
-/// server's words when they change and retried; they never stop the console.
+/// server's words when they change and retried; they never stop the console. While leading, the replica also holds
+/// the <see cref="RedisLeaderKey"/>, the fence the shared state's leader writes are checked against.
 /// </summary>
 public sealed partial class KubernetesLeaseElection(
     IClusterConnection cluster,
     LeaseLocation location,
-    string identity,
+    RedisReplicaConnection redis,
     TimeProvider time,
     ILogger<KubernetesLeaseElection> logger) : ILeaderElection
 {
@@ -29,6 +30,9 @@ public sealed partial class KubernetesLeaseElection(
     public static readonly TimeSpan RetryPeriod = TimeSpan.FromSeconds(2);
 
     private readonly Lock _gate = new();
+    private readonly RedisLeaderKey _fence = new(redis);
+    private readonly string _identity = redis.ReplicaId;
+    private volatile bool _leading;
     private string? _problem;
 
     public string Description => $"Kubernetes Lease {location}";
@@ -43,6 +47,8 @@ public sealed partial class KubernetesLeaseElection(
         // The elector calls back on its own task; the changes are handed on one at a time, in order.
         var changes = Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleReader = true });
         var forwarding = ForwardAsync(changes.Reader, leads);
+        using var stopFence = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var fencing = KeepFenceAsync(stopFence.Token);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -63,6 +69,8 @@ public sealed partial class KubernetesLeaseElection(
         {
             changes.Writer.TryComplete();
             await forwarding;
+            await stopFence.CancelAsync();
+            await fencing;
         }
     }
 
@@ -94,7 +102,7 @@ public sealed partial class KubernetesLeaseElection(
         {
             var leases = cluster.Client.CoordinationV1;
             var lease = await leases.ReadNamespacedLeaseAsync(location.Name, location.Namespace);
-            if (lease.Spec?.HolderIdentity != identity)
+            if (lease.Spec?.HolderIdentity != _identity)
             {
                 return;
             }
@@ -103,6 +111,7 @@ public sealed partial class KubernetesLeaseElection(
             lease.Spec.LeaseDurationSeconds = 1;
             lease.Spec.RenewTime = time.GetUtcNow().UtcDateTime;
             await leases.ReplaceNamespacedLeaseAsync(lease, location.Name, location.Namespace);
+            await FenceAsync(_fence.ReleaseAsync);
             LogReleased(location);
         }
         catch (Exception ex) when (ex is HttpOperationException or HttpRequestException or ClusterUnavailableException or TaskCanceledException)
@@ -115,7 +124,7 @@ public sealed partial class KubernetesLeaseElection(
     {
         try
         {
-            var lease = new ObservedLeaseLock(cluster.Client, location.Namespace, location.Name, identity, Report);
+            var lease = new ObservedLeaseLock(cluster.Client, location.Namespace, location.Name, _identity, Report);
             var elector = new LeaderElector(new LeaderElectionConfig(lease)
             {
                 LeaseDuration = LeaseDuration,
@@ -202,11 +211,48 @@ public sealed partial class KubernetesLeaseElection(
         }
     }
 
-    private static async Task ForwardAsync(ChannelReader<bool> changes, Func<bool, Task> leads)
+    /// <summary>
+    /// Hands each change on: a new leader claims the fence before it writes anything as leader; one that stops gives
+    /// the fence back first, so it cannot write as leader any more.
+    /// </summary>
+    private async Task ForwardAsync(ChannelReader<bool> changes, Func<bool, Task> leads)
     {
         await foreach (var leader in changes.ReadAllAsync())
         {
+            _leading = leader;
+            await FenceAsync(leader ? () => _fence.ClaimAsync(LeaseDuration) : _fence.ReleaseAsync);
             await leads(leader);
+        }
+    }
+
+    /// <summary>Renews the fence while leading (or takes it again once Redis is back empty); it lapses with the lease when this replica dies.</summary>
+    private async Task KeepFenceAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RetryPeriod, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (_leading)
+                {
+                    await FenceAsync(() => _fence.RenewAsync(LeaseDuration));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task FenceAsync(Func<Task> change)
+    {
+        try
+        {
+            await change();
+        }
+        catch (Exception ex) when (RedisReplicaConnection.IsUnavailable(ex))
+        {
+            // Redis away: the shared state waits for it anyway; the renewal takes the fence when it is back.
         }
     }
 

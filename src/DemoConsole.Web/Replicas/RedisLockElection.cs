@@ -1,5 +1,3 @@
-using StackExchange.Redis;
-
 namespace DemoConsole.Web.Replicas;
 
 /// <summary>
@@ -11,20 +9,12 @@ namespace DemoConsole.Web.Replicas;
 /// </summary>
 public sealed partial class RedisLockElection(RedisReplicaConnection redis, TimeProvider time, ILogger<RedisLockElection> logger) : ILeaderElection
 {
-    // Renewed while this replica holds it; taken again when nobody does (Redis restarted empty under a living leader).
-    private const string Renew = """
-        local holder = redis.call('get', KEYS[1])
-        if holder == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
-        if not holder then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
-        return 0
-        """;
-    private const string Release = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-    private static readonly RedisKey LockKey = RedisReplicaConnection.Key("leader");
+    private readonly RedisLeaderKey _lock = new(redis);
 
     private volatile bool _held;
     private DateTimeOffset _leaseUntil;
 
-    public string Description => $"Redis lock {(string?)LockKey}";
+    public string Description => $"Redis lock {(string?)RedisLeaderKey.Key}";
 
     public string? Problem { get; private set; }
 
@@ -42,8 +32,7 @@ public sealed partial class RedisLockElection(RedisReplicaConnection redis, Time
     {
         try
         {
-            var holder = await redis.Database.StringGetAsync(LockKey);
-            return holder.HasValue ? holder.ToString() : null;
+            return await _lock.HolderAsync();
         }
         catch (Exception ex) when (RedisReplicaConnection.IsUnavailable(ex))
         {
@@ -60,7 +49,7 @@ public sealed partial class RedisLockElection(RedisReplicaConnection redis, Time
 
         try
         {
-            await redis.Database.ScriptEvaluateAsync(Release, [LockKey], [redis.ReplicaId]);
+            await _lock.ReleaseAsync();
         }
         catch (Exception ex) when (RedisReplicaConnection.IsUnavailable(ex))
         {
@@ -75,9 +64,7 @@ public sealed partial class RedisLockElection(RedisReplicaConnection redis, Time
         var now = time.GetUtcNow();
         try
         {
-            var held = _held
-                ? (long)await redis.Database.ScriptEvaluateAsync(Renew, [LockKey], [redis.ReplicaId, (long)ReplicaLeadership.Lease.TotalMilliseconds]) == 1
-                : await redis.Database.StringSetAsync(LockKey, redis.ReplicaId, ReplicaLeadership.Lease, When.NotExists);
+            var held = _held ? await _lock.RenewAsync(ReplicaLeadership.Lease) : await _lock.TryTakeAsync(ReplicaLeadership.Lease);
             if (held)
             {
                 _leaseUntil = now + ReplicaLeadership.Lease;

@@ -55,7 +55,7 @@ public static class ReplicaServiceCollectionExtensions
 
         var cluster = services.GetRequiredService<IClusterConnection>();
         var location = LeaseLocation.For(cluster.Target, services.GetRequiredService<ClusterViewsOptions>().ApplicationNamespace);
-        return new KubernetesLeaseElection(cluster, location, redis.ReplicaId, time, services.GetRequiredService<ILogger<KubernetesLeaseElection>>());
+        return new KubernetesLeaseElection(cluster, location, redis, time, services.GetRequiredService<ILogger<KubernetesLeaseElection>>());
     }
 
     /// <summary><c>GET /api/replica</c>: this replica's name, whether it leads, which replica does, and whether Redis answers.</summary>

@@ -115,7 +115,7 @@ public sealed class InClusterRbacTests
 
     /// <summary>
     /// With the RBAC of overlays/replicas, a console sharing a Redis (as a replica) leads through the Lease in its own
-    /// namespace, which holds its replica id, as <c>kubectl get lease</c> shows.
+    /// namespace, which holds its replica id, as <c>kubectl get lease</c> shows, and gives it back when it stops.
     /// </summary>
     [Fact]
     public async Task WithTheLeaderElectionRbac_TheReplicaLeadsThroughTheLeaseInItsNamespace()
@@ -132,6 +132,14 @@ public sealed class InClusterRbacTests
         Assert.Equal(holder, await leadership.CurrentLeaderAsync());
         Assert.Null(world.Console.Services.GetRequiredService<ILeaderElection>().Problem);
         Assert.IsType<KubernetesLeaseElection>(world.Console.Services.GetRequiredService<ILeaderElection>());
+
+        // A clean stop gives the Lease back (its holder emptied), so another replica leads at its next try.
+        await leadership.StopAsync(CancellationToken.None);
+        var released = await KubectlCommand.RunAsync(world.Sandbox.KubeconfigPath,
+            "get", "lease", LeaseLocation.LeaseName, "-n", InClusterConsole.ConsoleNamespace, "-o", "jsonpath={.spec.holderIdentity}");
+        Assert.False(leadership.IsLeader);
+        Assert.Equal("", released);
+        Assert.Null(await leadership.CurrentLeaderAsync());
     }
 
     /// <summary>The election's problem once it is the expected one (or the last seen), and whether the replica leads.</summary>
