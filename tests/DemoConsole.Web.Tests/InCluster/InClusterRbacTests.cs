@@ -142,6 +142,26 @@ public sealed class InClusterRbacTests
         Assert.Null(await leadership.CurrentLeaderAsync());
     }
 
+    /// <summary>
+    /// A leader that can no longer renew its Lease (here: its rights taken away while it leads; an unreachable API server
+    /// takes the same way) steps down once the renewal deadline has passed, before another replica could take the
+    /// Lease over, and says why in the API server's words.
+    /// </summary>
+    [Fact]
+    public async Task LeaderThatCannotRenewItsLease_StepsDownAndSaysWhy()
+    {
+        await using var redis = await RealRedis.StartAsync();
+        await using var world = await InClusterConsole.StartAsync(redis);
+        var leadership = world.Console.Services.GetRequiredService<ReplicaLeadership>();
+        var election = world.Console.Services.GetRequiredService<ILeaderElection>();
+        await AsyncWait.UntilAsync(() => leadership.IsLeader, "the console to lead");
+
+        await KubectlCommand.RunAsync(world.Sandbox.KubeconfigPath, Unbind("demo-console-leader", InClusterConsole.ConsoleNamespace));
+        await AsyncWait.UntilAsync(() => !leadership.IsLeader, "the leader to step down");
+
+        Assert.Matches(@"^leases\.coordination\.k8s\.io ""demo-console-leader"" is forbidden: .* cannot get resource ""leases""", election.Problem);
+    }
+
     /// <summary>The election's problem once it is the expected one (or the last seen), and whether the replica leads.</summary>
     private static async Task<string> ElectionProblemAsync(InClusterConsole world, Regex expected)
     {
