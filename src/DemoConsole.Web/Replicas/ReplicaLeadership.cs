@@ -33,11 +33,33 @@ public sealed partial class ReplicaLeadership(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LogElection(redis.ReplicaId, _election.Description);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _election.RunAsync(SetAsync, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                // An election's own failures are retried inside it; whatever else escapes must not stop the console:
+                // this replica follows, and takes part again after a pause.
+                LogElectionFailed(ex.GetType().Name, ex.Message);
+                await SetAsync(false);
+                await PauseAsync(stoppingToken);
+            }
+        }
+    }
+
+    private async Task PauseAsync(CancellationToken stoppingToken)
+    {
         try
         {
-            await _election.RunAsync(SetAsync, stoppingToken);
+            await Task.Delay(TryEvery, time, stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
         }
     }
@@ -63,13 +85,27 @@ public sealed partial class ReplicaLeadership(
         {
             foreach (var handler in changed.GetInvocationList().Cast<Func<bool, Task>>())
             {
-                await handler(leader);
+                try
+                {
+                    await handler(leader);
+                }
+                catch (Exception ex)
+                {
+                    // One listener's failure neither stops the others nor the election.
+                    LogListenerFailed(leader ? "leading" : "following", ex.GetType().Name, ex.Message);
+                }
             }
         }
     }
 
     [LoggerMessage(EventId = 1410, Level = LogLevel.Warning, Message = "Replica {Replica} now {Role}")]
     private partial void LogChanged(string replica, string role);
+
+    [LoggerMessage(EventId = 1416, Level = LogLevel.Error, Message = "The leader election failed ({Failure}: {Reason}); this replica follows and takes part again")]
+    private partial void LogElectionFailed(string failure, string reason);
+
+    [LoggerMessage(EventId = 1417, Level = LogLevel.Error, Message = "A listener of this replica {Change} failed ({Failure}: {Reason})")]
+    private partial void LogListenerFailed(string change, string failure, string reason);
 
     [LoggerMessage(EventId = 1412, Level = LogLevel.Information, Message = "Replica {Replica} takes part in the leader election through the {Election}")]
     private partial void LogElection(string replica, string election);
