@@ -70,6 +70,28 @@ public sealed class PythonClientTests
         Assert.Equal(all, pages.SelectMany(p => p));
     }
 
+    [Fact]
+    public async Task Lease_ReplaceFromAStaleRead_IsRefusedWithTheConflictStatus()
+    {
+        var result = await RunAsync("lease_conflict");
+
+        Assert.NotEqual(result.GetProperty("stale").GetString(), result.GetProperty("replaced").GetString());
+        Assert.Equal("replica-b", result.GetProperty("holder").GetString());
+        Assert.Contains("python-leader", result.GetProperty("listed").EnumerateArray().Select(n => n.GetString()));
+        var replace = result.GetProperty("refusals").GetProperty("replace");
+        Assert.Equal(409, replace.GetProperty("status").GetInt32());
+        Assert.Equal("Conflict", replace.GetProperty("body").GetProperty("reason").GetString());
+        Assert.Equal("coordination.k8s.io", replace.GetProperty("body").GetProperty("details").GetProperty("group").GetString());
+        Assert.Equal("leases", replace.GetProperty("body").GetProperty("details").GetProperty("kind").GetString());
+        Assert.Equal(
+            "Operation cannot be fulfilled on leases.coordination.k8s.io \"python-leader\": the object has been modified; please apply your changes to the latest version and try again",
+            replace.GetProperty("body").GetProperty("message").GetString());
+        var create = result.GetProperty("refusals").GetProperty("create");
+        Assert.Equal(409, create.GetProperty("status").GetInt32());
+        Assert.Equal("AlreadyExists", create.GetProperty("body").GetProperty("reason").GetString());
+        Assert.Equal("leases.coordination.k8s.io \"python-leader\" already exists", create.GetProperty("body").GetProperty("message").GetString());
+    }
+
     private static async Task<JsonElement> RunAsync(string check)
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -111,6 +111,40 @@ public sealed class RbacTests
     }
 
     [Fact]
+    public async Task LeaseRights_AreCheckedLikeAnyResource_ByNameWhereTheRuleNamesOne()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var kubectl = new Kubectl(sandbox);
+        var probe = await ServiceAccountAsync(sandbox, kubectl);
+        // What an election needs: its one lease read and written by name; create cannot be limited by name.
+        await Ok(kubectl.RunAsync("create", "role", "elect", "-n", Ns, "--verb=get,update", "--resource=leases.coordination.k8s.io", "--resource-name=leader"));
+        await Ok(kubectl.RunAsync("create", "role", "elect-create", "-n", Ns, "--verb=create", "--resource=leases.coordination.k8s.io"));
+        await Ok(kubectl.RunAsync("create", "rolebinding", "elect", "-n", Ns, "--role=elect", $"--serviceaccount={Ns}:probe"));
+        await Ok(kubectl.RunAsync("create", "rolebinding", "elect-create", "-n", Ns, "--role=elect-create", $"--serviceaccount={Ns}:probe"));
+
+        var canCreate = await probe.RunAsync("auth", "can-i", "create", "leases.coordination.k8s.io", "-n", Ns);
+        var canUpdateNamed = await probe.RunAsync("auth", "can-i", "update", "leases.coordination.k8s.io/leader", "-n", Ns);
+        var canUpdateOther = await probe.RunAsync("auth", "can-i", "update", "leases.coordination.k8s.io/other", "-n", Ns);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("lease-").FullName, "other.json");
+        await File.WriteAllTextAsync(file, """{"apiVersion":"coordination.k8s.io/v1","kind":"Lease","metadata":{"name":"other","namespace":"titanium-prod"}}""");
+        await Ok(kubectl.RunAsync("create", "-f", file));
+        var named = await probe.RunAsync("get", "lease", "leader", "-n", Ns);
+        var other = await probe.RunAsync("get", "lease", "other", "-n", Ns);
+        var list = await probe.RunAsync("get", "leases", "-n", Ns);
+
+        Assert.Equal("yes", canCreate.Stdout.Trim());
+        Assert.Equal("yes", canUpdateNamed.Stdout.Trim());
+        Assert.Equal("no", canUpdateOther.Stdout.Trim());
+        Assert.Equal("Error from server (NotFound): leases.coordination.k8s.io \"leader\" not found", named.Stderr.Trim());
+        Assert.Equal(
+            $"Error from server (Forbidden): leases.coordination.k8s.io \"other\" is forbidden: User \"{User}\" cannot get resource \"leases\" in API group \"coordination.k8s.io\" in the namespace \"{Ns}\"",
+            other.Stderr.Trim());
+        Assert.Equal(
+            $"Error from server (Forbidden): leases.coordination.k8s.io is forbidden: User \"{User}\" cannot list resource \"leases\" in API group \"coordination.k8s.io\" in the namespace \"{Ns}\"",
+            list.Stderr.Trim());
+    }
+
+    [Fact]
     public async Task ClusterRole_ThroughRoleBindingIsNamespaced_ThroughClusterRoleBindingIsEverywhere()
     {
         await using var sandbox = await TestSandbox.StartAsync();

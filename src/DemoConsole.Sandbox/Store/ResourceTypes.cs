@@ -33,6 +33,10 @@ internal static class ResourceTypes
     public static readonly ResourceType PrometheusRules = new(
         "monitoring.coreos.com", "v1", "prometheusrules", "prometheusrule", "PrometheusRule", true, ["promrule"], []);
 
+    /// <summary>What leader election holds (KubernetesClient's and client-go's LeaseLock): optimistic concurrency is all it needs.</summary>
+    public static readonly ResourceType Leases = new(
+        "coordination.k8s.io", "v1", "leases", "lease", "Lease", true, [], []);
+
     public static readonly ResourceType Roles = Rbac("roles", "role", "Role", true);
     public static readonly ResourceType ClusterRoles = Rbac("clusterroles", "clusterrole", "ClusterRole", false);
     public static readonly ResourceType RoleBindings = Rbac("rolebindings", "rolebinding", "RoleBinding", true);
@@ -41,7 +45,7 @@ internal static class ResourceTypes
     public static readonly IReadOnlyList<ResourceType> All =
     [
         Namespaces, Nodes, Pods, Services, Events, ConfigMaps, Secrets, ServiceAccounts, Deployments, ReplicaSets, StatefulSets,
-        HorizontalPodAutoscalers, NetworkPolicies, EndpointSlices, Roles, ClusterRoles, RoleBindings, ClusterRoleBindings,
+        HorizontalPodAutoscalers, NetworkPolicies, EndpointSlices, Leases, Roles, ClusterRoles, RoleBindings, ClusterRoleBindings,
         Applications, PeerAuthentications, PrometheusRules,
     ];
 

@@ -47,6 +47,9 @@ public sealed class DemoConsoleOptions
     /// </summary>
     public string? Redis { get; set; }
 
+    /// <summary>How replicas sharing that Redis choose their leader (<c>DemoConsole:Replicas</c>).</summary>
+    public ReplicaOptions Replicas { get; set; } = new();
+
     /// <summary>Recording of sessions (<c>DemoConsole:Recording</c>): on at start, and where the files go.</summary>
     public RecordingOptions Recording { get; set; } = new();
 

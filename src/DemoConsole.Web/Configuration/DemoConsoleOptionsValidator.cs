@@ -49,6 +49,12 @@ public sealed class DemoConsoleOptionsValidator : IValidateOptions<DemoConsoleOp
             problems.Add($"DemoConsole:Cluster:Kubeconfig: file '{path}' does not exist.");
         }
 
+        if (options.Replicas.Election == ReplicaElection.Lease && options.Cluster.Mode == ClusterMode.Sandbox)
+        {
+            problems.Add("DemoConsole:Replicas:Election: Lease needs one cluster all replicas share (Cluster:Mode InCluster or Kubeconfig); "
+                + "in sandbox mode each replica has its own embedded API server.");
+        }
+
         if (options.Cluster.SandboxTimeScale is <= 0 or > 100)
         {
             problems.Add("DemoConsole:Cluster:SandboxTimeScale must be greater than 0 and at most 100.");

@@ -1,4 +1,5 @@
 using DemoConsole.Core.Actions;
+using DemoConsole.Core.Cluster;
 using DemoConsole.Web.Configuration;
 using DemoConsole.Web.Hosting;
 using DemoConsole.Web.Security;
@@ -29,6 +30,7 @@ public static class ReplicaServiceCollectionExtensions
         services.AddSingleton(sp => new RedisReplicaConnection(
             sp.GetRequiredService<IOptions<DemoConsoleOptions>>().Value.Redis ?? "",
             sp.GetRequiredService<ILogger<RedisReplicaConnection>>()));
+        services.AddSingleton(Election);
         services.AddSingleton<ReplicaLeadership>();
         services.AddHostedService(sp => sp.GetRequiredService<ReplicaLeadership>());
         services.AddSingleton<IActionLeader, RemoteActionLeader>();
@@ -38,6 +40,22 @@ public static class ReplicaServiceCollectionExtensions
         services.AddHostedService<LeaderRequestServer>();
         services.AddHealthChecks().AddCheck<SharedStateReachedCheck>("shared-state", tags: [HealthEndpoints.ReadyTag]);
         return services;
+    }
+
+    /// <summary>The election <c>DemoConsole:Replicas:Election</c> names (by default the Lease in a pod, the Redis lock elsewhere).</summary>
+    private static ILeaderElection Election(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<DemoConsoleOptions>>().Value;
+        var redis = services.GetRequiredService<RedisReplicaConnection>();
+        var time = services.GetRequiredService<TimeProvider>();
+        if (options.Replicas.ElectionFor(options.Cluster.Mode) == ReplicaElection.Redis)
+        {
+            return new RedisLockElection(redis, time, services.GetRequiredService<ILogger<RedisLockElection>>());
+        }
+
+        var cluster = services.GetRequiredService<IClusterConnection>();
+        var location = LeaseLocation.For(cluster.Target, services.GetRequiredService<ClusterViewsOptions>().ApplicationNamespace);
+        return new KubernetesLeaseElection(cluster, location, redis, time, services.GetRequiredService<ILogger<KubernetesLeaseElection>>());
     }
 
     /// <summary><c>GET /api/replica</c>: this replica's name, whether it leads, which replica does, and whether Redis answers.</summary>

@@ -19,7 +19,7 @@ public sealed class SharedSlot(RedisReplicaConnection redis, string name)
         return 1
         """;
 
-    // Written only by the replica holding the leader lock, so a deposed leader cannot overwrite its successor.
+    // Written only by the replica the leader key names (RedisLeaderKey), so a deposed leader cannot overwrite its successor.
     private const string WriteAsLeaderScript = """
         if redis.call('get', KEYS[2]) ~= ARGV[1] then return 0 end
         redis.call('hset', KEYS[1], 'v', ARGV[2], 's', ARGV[3])
@@ -42,7 +42,7 @@ public sealed class SharedSlot(RedisReplicaConnection redis, string name)
             [expected.ToString(CultureInfo.InvariantCulture), version, json, _channel.ToString()]) == 1;
 
     public async Task<bool> WriteAsLeaderAsync(long version, string json) =>
-        (long)await redis.Database.ScriptEvaluateAsync(WriteAsLeaderScript, [_key, RedisReplicaConnection.Key("leader")],
+        (long)await redis.Database.ScriptEvaluateAsync(WriteAsLeaderScript, [_key, RedisLeaderKey.Key],
             [redis.ReplicaId, version, json, _channel.ToString()]) == 1;
 
     /// <summary>Calls <paramref name="received"/> with each announced value (in order, one at a time).</summary>

@@ -65,7 +65,39 @@ def paging(core, apps):
     return {"all": everything, "pages": pages}
 
 
-CHECKS = {f.__name__: f for f in [list_with_selector, watch_delete_and_replace, logs, patch, scale, paging]}
+def lease_conflict(core, apps):
+    # What a leader election does with a Lease: create it, read it, replace it; a second replace from the same read
+    # (another replica that raced) must be refused with 409, and a second create of the name too.
+    from kubernetes.client.rest import ApiException
+    coordination = client.CoordinationV1Api()
+    lease = client.V1Lease(
+        metadata=client.V1ObjectMeta(name="python-leader", namespace=NS),
+        spec=client.V1LeaseSpec(holder_identity="replica-a", lease_duration_seconds=8))
+    coordination.create_namespaced_lease(NS, lease)
+    read = coordination.read_namespaced_lease("python-leader", NS)
+    read.spec.holder_identity = "replica-b"
+    replaced = coordination.replace_namespaced_lease("python-leader", NS, read)
+    read.spec.holder_identity = "replica-c"
+    refusals = {}
+    try:
+        coordination.replace_namespaced_lease("python-leader", NS, read)
+    except ApiException as e:
+        refusals["replace"] = {"status": e.status, "reason": e.reason, "body": json.loads(e.body)}
+    try:
+        coordination.create_namespaced_lease(NS, lease)
+    except ApiException as e:
+        refusals["create"] = {"status": e.status, "reason": e.reason, "body": json.loads(e.body)}
+    listed = coordination.list_namespaced_lease(NS)
+    return {
+        "stale": read.metadata.resource_version,
+        "replaced": replaced.metadata.resource_version,
+        "holder": coordination.read_namespaced_lease("python-leader", NS).spec.holder_identity,
+        "listed": [item.metadata.name for item in listed.items],
+        "refusals": refusals,
+    }
+
+
+CHECKS = {f.__name__: f for f in [list_with_selector, watch_delete_and_replace, logs, patch, scale, paging, lease_conflict]}
 
 if __name__ == "__main__":
     config.load_kube_config(config_file=sys.argv[1])

@@ -38,32 +38,28 @@ public sealed class InClusterConsole : IAsyncDisposable
 
     public static string Base => Path.Combine(RepoPaths.RepoRoot, "docker", "kubernetes", "base");
 
+    /// <summary>The Role and RoleBinding of the replicas' Lease election (overlays/replicas), applied with the base's RBAC.</summary>
+    public static string LeaderElectionRbac => Path.Combine(RepoPaths.RepoRoot, "docker", "kubernetes", "overlays", "replicas", "leader-election-rbac.yaml");
+
     public ActionExecutor Executor => Console.Services.GetRequiredService<ActionExecutor>();
 
     public IClusterViews Views => Console.Services.GetRequiredService<IClusterViews>();
 
     /// <param name="without">kubectl arguments that take something out of the applied RBAC before the token is made
     /// (e.g. <c>patch role … --type=json -p [{"op":"remove","path":"/rules/0"}]</c>), or none.</param>
-    public static async Task<InClusterConsole> StartAsync(params string[] without)
+    public static Task<InClusterConsole> StartAsync(params string[] without) => StartAsync(null, without);
+
+    /// <param name="redis">A Redis to share as a replica (<c>DemoConsole:Redis</c>): the console then takes part in the
+    /// Lease election (the default in-cluster), or null for a console on its own.</param>
+    /// <param name="without">As for <see cref="StartAsync(string[])"/>.</param>
+    public static async Task<InClusterConsole> StartAsync(RealRedis? redis, params string[] without)
     {
         var sandbox = await SandboxHost.StartAsync(new SandboxOptions
         {
             ApiPort = 0, GatewayPort = 0, PrometheusPort = 0, GitHubPort = 0, TimeScale = 0.01,
             KubeconfigPath = Path.Combine(Directory.CreateTempSubdirectory("in-cluster-admin-").FullName, "kubeconfig"),
         });
-        var admin = sandbox.KubeconfigPath;
-        await KubectlCommand.RunAsync(admin, "apply",
-            "-f", Path.Combine(Base, "namespace.yaml"), "-f", Path.Combine(Base, "serviceaccount.yaml"), "-f", Path.Combine(Base, "rbac.yaml"));
-        if (without.Length > 0)
-        {
-            await KubectlCommand.RunAsync(admin, without);
-        }
-
-        var token = (await KubectlCommand.RunAsync(admin, "create", "token", "demo-console", "-n", ConsoleNamespace)).Trim();
-        var folder = Directory.CreateTempSubdirectory("in-cluster-sa-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "token"), token);
-        await File.WriteAllTextAsync(Path.Combine(folder, "ca.crt"), sandbox.CertificateAuthorityPem);
-        await File.WriteAllTextAsync(Path.Combine(folder, "namespace"), ConsoleNamespace);
+        var folder = await PodFilesAsync(sandbox, without);
 
         var previous = (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"), Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT"));
         // What the kubelet sets in every pod. Process-wide: the tests using this class run one at a time (InClusterCollection).
@@ -80,8 +76,37 @@ public sealed class InClusterConsole : IAsyncDisposable
             .With("DemoConsole:GitHub:Token", sandbox.GitHubToken)
             .With("DemoConsole:GitHub:PollInterval", "00:00:00.5")
             .With("DemoConsole:ClusterActions:ManifestFolders:0", Path.GetDirectoryName(SandboxHost.LoadGeneratorManifestPath));
+        if (redis is not null)
+        {
+            console = console.With("DemoConsole:Redis", redis.ConnectionString).With("DemoConsole:StateFile", "");
+        }
+
         _ = console.Services;
         return new InClusterConsole(sandbox, console, folder, previous);
+    }
+
+    /// <summary>
+    /// The manifests' namespace, service account and RBAC (the Lease election's included) applied to
+    /// <paramref name="sandbox"/> with kubectl, less <paramref name="without"/>; then what the kubelet mounts in a pod
+    /// (token, ca.crt, namespace) in a temporary folder, which is returned.
+    /// </summary>
+    public static async Task<string> PodFilesAsync(SandboxHost sandbox, params string[] without)
+    {
+        var admin = sandbox.KubeconfigPath;
+        await KubectlCommand.RunAsync(admin, "apply",
+            "-f", Path.Combine(Base, "namespace.yaml"), "-f", Path.Combine(Base, "serviceaccount.yaml"), "-f", Path.Combine(Base, "rbac.yaml"),
+            "-f", LeaderElectionRbac);
+        if (without.Length > 0)
+        {
+            await KubectlCommand.RunAsync(admin, without);
+        }
+
+        var token = (await KubectlCommand.RunAsync(admin, "create", "token", "demo-console", "-n", ConsoleNamespace)).Trim();
+        var folder = Directory.CreateTempSubdirectory("in-cluster-sa-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "token"), token);
+        await File.WriteAllTextAsync(Path.Combine(folder, "ca.crt"), sandbox.CertificateAuthorityPem);
+        await File.WriteAllTextAsync(Path.Combine(folder, "namespace"), ConsoleNamespace);
+        return folder;
     }
 
     /// <summary>The views once every informer has answered: synced (pods, workloads) or a problem for the others.</summary>

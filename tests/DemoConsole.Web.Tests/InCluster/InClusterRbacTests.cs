@@ -4,6 +4,7 @@ using DemoConsole.Core.Cluster;
 using DemoConsole.Core.Messages;
 using DemoConsole.Core.StopAll;
 using DemoConsole.Tests.Shared;
+using DemoConsole.Web.Replicas;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DemoConsole.Web.Tests.InCluster;
@@ -77,11 +78,17 @@ public sealed class InClusterRbacTests
             @"deployments\.apps ""load-generator"" is forbidden: User ""system:serviceaccount:demo-console:demo-console"" cannot patch resource ""deployments"" in API group ""apps"" in the namespace ""titanium-prod""" },
         { "operate: deployments delete", Remove("role", "demo-console-operate", App, 4), "load-generator-delete",
             @"deployments\.apps ""load-generator"" is forbidden: User ""system:serviceaccount:demo-console:demo-console"" cannot delete resource ""deployments"" in API group ""apps"" in the namespace ""titanium-prod""" },
+        { "leader: leases get/update demo-console-leader", Remove("role", "demo-console-leader", InClusterConsole.ConsoleNamespace, 0), "leadership",
+            @"^leases\.coordination\.k8s\.io ""demo-console-leader"" is forbidden: User ""system:serviceaccount:demo-console:demo-console"" cannot get resource ""leases"" in API group ""coordination\.k8s\.io"" in the namespace ""demo-console"" \(403\) \| leads: False$" },
+        { "leader: leases create", Remove("role", "demo-console-leader", InClusterConsole.ConsoleNamespace, 1), "leadership",
+            @"^leases\.coordination\.k8s\.io is forbidden: User ""system:serviceaccount:demo-console:demo-console"" cannot create resource ""leases"" in API group ""coordination\.k8s\.io"" in the namespace ""demo-console"" \(403\) \| leads: False$" },
         { "binding: operate in titanium-prod", Unbind("demo-console-operate", App), "load-generator-apply", @"cannot patch resource ""deployments""" },
         { "binding: view in titanium-prod", Unbind("demo-console-view", App), "views", @"Not allowed to read \S+ in titanium-prod \(403\)" },
         { "binding: view in istio-system", Unbind("demo-console-view", "istio-system"), "views", @"Not allowed to read \S+ in istio-system \(403\)" },
         { "binding: view in monitoring", Unbind("demo-console-view", "monitoring"), "views", @"Not allowed to read \S+ in monitoring \(403\)" },
         { "binding: view in argocd", Unbind("demo-console-view", "argocd"), "views", @"Not allowed to read \S+ in argocd \(403\)" },
+        { "binding: leader in demo-console", Unbind("demo-console-leader", InClusterConsole.ConsoleNamespace), "leadership",
+            @"^leases\.coordination\.k8s\.io ""demo-console-leader"" is forbidden: .* cannot get resource ""leases"" .* \| leads: False$" },
     };
 
     private static readonly string[] InClusterWorldNamespaces = ["titanium-prod", "istio-system", "monitoring", "argocd"];
@@ -90,11 +97,13 @@ public sealed class InClusterRbacTests
     [MemberData(nameof(Rules))]
     public async Task WithoutARule_ItsFeatureFailsWithTheApiServersRefusal(string rule, string[] without, string feature, string expected)
     {
-        await using var world = await InClusterConsole.StartAsync(without);
+        await using var redis = feature == "leadership" ? await RealRedis.StartAsync() : null;
+        await using var world = await InClusterConsole.StartAsync(redis, without);
 
         var pattern = new Regex(expected);
         var shown = feature switch
         {
+            "leadership" => await ElectionProblemAsync(world, pattern),
             "views" => await ViewProblemsAsync(world, pattern),
             "logs" => (await FollowLogsAsync(world, s => s.Problem is not null)).Problem!.ToString(),
             "load-generator-delete" => await DeleteAfterApplyAsync(world),
@@ -102,6 +111,72 @@ public sealed class InClusterRbacTests
         };
 
         Assert.True(pattern.IsMatch(shown), $"without {rule}, {feature} showed: {shown}");
+    }
+
+    /// <summary>
+    /// With the RBAC of overlays/replicas, a console sharing a Redis (as a replica) leads through the Lease in its own
+    /// namespace, which holds its replica id, as <c>kubectl get lease</c> shows, and gives it back when it stops.
+    /// </summary>
+    [Fact]
+    public async Task WithTheLeaderElectionRbac_TheReplicaLeadsThroughTheLeaseInItsNamespace()
+    {
+        await using var redis = await RealRedis.StartAsync();
+        await using var world = await InClusterConsole.StartAsync(redis);
+        var leadership = world.Console.Services.GetRequiredService<ReplicaLeadership>();
+
+        await AsyncWait.UntilAsync(() => leadership.IsLeader, "the console to lead");
+        var holder = await KubectlCommand.RunAsync(world.Sandbox.KubeconfigPath,
+            "get", "lease", LeaseLocation.LeaseName, "-n", InClusterConsole.ConsoleNamespace, "-o", "jsonpath={.spec.holderIdentity}");
+
+        Assert.Equal(world.Console.Services.GetRequiredService<RedisReplicaConnection>().ReplicaId, holder);
+        Assert.Equal(holder, await leadership.CurrentLeaderAsync());
+        Assert.Null(world.Console.Services.GetRequiredService<ILeaderElection>().Problem);
+        Assert.IsType<KubernetesLeaseElection>(world.Console.Services.GetRequiredService<ILeaderElection>());
+
+        // A clean stop gives the Lease back (its holder emptied), so another replica leads at its next try.
+        await leadership.StopAsync(CancellationToken.None);
+        var released = await KubectlCommand.RunAsync(world.Sandbox.KubeconfigPath,
+            "get", "lease", LeaseLocation.LeaseName, "-n", InClusterConsole.ConsoleNamespace, "-o", "jsonpath={.spec.holderIdentity}");
+        Assert.False(leadership.IsLeader);
+        Assert.Equal("", released);
+        Assert.Null(await leadership.CurrentLeaderAsync());
+    }
+
+    /// <summary>
+    /// A leader that can no longer renew its Lease (here: its rights taken away while it leads; an unreachable API server
+    /// takes the same way) steps down once the renewal deadline has passed, before another replica could take the
+    /// Lease over, and says why in the API server's words.
+    /// </summary>
+    [Fact]
+    public async Task LeaderThatCannotRenewItsLease_StepsDownAndSaysWhy()
+    {
+        await using var redis = await RealRedis.StartAsync();
+        await using var world = await InClusterConsole.StartAsync(redis);
+        var leadership = world.Console.Services.GetRequiredService<ReplicaLeadership>();
+        var election = world.Console.Services.GetRequiredService<ILeaderElection>();
+        await AsyncWait.UntilAsync(() => leadership.IsLeader, "the console to lead");
+
+        await KubectlCommand.RunAsync(world.Sandbox.KubeconfigPath, Unbind("demo-console-leader", InClusterConsole.ConsoleNamespace));
+        await AsyncWait.UntilAsync(() => !leadership.IsLeader, "the leader to step down");
+
+        Assert.Matches(@"^leases\.coordination\.k8s\.io ""demo-console-leader"" is forbidden: .* cannot get resource ""leases""", election.Problem);
+    }
+
+    /// <summary>The election's problem once it is the expected one (or the last seen), and whether the replica leads.</summary>
+    private static async Task<string> ElectionProblemAsync(InClusterConsole world, Regex expected)
+    {
+        var election = world.Console.Services.GetRequiredService<ILeaderElection>();
+        var leadership = world.Console.Services.GetRequiredService<ReplicaLeadership>();
+        string Shown() => $"{election.Problem} | leads: {leadership.IsLeader}";
+        try
+        {
+            await AsyncWait.UntilAsync(() => expected.IsMatch(Shown()), "the election to report the refusal", TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        return Shown();
     }
 
     private static string[] Remove(string kind, string name, string? ns, int index) =>

@@ -15,6 +15,7 @@ public sealed class ManifestTests
     [Theory]
     [InlineData("base")]
     [InlineData("overlays/example")]
+    [InlineData("overlays/replicas")]
     public async Task Deployment_IsNonRootReadOnlyLimitedAndProbed(string folder)
     {
         var docs = await RenderAsync(folder);
@@ -42,7 +43,8 @@ public sealed class ManifestTests
     [Fact]
     public async Task Rbac_HasNoWildcardNothingClusterWideAndATestPerRule()
     {
-        var docs = await RenderAsync("base");
+        // The replicas overlay is the base and the Lease election's Role: every rule the console is ever given.
+        var docs = await RenderAsync("overlays/replicas");
         var rules = docs.Where(d => Text(d["kind"]) is "Role" or "ClusterRole")
             .SelectMany(d => ((YamlSequenceNode)d["rules"]).Cast<YamlMappingNode>().Select(r => (Role: Text(d["metadata"]["name"]), Rule: r))).ToList();
         var bindings = docs.Where(d => Text(d["kind"]) == "RoleBinding").ToList();
@@ -50,8 +52,42 @@ public sealed class ManifestTests
         Assert.DoesNotContain(docs, d => Text(d["kind"]) == "ClusterRoleBinding");
         Assert.All(rules, r => Assert.DoesNotContain("*", r.Rule.Children.Values.OfType<YamlSequenceNode>().SelectMany(s => s).Select(Text)));
         var tested = InClusterRbacTests.Rules.Select(row => (string)row[0]).ToList();
-        Assert.Equal(rules.Count, tested.Count(t => t.StartsWith("view:", StringComparison.Ordinal) || t.StartsWith("operate:", StringComparison.Ordinal)));
+        Assert.Equal(rules.Count, tested.Count(t => t.StartsWith("view:", StringComparison.Ordinal) || t.StartsWith("operate:", StringComparison.Ordinal)
+            || t.StartsWith("leader:", StringComparison.Ordinal)));
         Assert.Equal(bindings.Count, tested.Count(t => t.StartsWith("binding:", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// overlays/replicas: two replicas, the Redis connection string (it carries the password) from a Secret by reference,
+    /// the Lease election, the browser kept on its pod by the Service and the Ingress, and the Lease rules limited to the
+    /// console's namespace and, where Kubernetes allows it, to the Lease's name.
+    /// </summary>
+    [Fact]
+    public async Task ReplicasOverlay_TwoReplicasRedisFromASecretLeaseElectionAndAffinity()
+    {
+        var docs = await RenderAsync("overlays/replicas");
+        var deployment = Single(docs, "Deployment");
+        var container = (YamlMappingNode)((YamlSequenceNode)deployment["spec"]["template"]["spec"]["containers"]).Single();
+        var env = ((YamlSequenceNode)container["env"]).Cast<YamlMappingNode>().ToDictionary(e => Text(e["name"])!, e => e);
+        var role = Assert.Single(docs, d => Text(d["kind"]) == "Role" && Text(d["metadata"]["name"]) == "demo-console-leader");
+        var rules = ((YamlSequenceNode)role["rules"]).Cast<YamlMappingNode>().ToList();
+
+        Assert.Equal("2", Text(deployment["spec"]["replicas"]));
+        Assert.Equal("RollingUpdate", Text(deployment["spec"]["strategy"]["type"]));
+        var redis = env["DemoConsole__Redis"];
+        Assert.False(redis.Children.ContainsKey("value"));
+        Assert.Equal("demo-console-redis", Text(redis["valueFrom"]["secretKeyRef"]["name"]));
+        Assert.Equal("Lease", Text(env["DemoConsole__Replicas__Election"]["value"]));
+        Assert.Equal("InCluster", Text(env["DemoConsole__Cluster__Mode"]["value"]));
+        Assert.Equal("ClientIP", Text(Single(docs, "Service")["spec"]["sessionAffinity"]));
+        Assert.Equal("cookie", Text(Single(docs, "Ingress")["metadata"]["annotations"]["nginx.ingress.kubernetes.io/affinity"]));
+        Assert.Equal("demo-console", Text(role["metadata"]["namespace"]));
+        Assert.All(rules, r => Assert.Equal(["coordination.k8s.io"], ((YamlSequenceNode)r["apiGroups"]).Select(Text)));
+        Assert.All(rules, r => Assert.Equal(["leases"], ((YamlSequenceNode)r["resources"]).Select(Text)));
+        Assert.Equal(["get", "update"], ((YamlSequenceNode)rules[0]["verbs"]).Select(Text));
+        Assert.Equal([DemoConsole.Web.Replicas.LeaseLocation.LeaseName], ((YamlSequenceNode)rules[0]["resourceNames"]).Select(Text));
+        Assert.Equal(["create"], ((YamlSequenceNode)rules[1]["verbs"]).Select(Text));
+        Assert.DoesNotContain(docs, d => Text(d["kind"]) is "ConfigMap" or "Secret");
     }
 
     private static readonly HashSet<string> SecretSettings =

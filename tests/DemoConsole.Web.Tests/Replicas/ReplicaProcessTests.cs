@@ -8,6 +8,7 @@ using DemoConsole.Core.Messages;
 using DemoConsole.Tests.Shared;
 using DemoConsole.Tests.Shared.Web;
 using Xunit.Abstractions;
+using static DemoConsole.Web.Tests.Replicas.ReplicaApi;
 
 namespace DemoConsole.Web.Tests.Replicas;
 
@@ -175,40 +176,5 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifeti
         var console = await ConsoleProcess.StartAsync([], _redis.ReplicaSettings());
         _consoles.Add(console);
         return console;
-    }
-
-    private static HttpClient Api(ConsoleProcess console)
-    {
-        var api = new HttpClient { BaseAddress = console.Address, Timeout = TimeSpan.FromSeconds(20) };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleProcess.PresenterKey);
-        return api;
-    }
-
-    private static async Task<JsonElement> GetAsync(ConsoleProcess console, string path)
-    {
-        using var api = Api(console);
-        return await api.GetFromJsonAsync<JsonElement>(path);
-    }
-
-    private static Task<JsonElement> ReplicaAsync(ConsoleProcess console) => GetAsync(console, "/api/replica");
-
-    private static async Task<int> PartAsync(ConsoleProcess console) => (await GetAsync(console, "/api/session")).GetProperty("currentPart").GetInt32();
-
-    private static async Task<JsonElement> RunOnAsync(ConsoleProcess console, string runId) => await GetAsync(console, $"/api/runs/{runId}");
-
-    private static async Task MoveAsync(ConsoleProcess console, int part)
-    {
-        using var api = Api(console);
-        using var response = await api.PostAsync($"/api/session/part/{part}", null);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static async Task<string> RunAsync(ConsoleProcess console, string actionId)
-    {
-        using var api = Api(console);
-        using var response = await api.PostAsync($"/api/actions/{actionId}/run", null);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{actionId} did not start: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("runId").GetString()!;
     }
 }

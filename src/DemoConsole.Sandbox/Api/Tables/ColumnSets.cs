@@ -101,6 +101,8 @@ internal static class ColumnSets
         ],
         "configmaps" => [Name(), new("Data", "integer", (o, _) => ((o["data"] as JsonObject)?.Count ?? 0) + ((o["binaryData"] as JsonObject)?.Count ?? 0)), Age()],
         "serviceaccounts" => [Name(), new("Secrets", "integer", (o, _) => (o["secrets"] as JsonArray)?.Count ?? 0), Age()],
+        // A lease released by its holder has an empty holder: the column stays empty, as kubectl prints it.
+        "leases" => [Name(), new("Holder", "string", (o, _) => Text(o["spec"]?["holderIdentity"])), Age()],
         "peerauthentications" =>
         [
             Name(),
