@@ -33,7 +33,9 @@ public sealed partial class SharedSnapshotStream<T> : IAsyncDisposable
     private bool _subscribed;
     private volatile T? _pending;
     private long _version = -1; // the slot version this replica wrote or showed last; -1: not known (read it first)
-    private bool _marked;
+    private T? _unmarked; // what was shown before it was marked unreachable; null when not marked
+
+    private bool Marked => _unmarked is not null;
 
     /// <param name="name">The Redis key and channel under <c>democonsole:</c>.</param>
     /// <param name="markUnreachable">The snapshot as a follower shows it while Redis is away (the message says so).</param>
@@ -161,20 +163,21 @@ public sealed partial class SharedSnapshotStream<T> : IAsyncDisposable
         {
             await ReceivedAsync(newer.Version, newer.Json);
         }
-        else if (_marked)
+        else if (_unmarked is { } last)
         {
             // Redis is back but empty (restarted, no leader yet): the last snapshot stays, no longer marked.
-            _marked = false;
+            _unmarked = null;
+            _local.Publish(last);
         }
     }
 
     private Task ReceivedAsync(long version, string json)
     {
         // Not only newer: after Redis restarted empty, a new leader counts from 1 again.
-        if (!_leadership.IsLeader && (version != _version || _marked) && JsonSerializer.Deserialize<T>(json, RecordingJson.Options) is { } snapshot)
+        if (!_leadership.IsLeader && (version != _version || Marked) && JsonSerializer.Deserialize<T>(json, RecordingJson.Options) is { } snapshot)
         {
             _version = version;
-            _marked = false;
+            _unmarked = null;
             _local.Publish(snapshot);
         }
 
@@ -201,11 +204,11 @@ public sealed partial class SharedSnapshotStream<T> : IAsyncDisposable
     private Task MarkUnreachableAsync()
     {
         // The leader keeps showing what it makes itself; it still reaches the cluster or Prometheus.
-        if (!_leadership.IsLeader && !_marked)
+        if (!_leadership.IsLeader && !Marked)
         {
-            _marked = true;
+            _unmarked = _local.Current;
             LogUnreachable(Name);
-            _local.Publish(_markUnreachable(_local.Current, SharedStateUnreachable.Message, _time.GetUtcNow()));
+            _local.Publish(_markUnreachable(_unmarked, SharedStateUnreachable.Message, _time.GetUtcNow()));
         }
 
         return Task.CompletedTask;
@@ -221,6 +224,12 @@ public sealed partial class SharedSnapshotStream<T> : IAsyncDisposable
         {
             _version = -1;
             _pending = null;
+            if (leads)
+            {
+                // What it shows from now on is its own; a later loss of Redis while following marks it again.
+                _unmarked = null;
+            }
+
             return leads ? Task.CompletedTask : SyncAsync();
         });
         return Task.CompletedTask;
