@@ -114,7 +114,7 @@ public sealed partial class SharedSnapshotStream<T> : IAsyncDisposable
         if (_version < 0)
         {
             // Newly leading: go on from the version the followers last saw, so they take the next one as new.
-            _version = (await _slot.ReadAsync())?.Version ?? 0;
+            _version = await _slot.ReadVersionAsync() ?? 0;
         }
 
         if (await _slot.WriteAsLeaderAsync(_version + 1, JsonSerializer.Serialize(snapshot, RecordingJson.Options)))
@@ -149,21 +149,21 @@ public sealed partial class SharedSnapshotStream<T> : IAsyncDisposable
             _subscribed = true;
         }
 
-        var stored = await _slot.ReadAsync();
+        var stored = await _slot.ReadVersionAsync();
         if (_leadership.IsLeader)
         {
-            if (stored?.Version != _version && _version >= 0)
+            if (stored != _version && _version >= 0)
             {
-                _version = stored?.Version ?? 0;
+                _version = stored ?? 0;
                 _pending ??= _local.Current;
                 _dirty.Writer.TryWrite(true);
             }
         }
-        else if (stored is { } newer)
+        else if (stored is not null && (stored != _version || Marked) && await _slot.ReadAsync() is { } newer)
         {
             await ReceivedAsync(newer.Version, newer.Json);
         }
-        else if (_unmarked is { } last)
+        else if (stored is null && _unmarked is { } last)
         {
             // Redis is back but empty (restarted, no leader yet): the last snapshot stays, no longer marked.
             _unmarked = null;
