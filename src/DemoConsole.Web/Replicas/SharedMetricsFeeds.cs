@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using DemoConsole.Core.Messages;
 using DemoConsole.Core.Observability;
+using DemoConsole.Core.Scenarios;
 using StackExchange.Redis;
 
 namespace DemoConsole.Web.Replicas;
@@ -18,10 +19,13 @@ namespace DemoConsole.Web.Replicas;
 /// <see cref="WantedFor"/>), and the leader polls every feed whose key exists or that its own screens show. A key with a
 /// time to live needs no clean-up when a replica dies and no clock shared between replicas; the price is that a feed
 /// polls up to <see cref="WantedFor"/> after its last remote screen left. A new screen's first announcement is also
-/// published, so the leader starts polling at once instead of at its next look.
+/// published, so the leader starts polling at once instead of at its next look. A feed's name does not carry the
+/// scenario's metrics settings: the leader's settings are the ones polled, and a reload there restarts its loops with
+/// the new queries while the screens stay subscribed.
 /// </remarks>
 public sealed partial class SharedMetricsFeeds(
     MetricsFeeds inner,
+    IScenarioSource scenarios,
     RedisReplicaConnection redis,
     ReplicaLeadership leadership,
     TimeProvider time,
@@ -140,6 +144,7 @@ public sealed partial class SharedMetricsFeeds(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         leadership.Changed += OnLeadershipChangedAsync;
+        var reloads = RestartOnReloadAsync(stoppingToken);
         using var timer = new PeriodicTimer(AnnounceEvery, time);
         var subscribed = false;
         try
@@ -162,6 +167,49 @@ public sealed partial class SharedMetricsFeeds(
         finally
         {
             leadership.Changed -= OnLeadershipChangedAsync;
+            await reloads;
+        }
+    }
+
+    /// <summary>
+    /// The local loops poll the settings current when they started (<see cref="MetricsFeeds"/> keys its loops by them);
+    /// after a reload with other metrics settings the loops this replica runs start again on the new ones.
+    /// </summary>
+    private async Task RestartOnReloadAsync(CancellationToken stoppingToken)
+    {
+        string? settings = null;
+        try
+        {
+            await foreach (var state in scenarios.WatchAsync(stoppingToken))
+            {
+                var now = state.Scenario.Metrics.Key + "|" + state.Scenario.Targets.ApplicationNamespace;
+                if (settings is not null && settings != now)
+                {
+                    await RestartPollingAsync();
+                }
+
+                settings = now;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RestartPollingAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            foreach (var feed in _feeds.Values.Where(f => f.Polling))
+            {
+                await feed.StopPollingAsync();
+                feed.StartPolling();
+            }
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 

@@ -29,8 +29,8 @@ internal sealed class InProcessReplica : IAsyncDisposable
             Interlocked.Increment(ref _viewsMade);
             return new ClusterViews(options, connection, TimeProvider.System, NullLoggerFactory.Instance);
         }, Redis, Leadership, TimeProvider.System, NullLogger<SharedClusterViews>.Instance);
-        _innerFeeds = new MetricsFeeds(MetricsClient, new TestScenarioSource(TestScenarios.ThreeParts()), TimeProvider.System, NullLoggerFactory.Instance);
-        Feeds = new SharedMetricsFeeds(_innerFeeds, Redis, Leadership, TimeProvider.System, NullLogger<SharedMetricsFeeds>.Instance);
+        _innerFeeds = new MetricsFeeds(MetricsClient, Scenarios, TimeProvider.System, NullLoggerFactory.Instance);
+        Feeds = new SharedMetricsFeeds(_innerFeeds, Scenarios, Redis, Leadership, TimeProvider.System, NullLogger<SharedMetricsFeeds>.Instance);
     }
 
     public RedisReplicaConnection Redis { get; }
@@ -40,6 +40,9 @@ internal sealed class InProcessReplica : IAsyncDisposable
     public SharedClusterViews Views { get; }
 
     public SharedMetricsFeeds Feeds { get; }
+
+    /// <summary>This replica's scenario (a test reloads it with <see cref="TestScenarioSource.Replace"/>).</summary>
+    public TestScenarioSource Scenarios { get; } = new(TestScenarios.ThreeParts());
 
     /// <summary>What this replica asks Prometheus (the tests' answers: traffic on one service).</summary>
     public CountingMetricsClient MetricsClient { get; } = new();

@@ -97,6 +97,33 @@ public sealed class SharedViewsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ScenarioReloadedOnTheLeader_WithOtherQueries_TheFollowersOpenScreenGetsTheirResults()
+    {
+        var (leader, follower) = await StartPairAsync();
+        const string Reloaded = "sum(rate(istio_requests_total{reporter=\"source\"}[1m])) by (destination_service_name)";
+        var asked = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        leader.MetricsClient.Range = query =>
+        {
+            asked.Enqueue(query);
+            return MetricsResult.Ok<IReadOnlyList<MetricSeries>>(query == Reloaded
+                ? [new MetricSeries(new Dictionary<string, string> { ["destination_service_name"] = "reloaded-service" }, [new MetricPoint(DateTimeOffset.UtcNow, 3)])]
+                : []);
+        };
+        await using var shown = new Latest<GoldenSignalsSnapshot>(token => follower.Feeds.WatchGoldenSignalsAsync(Window, token));
+        await AsyncWait.UntilAsync(() => shown.Value is { Version: > 0 }, "the follower to show the leader's first round");
+
+        var scenario = TestScenarios.ThreeParts();
+        leader.Scenarios.Replace(scenario with
+        {
+            Metrics = scenario.Metrics with { Queries = new Dictionary<string, string> { [MetricQueries.TrafficByService] = Reloaded } },
+        });
+
+        await AsyncWait.UntilAsync(() => shown.Value!.RpsByService.Any(r => r.Label == "reloaded-service"), "the follower's open screen to show the reloaded query's results");
+        Assert.Contains(Reloaded, asked);
+        Assert.Equal(0, follower.MetricsClient.Calls);
+    }
+
+    [Fact]
     public async Task LeaderStepsDown_TheOtherWatchesAndPolls_AndTheFormerLeaderFollows()
     {
         var (first, second) = await StartPairAsync();
