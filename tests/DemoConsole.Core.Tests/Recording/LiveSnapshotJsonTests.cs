@@ -14,7 +14,7 @@ namespace DemoConsole.Core.Tests.Recording;
 /// as they were: written again they give the same JSON (nothing dropped or defaulted on the way), and what the screens
 /// read from them (computed properties, messages in both languages) is the same.
 /// </summary>
-public sealed class LiveSnapshotJsonTests
+public sealed class LiveSnapshotJsonTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly CultureInfo Korean = CultureInfo.GetCultureInfo("ko-KR");
     private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-03-04T10:00:00+09:00", CultureInfo.InvariantCulture);
@@ -34,6 +34,7 @@ public sealed class LiveSnapshotJsonTests
         };
 
         var back = RoundTrip(snapshot);
+        output.WriteLine($"the seeded sandbox's views as JSON: {JsonSerializer.SerializeToUtf8Bytes(snapshot, RecordingJson.Options).Length} bytes, {snapshot.Pods.Count} pods");
 
         Assert.Equal(snapshot.Pods.Select(p => (p.Name, p.Ready, p.HasSidecar, p.IsRunningAndReady, p.Owner)), back.Pods.Select(p => (p.Name, p.Ready, p.HasSidecar, p.IsRunningAndReady, p.Owner)));
         Assert.Equal(snapshot.ReplicaCheck.Detail.Format(Korean), back.ReplicaCheck.Detail.Format(Korean));
