@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace DemoConsole.Sandbox;
 
 /// <summary>One request the Kubernetes API received; <see cref="Body"/> is kept for DELETEs (their preconditions), else null.</summary>
-public sealed record ApiRequestRecord(DateTimeOffset Time, string Method, string Path, string Query, string? Body = null);
+/// <param name="Host">The Host header: which address a client was given, so a test tells two clients of one cluster apart.</param>
+public sealed record ApiRequestRecord(DateTimeOffset Time, string Method, string Path, string Query, string? Body = null, string? Host = null);
 
 /// <summary>
 /// What the sandbox's Kubernetes API received, newest last (bounded), so tests can assert for example that

@@ -83,6 +83,30 @@ public sealed class ReplicaScreensTests : IAsyncLifetime
         await Assertions.Expect(banner).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task RedisLost_TheFollowersClusterViewsSaySo_ThenGoLiveAgain()
+    {
+        var leader = await StartAsync();
+        await AsyncWait.UntilAsync(async () => (await ReplicaAsync(leader)).GetProperty("leads").GetBoolean(), "the first replica to lead");
+        var follower = await StartAsync();
+        await AsyncWait.UntilAsync(async () => (await ReplicaAsync(follower)).GetProperty("leader").GetString() is { Length: > 0 }, "the second replica to see the leader");
+        var presenter = await BrowserFixture.PresenterPageAsync(_browser!, follower.Address, "alice");
+        var audience = await BrowserFixture.AudiencePageAsync(_browser!, follower.Address);
+        await presenter.Keyboard.PressAsync("6");
+        await Assertions.Expect(audience.Locator("[data-testid=view-ha-pods] tr[data-pod]").First).ToBeVisibleAsync();
+        var banner = presenter.GetByTestId("cluster-banner");
+        await Assertions.Expect(banner).ToHaveCountAsync(0);
+
+        _redis.Kill();
+        // The cluster banner names the shared state as what is missing (the presenter page is in Korean by default).
+        await Assertions.Expect(banner).ToContainTextAsync("Redis", new() { Timeout = 15_000 });
+        await Assertions.Expect(audience.Locator("[data-testid=view-ha-pods] tr[data-pod]").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(presenter, audience, "replicas-follower-redis-lost");
+
+        await _redis.StartAgainAsync();
+        await Assertions.Expect(banner).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+    }
+
     private async Task<ConsoleProcess> StartAsync()
     {
         var console = await ConsoleProcess.StartAsync([], _redis.ReplicaSettings());

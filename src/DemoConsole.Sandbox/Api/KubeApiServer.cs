@@ -24,7 +24,7 @@ internal static class KubeApiServer
         app.Use(async (context, next) =>
         {
             journal.Add(new ApiRequestRecord(cluster.Now, context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "",
-                HttpMethods.IsDelete(context.Request.Method) ? await RequestJournal.ReadBodyAsync(context.Request) : null));
+                HttpMethods.IsDelete(context.Request.Method) ? await RequestJournal.ReadBodyAsync(context.Request) : null, context.Request.Host.Value));
             try
             {
                 await access.InvokeAsync(context, () => next(context));

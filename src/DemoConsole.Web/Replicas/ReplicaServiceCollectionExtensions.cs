@@ -1,9 +1,11 @@
 using DemoConsole.Core.Actions;
 using DemoConsole.Core.Cluster;
+using DemoConsole.Core.Observability;
 using DemoConsole.Web.Configuration;
 using DemoConsole.Web.Hosting;
 using DemoConsole.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DemoConsole.Web.Replicas;
@@ -38,6 +40,7 @@ public static class ReplicaServiceCollectionExtensions
         services.AddHostedService<SharedPresence>();
         services.AddHostedService<SharedRunBoard>();
         services.AddHostedService<LeaderRequestServer>();
+        services.AddSharedViews();
         services.AddHealthChecks().AddCheck<SharedStateReachedCheck>("shared-state", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }
@@ -56,6 +59,30 @@ public static class ReplicaServiceCollectionExtensions
         var cluster = services.GetRequiredService<IClusterConnection>();
         var location = LeaseLocation.For(cluster.Target, services.GetRequiredService<ClusterViewsOptions>().ApplicationNamespace);
         return new KubernetesLeaseElection(cluster, location, redis, time, services.GetRequiredService<ILogger<KubernetesLeaseElection>>());
+    }
+
+    /// <summary>
+    /// Only the leader watches the cluster and polls the metrics; every replica's <see cref="IClusterViews"/> and
+    /// <see cref="IMetricsFeeds"/> (what every screen injects) follow its snapshots through Redis. The in-process
+    /// <see cref="ClusterViews"/> and <see cref="MetricsFeeds"/> stay registered as the leader's sources.
+    /// </summary>
+    private static void AddSharedViews(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new SharedClusterViews(
+            sp.GetRequiredService<ClusterViewsOptions>(),
+            () => new ClusterViews(
+                sp.GetRequiredService<ClusterViewsOptions>(),
+                sp.GetRequiredService<IClusterConnection>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>()),
+            sp.GetRequiredService<RedisReplicaConnection>(),
+            sp.GetRequiredService<ReplicaLeadership>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SharedClusterViews>>()));
+        services.Replace(ServiceDescriptor.Singleton<IClusterViews>(sp => sp.GetRequiredService<SharedClusterViews>()));
+        services.AddSingleton<SharedMetricsFeeds>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedMetricsFeeds>());
+        services.Replace(ServiceDescriptor.Singleton<IMetricsFeeds>(sp => sp.GetRequiredService<SharedMetricsFeeds>()));
     }
 
     /// <summary><c>GET /api/replica</c>: this replica's name, whether it leads, which replica does, and whether Redis answers.</summary>

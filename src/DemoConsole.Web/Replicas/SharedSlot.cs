@@ -36,6 +36,13 @@ public sealed class SharedSlot(RedisReplicaConnection redis, string name)
         return values[0].HasValue && values[1].HasValue ? ((long)values[0], values[1].ToString()) : null;
     }
 
+    /// <summary>The stored version alone, or null: a check that costs no value's bytes (a cluster's views are tens of kB).</summary>
+    public async Task<long?> ReadVersionAsync()
+    {
+        var version = await redis.Database.HashGetAsync(_key, "v");
+        return version.HasValue ? (long)version : null;
+    }
+
     /// <summary>Stores <paramref name="json"/> as <paramref name="version"/> if the stored version is still <paramref name="expected"/>.</summary>
     public async Task<bool> WriteIfAsync(long expected, long version, string json) =>
         (long)await redis.Database.ScriptEvaluateAsync(WriteIfScript, [_key],
