@@ -23,11 +23,16 @@ public sealed partial class Recorder : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<Recorder> _logger;
     private readonly SnapshotBroadcaster<RecorderStatus> _status;
+    private readonly IRecordingReplicas? _replicas;
     private RecordingWriter? _writer;
     private CancellationTokenSource? _follow;
+    private SecretScrubber? _forwardScrubber;
 
-    public Recorder(RecorderSettings settings, DemoSession session, ActionExecutor executor, IScenarioSource scenarios, TimeProvider time, ILogger<Recorder> logger)
+    /// <param name="replicas">With console replicas, the shared switch and recordings (see <see cref="IRecordingReplicas"/>).</param>
+    public Recorder(RecorderSettings settings, DemoSession session, ActionExecutor executor, IScenarioSource scenarios, TimeProvider time, ILogger<Recorder> logger,
+        IRecordingReplicas? replicas = null)
     {
+        _replicas = replicas;
         _settings = settings;
         _session = session;
         _executor = executor;
@@ -57,21 +62,41 @@ public sealed partial class Recorder : IDisposable
             return CommandResult.Refused(new UiMessage("Recording_NoFolder"));
         }
 
-        if (string.Equals(store.PathOf(name), CurrentPath, StringComparison.Ordinal))
+        if (string.Equals(name, Status.FileName, StringComparison.Ordinal))
         {
             return CommandResult.Refused(new UiMessage("Recording_BeingWritten"));
         }
 
-        return store.Delete(name, CurrentPath) ? CommandResult.Ok : CommandResult.Refused(new UiMessage("Recording_NotFound", name));
+        // With replicas, the shared one first (it must go for every replica), then this replica's copy, which may not be here yet.
+        var deletedShared = false;
+        if (_replicas is not null)
+        {
+            if (_replicas.Delete(name) is not { } found)
+            {
+                return CommandResult.Refused(new UiMessage("Recording_SharedUnreachable"));
+            }
+
+            deletedShared = found;
+        }
+
+        var deletedHere = store.Delete(name, CurrentPath);
+        return deletedHere || deletedShared ? CommandResult.Ok : CommandResult.Refused(new UiMessage("Recording_NotFound", name));
     }
 
-    /// <summary>The file being written now, or null.</summary>
-    public string? CurrentPath => _writer?.Path;
+    /// <summary>
+    /// The file being written now, or null. With replicas, on one that does not record: its copy of the leader's
+    /// recording in progress (null until it has one).
+    /// </summary>
+    public string? CurrentPath => _writer?.Path ?? (Status is { Recording: true, FileName: { } name } ? _settings.Store?.PathOf(name) : null);
 
     /// <summary>What start-up does: switch on when the settings say so.</summary>
     public void StartIfOnByDefault()
     {
-        if (_settings.OnAtStart)
+        if (_settings.OnAtStart && _replicas is not null && _settings.Store is not null)
+        {
+            _replicas.SwitchOnUnlessSet();
+        }
+        else if (_settings.OnAtStart)
         {
             Switch(Actor.Presenter("console"), on: true);
         }
@@ -90,6 +115,29 @@ public sealed partial class Recorder : IDisposable
             return CommandResult.Refused(new UiMessage("Recording_NeedsStateFolder"));
         }
 
+        return _replicas is not null ? _replicas.Switch(on) : RecordHere(store, on);
+    }
+
+    /// <summary>
+    /// With replicas: what the shared switch says, done here by the replica that records (on: a new file; off: closes
+    /// it, also when this replica stops leading). The presenter's role was checked where the switch was set.
+    /// </summary>
+    public CommandResult RecordHere(bool on) => _settings.Store is { } store ? RecordHere(store, on) : CommandResult.Refused(new UiMessage("Recording_NeedsStateFolder"));
+
+    /// <summary>With replicas, on one that does not record: shows the recording replica's status (its file, since when).</summary>
+    public void Follow(RecorderStatus recording)
+    {
+        lock (_gate)
+        {
+            if (_writer is null)
+            {
+                _status.Publish(recording with { Available = _settings.Store is not null });
+            }
+        }
+    }
+
+    private CommandResult RecordHere(RecordingStore store, bool on)
+    {
         lock (_gate)
         {
             if (on == _writer is not null)
@@ -109,7 +157,25 @@ public sealed partial class Recorder : IDisposable
             return; // Recorded from their own streams, every change, not at a screen's pace.
         }
 
+        if (Volatile.Read(ref _writer) is null && _replicas is { RecordsHere: false } replicas && Status.Recording)
+        {
+            // Scrubbed here: a snapshot crosses Redis only as it would be written.
+            var node = RecordingShapes.ToNode(snapshot);
+            (_forwardScrubber ??= new SecretScrubber(_settings.Secrets())).Scrub(node);
+            replicas.Offer(stream, node);
+            return;
+        }
+
         Write(stream, snapshot);
+    }
+
+    /// <summary>With replicas: a snapshot a screen on another replica showed, written here when this replica records.</summary>
+    public void OfferedElsewhere(string stream, object snapshot)
+    {
+        if (stream is not (RecordingStreams.Session or RecordingStreams.Runs))
+        {
+            Write(stream, snapshot);
+        }
     }
 
     private void Write(string stream, object snapshot)

@@ -36,6 +36,7 @@ public static class ReplicaServiceCollectionExtensions
         services.AddHostedService<SharedPresence>();
         services.AddHostedService<SharedRunBoard>();
         services.AddHostedService<LeaderRequestServer>();
+        services.AddSharedRecordings();
         services.AddHealthChecks().AddCheck<SharedStateReachedCheck>("shared-state", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }
