@@ -44,7 +44,8 @@ public sealed class RedisRecordingIndex(RedisReplicaConnection redis)
 
     private const string UpdateScript = """
         if redis.call('hexists', KEYS[1], ARGV[1]) == 0 then return 0 end
-        return redis.call('hset', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('hset', KEYS[1], ARGV[1], ARGV[2])
+        return 1
         """;
 
     private static readonly RedisKey Index = RedisReplicaConnection.Key("recordings");
