@@ -36,6 +36,7 @@ public sealed class RecordingCopies(RedisRecordingIndex index, RecordingStore st
             if (entry.Recording && entry.Replica != replica
                 && await index.UpdateAsync(name, entry with { Recording = false, Interrupted = true }))
             {
+                await index.CompactAsync(name);
                 count++;
             }
         }
@@ -92,6 +93,7 @@ public sealed class RecordingCopies(RedisRecordingIndex index, RecordingStore st
             {
                 // All of it is in Redis: it reads as ended on every replica.
                 await index.UpdateAsync(name, new SharedRecordingEntry(replica, Recording: false));
+                await index.CompactAsync(name);
                 _startedHere.Remove(name);
                 changed = true;
             }

@@ -48,6 +48,14 @@ public sealed class RedisRecordingIndex(RedisReplicaConnection redis)
         return 1
         """;
 
+    // Growing by APPEND leaves Redis spare room (as much again below 1 MB, 1 MB above); a recording that ended is
+    // stored again at its exact size, inside Redis, so its bytes do not cross the network for it.
+    private const string CompactScript = """
+        local content = redis.call('get', KEYS[1])
+        if content then redis.call('set', KEYS[1], content) end
+        return 1
+        """;
+
     private static readonly RedisKey Index = RedisReplicaConnection.Key("recordings");
     private static readonly RedisKey Deleted = RedisReplicaConnection.Key("recordings:deleted");
     private static readonly RedisKey SwitchKey = RedisReplicaConnection.Key("recording:switch");
@@ -99,6 +107,9 @@ public sealed class RedisRecordingIndex(RedisReplicaConnection redis)
     /// <summary>Replaces a shared recording's entry; false when it is not shared (deleted meanwhile).</summary>
     public async Task<bool> UpdateAsync(string name, SharedRecordingEntry entry) =>
         (long)await Database.ScriptEvaluateAsync(UpdateScript, [Index], [name, Json(entry)]) == 1;
+
+    /// <summary>A recording that no longer grows: its content kept at its exact size.</summary>
+    public Task CompactAsync(string name) => Database.ScriptEvaluateAsync(CompactScript, [Content(name)]);
 
     /// <summary>
     /// Appends <paramref name="bytes"/> to a shared recording that has exactly <paramref name="length"/> bytes in Redis;
