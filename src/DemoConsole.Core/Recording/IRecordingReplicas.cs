@@ -27,6 +27,9 @@ public interface IRecordingReplicas
     /// </summary>
     bool? Delete(string name);
 
+    /// <summary>True when the replica recording <paramref name="name"/> stopped before closing it (it ends where its lines reached the others).</summary>
+    bool Interrupted(string name);
+
     /// <summary>A snapshot (scrubbed) a screen on a replica that does not record showed; handed to the one that records.</summary>
     void Offer(string stream, JsonObject snapshot);
 }

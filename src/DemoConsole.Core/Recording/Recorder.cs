@@ -83,6 +83,9 @@ public sealed partial class Recorder : IDisposable
         return deletedHere || deletedShared ? CommandResult.Ok : CommandResult.Refused(new UiMessage("Recording_NotFound", name));
     }
 
+    /// <summary>True when the recording was cut off: with replicas, the replica writing it stopped before it could close it.</summary>
+    public bool Interrupted(string name) => _replicas?.Interrupted(name) ?? false;
+
     /// <summary>
     /// The file being written now, or null. With replicas, on one that does not record: its copy of the leader's
     /// recording in progress (null until it has one).

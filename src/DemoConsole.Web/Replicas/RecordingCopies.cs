@@ -17,6 +17,9 @@ public sealed class RecordingCopies(RedisRecordingIndex index, RecordingStore st
     // Recordings this replica started, until Redis has all of each and its entry says it ended.
     private readonly HashSet<string> _startedHere = new(StringComparer.Ordinal);
 
+    /// <summary>The shared recordings as last seen (for the recordings page, without a Redis call per render).</summary>
+    public IReadOnlyDictionary<string, SharedRecordingEntry> Shared { get; private set; } = new Dictionary<string, SharedRecordingEntry>();
+
     /// <summary>The leader's recording <paramref name="name"/>, shared as being written (once).</summary>
     public async Task RecordingAsync(string name)
     {
@@ -100,6 +103,7 @@ public sealed class RecordingCopies(RedisRecordingIndex index, RecordingStore st
         }
 
         _startedHere.RemoveWhere(name => !shared.ContainsKey(name));
+        Shared = shared;
         return changed;
     }
 

@@ -71,6 +71,8 @@ public sealed partial class SharedRecordings(
         }
     }
 
+    public bool Interrupted(string name) => _copies?.Shared.TryGetValue(name, out var entry) == true && entry.Interrupted;
+
     public void Offer(string stream, JsonObject snapshot)
     {
         try

@@ -148,6 +148,8 @@ public sealed class RecorderReplicasTests : IDisposable
 
         public void SwitchOnUnlessSet() => SwitchedOnUnlessSet++;
 
+        public bool Interrupted(string name) => false;
+
         public bool? Delete(string name)
         {
             Deletes.Add(name);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -5,6 +6,7 @@ using System.Text.Json;
 using DemoConsole.Tests.Shared;
 using DemoConsole.Tests.Shared.Web;
 using DemoConsole.Web.Replicas;
+using DemoConsole.Web.Resources;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
@@ -98,6 +100,23 @@ public sealed class RecordingReplicaProcessTests(ITestOutputHelper output) : IAs
         Assert.False(entry.Recording);
         Assert.True(entry.Interrupted);
         Assert.NotEqual(name, await CurrentFileAsync(follower));
+
+        // The recordings page says it was cut off (its copy is whole lines, so that comes from the shared entry).
+        var page = await PageAsync(follower, await CookieSignIn.SignInAsync(follower.Address, ConsoleProcess.PresenterKey));
+        var row = page[page.IndexOf($"recording-{name}", StringComparison.Ordinal)..];
+        var cutOff = UiText.In(CultureInfo.GetCultureInfo("ko-KR"), CultureInfo.InvariantCulture, "Recordings_Truncated");
+        Assert.Contains(cutOff, row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Equal(1, page.Split(cutOff).Length - 1);
+    }
+
+    private static async Task<string> PageAsync(ConsoleProcess console, string cookie)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = console.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/present/recordings");
+        request.Headers.Add("Cookie", cookie);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
     private async Task<(ConsoleProcess Leader, ConsoleProcess Follower)> StartPairAsync()
