@@ -44,6 +44,9 @@ public sealed partial class Recorder : IDisposable
 
     public RecorderStatus Status => _status.Current;
 
+    /// <summary>Raised after a line was written (on the writing thread; keep it short): with replicas, it is sent on soon.</summary>
+    public event Action? LineWritten;
+
     public IAsyncEnumerable<RecorderStatus> WatchAsync(CancellationToken cancellationToken) => _status.SubscribeAsync(cancellationToken);
 
     /// <summary>The recordings folder; null when the console keeps no state.</summary>
@@ -191,7 +194,10 @@ public sealed partial class Recorder : IDisposable
 
         try
         {
-            writer.Append(stream, snapshot, _time.GetUtcNow());
+            if (writer.Append(stream, snapshot, _time.GetUtcNow()))
+            {
+                LineWritten?.Invoke();
+            }
         }
         catch (IOException ex)
         {

@@ -9,9 +9,11 @@ namespace DemoConsole.Web.Replicas;
 /// <summary>
 /// Recordings across console replicas (<see cref="IRecordingReplicas"/>): the leader records, the switch is shared in
 /// Redis and the leader follows it, and every replica's recordings folder is kept a copy of the shared recordings
-/// (<see cref="RecordingCopies"/>). Every <see cref="SharedSession.SyncEvery"/>, and at once when a replica announces
-/// a change, the recorder's status changes here or the leadership does. Redis away: each replica keeps what it has,
-/// and the next look after it is back catches up.
+/// (<see cref="RecordingCopies"/>). It looks every <see cref="SharedSession.SyncEvery"/>, and sooner (at most every
+/// <see cref="LookEvery"/>) when the recorder wrote a line, a replica announced a change, or the recorder's status or
+/// the leadership changed: a line reaches Redis and the other replicas' copies within about a second, and a leader
+/// killed loses at most that much of its recording. Redis away: each replica keeps what it has, and the next look
+/// after it is back catches up.
 /// </summary>
 public sealed partial class SharedRecordings(
     RedisReplicaConnection redis,
@@ -22,6 +24,9 @@ public sealed partial class SharedRecordings(
     ILogger<SharedRecordings> logger) : BackgroundService, IRecordingReplicas
 {
     private readonly RedisRecordingIndex _index = new(redis);
+    /// <summary>The least time between two looks while lines are being written: a burst's progress is ten lines a second.</summary>
+    public static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(500);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Channel<bool> _kick = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private Recorder _recorder = null!;
@@ -96,6 +101,7 @@ public sealed partial class SharedRecordings(
         _recorder = services.GetRequiredService<Recorder>();
         _copies = _recorder.Store is { } store ? new RecordingCopies(_index, store, redis.ReplicaId, () => _recorder.CurrentPath) : null;
         leadership.Changed += OnLeadershipChangedAsync;
+        _recorder.LineWritten += Kick;
         _tookOver = leadership.IsLeader;
         var statuses = FollowRecorderAsync(stoppingToken);
         try
@@ -103,6 +109,7 @@ public sealed partial class SharedRecordings(
             while (!stoppingToken.IsCancellationRequested)
             {
                 await GuardedAsync(SyncAsync);
+                await Task.Delay(LookEvery, time, stoppingToken);
                 await WaitAsync(stoppingToken);
             }
         }
@@ -111,6 +118,7 @@ public sealed partial class SharedRecordings(
         }
 
         leadership.Changed -= OnLeadershipChangedAsync;
+        _recorder.LineWritten -= Kick;
         await statuses;
     }
 
@@ -142,7 +150,7 @@ public sealed partial class SharedRecordings(
 
     private async Task WaitAsync(CancellationToken stoppingToken)
     {
-        using var period = new CancellationTokenSource(SharedSession.SyncEvery, time);
+        using var period = new CancellationTokenSource(SharedSession.SyncEvery - LookEvery, time);
         using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, period.Token);
         try
         {
