@@ -27,6 +27,7 @@ public sealed partial class Recorder : IDisposable
     private RecordingWriter? _writer;
     private CancellationTokenSource? _follow;
     private SecretScrubber? _forwardScrubber;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _forwarded = new(StringComparer.Ordinal);
 
     /// <param name="replicas">With console replicas, the shared switch and recordings (see <see cref="IRecordingReplicas"/>).</param>
     public Recorder(RecorderSettings settings, DemoSession session, ActionExecutor executor, IScenarioSource scenarios, TimeProvider time, ILogger<Recorder> logger,
@@ -135,9 +136,10 @@ public sealed partial class Recorder : IDisposable
     {
         lock (_gate)
         {
-            if (_writer is null)
+            var shown = recording with { Available = _settings.Store is not null };
+            if (_writer is null && shown != _status.Current)
             {
-                _status.Publish(recording with { Available = _settings.Store is not null });
+                _status.Publish(shown);
             }
         }
     }
@@ -165,6 +167,13 @@ public sealed partial class Recorder : IDisposable
 
         if (Volatile.Read(ref _writer) is null && _replicas is { RecordsHere: false } replicas && Status.Recording)
         {
+            // Every screen showing a stream offers the same snapshot (one instance, published to all): sent once.
+            if (_forwarded.TryGetValue(stream, out var sent) && ReferenceEquals(sent, snapshot))
+            {
+                return;
+            }
+
+            _forwarded[stream] = snapshot;
             // Scrubbed here: a snapshot crosses Redis only as it would be written.
             var node = RecordingShapes.ToNode(snapshot);
             (_forwardScrubber ??= new SecretScrubber(_settings.Secrets())).Scrub(node);

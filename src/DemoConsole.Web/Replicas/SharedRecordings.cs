@@ -39,13 +39,17 @@ public sealed partial class SharedRecordings(
 
     public bool RecordsHere => leadership.IsLeader;
 
-    // Blocking, as the executor's forwarded commands are: a Redis call answers in milliseconds or fails within 2 s.
+    // Blocking, as the executor's forwarded commands are: a Redis call answers in milliseconds or fails within 2 s. On
+    // the pool (Task.Run), so no continuation waits for the screen's renderer this call is blocking.
     public CommandResult Switch(bool on)
     {
         try
         {
-            _index.SetSwitchAsync(on).GetAwaiter().GetResult();
-            _index.AnnounceAsync().GetAwaiter().GetResult();
+            Task.Run(async () =>
+            {
+                await _index.SetSwitchAsync(on);
+                await _index.AnnounceAsync();
+            }).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (RedisReplicaConnection.IsUnavailable(ex))
         {
@@ -66,9 +70,12 @@ public sealed partial class SharedRecordings(
     {
         try
         {
-            var deleted = _index.DeleteAsync(name).GetAwaiter().GetResult();
-            _index.AnnounceAsync().GetAwaiter().GetResult();
-            return deleted;
+            return Task.Run(async () =>
+            {
+                var deleted = await _index.DeleteAsync(name);
+                await _index.AnnounceAsync();
+                return deleted;
+            }).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (RedisReplicaConnection.IsUnavailable(ex))
         {

@@ -100,6 +100,20 @@ public sealed class RecorderReplicasTests : IDisposable
     }
 
     [Fact]
+    public void TheSameSnapshotOfferedByManyScreens_IsForwardedOnce()
+    {
+        using var recorder = Recorder();
+        recorder.Follow(new RecorderStatus(false, true, "leader-file.jsonl", Start));
+        var shown = new Probe("one");
+
+        recorder.Offer("alerts", shown);
+        recorder.Offer("alerts", shown);
+        recorder.Offer("alerts", new Probe("two"));
+
+        Assert.Equal(["one", "two"], _replicas.Offers.Select(o => o.Snapshot["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void Delete_GoesToEveryReplica_RefusedForTheFileTheLeaderWrites_OrWhenRedisIsAway()
     {
         using var recorder = Recorder();

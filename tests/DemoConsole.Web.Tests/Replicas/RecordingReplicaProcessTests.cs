@@ -58,6 +58,7 @@ public sealed class RecordingReplicaProcessTests(ITestOutputHelper output) : IAs
         await AsyncWait.UntilAsync(async () => (await DownloadAsync(follower, followerCookie, name)).AsSpan().SequenceEqual(written),
             "the follower's download to be the leader's file byte for byte");
         Assert.Equal(written, await File.ReadAllBytesAsync(Path.Combine(Folder(leader), name)));
+        await PrintRedisCostAsync(name, written.Length);
         Assert.Equal(1, (await ListAsync(follower)).GetArrayLength());
 
         Assert.Equal(HttpStatusCode.OK, await PostAsync(follower, $"/api/recordings/{name}/replay"));
@@ -107,6 +108,15 @@ public sealed class RecordingReplicaProcessTests(ITestOutputHelper output) : IAs
         var cutOff = UiText.In(CultureInfo.GetCultureInfo("ko-KR"), CultureInfo.InvariantCulture, "Recordings_Truncated");
         Assert.Contains(cutOff, row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Equal(1, page.Split(cutOff).Length - 1);
+    }
+
+    /// <summary>Prints (asserts nothing about size) what the ended recording takes in Redis, beside its file's length.</summary>
+    private async Task PrintRedisCostAsync(string name, long fileBytes)
+    {
+        using var connection = new RedisReplicaConnection(_redis.ConnectionString, NullLogger<RedisReplicaConnection>.Instance);
+        var content = (long)await connection.Database.ExecuteAsync("MEMORY", "USAGE", RedisRecordingIndex.Content(name).ToString());
+        var index = (long)await connection.Database.ExecuteAsync("MEMORY", "USAGE", "democonsole:recordings");
+        output.WriteLine($"recording {name}: file {fileBytes} bytes; Redis content key {content} bytes (MEMORY USAGE), index hash {index} bytes");
     }
 
     private static async Task<string> PageAsync(ConsoleProcess console, string cookie)
