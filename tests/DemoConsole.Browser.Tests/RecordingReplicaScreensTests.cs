@@ -80,6 +80,14 @@ public sealed class RecordingReplicaScreensTests : IAsyncLifetime
             await presenter.SetViewportSizeAsync(1366, 768);
             await presenter.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "replicas-recordings-on-survivor-1366x768.png") });
         }
+
+        // Deleted from the page (the delete goes through Redis from the screen's renderer): gone from the list and the folder.
+        var row = presenter.GetByTestId($"recording-{name}");
+        await row.GetByTestId("recording-delete").ClickAsync();
+        var delete = UiText.In(CultureInfo.GetCultureInfo("ko-KR"), CultureInfo.InvariantCulture, "Recordings_Delete");
+        await presenter.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = delete }).ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        Assert.False(File.Exists(followerCopy));
     }
 
     private async Task<ConsoleProcess> StartAsync(string folder)
