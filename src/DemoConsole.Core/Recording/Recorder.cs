@@ -26,8 +26,6 @@ public sealed partial class Recorder : IDisposable
     private readonly IRecordingReplicas? _replicas;
     private RecordingWriter? _writer;
     private CancellationTokenSource? _follow;
-    private SecretScrubber? _forwardScrubber;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _forwarded = new(StringComparer.Ordinal);
 
     /// <param name="replicas">With console replicas, the shared switch and recordings (see <see cref="IRecordingReplicas"/>).</param>
     public Recorder(RecorderSettings settings, DemoSession session, ActionExecutor executor, IScenarioSource scenarios, TimeProvider time, ILogger<Recorder> logger,
@@ -87,9 +85,6 @@ public sealed partial class Recorder : IDisposable
         return deletedHere || deletedShared ? CommandResult.Ok : CommandResult.Refused(new UiMessage("Recording_NotFound", name));
     }
 
-    /// <summary>True when the recording was cut off: with replicas, the replica writing it stopped before it could close it.</summary>
-    public bool Interrupted(string name) => _replicas?.Interrupted(name) ?? false;
-
     /// <summary>
     /// The file being written now, or null. With replicas, on one that does not record: its copy of the leader's
     /// recording in progress (null until it has one).
@@ -125,25 +120,6 @@ public sealed partial class Recorder : IDisposable
         return _replicas is not null ? _replicas.Switch(on) : RecordHere(store, on);
     }
 
-    /// <summary>
-    /// With replicas: what the shared switch says, done here by the replica that records (on: a new file; off: closes
-    /// it, also when this replica stops leading). The presenter's role was checked where the switch was set.
-    /// </summary>
-    public CommandResult RecordHere(bool on) => _settings.Store is { } store ? RecordHere(store, on) : CommandResult.Refused(new UiMessage("Recording_NeedsStateFolder"));
-
-    /// <summary>With replicas, on one that does not record: shows the recording replica's status (its file, since when).</summary>
-    public void Follow(RecorderStatus recording)
-    {
-        lock (_gate)
-        {
-            var shown = recording with { Available = _settings.Store is not null };
-            if (_writer is null && shown != _status.Current)
-            {
-                _status.Publish(shown);
-            }
-        }
-    }
-
     private CommandResult RecordHere(RecordingStore store, bool on)
     {
         lock (_gate)
@@ -165,29 +141,7 @@ public sealed partial class Recorder : IDisposable
             return; // Recorded from their own streams, every change, not at a screen's pace.
         }
 
-        if (Volatile.Read(ref _writer) is null && _replicas is { RecordsHere: false } replicas && Status.Recording)
-        {
-            // Every screen showing a stream offers the same snapshot (one instance, published to all): sent once.
-            if (_forwarded.TryGetValue(stream, out var sent) && ReferenceEquals(sent, snapshot))
-            {
-                return;
-            }
-
-            _forwarded[stream] = snapshot;
-            // Scrubbed here: a snapshot crosses Redis only as it would be written.
-            var node = RecordingShapes.ToNode(snapshot);
-            (_forwardScrubber ??= new SecretScrubber(_settings.Secrets())).Scrub(node);
-            replicas.Offer(stream, node);
-            return;
-        }
-
-        Write(stream, snapshot);
-    }
-
-    /// <summary>With replicas: a snapshot a screen on another replica showed, written here when this replica records.</summary>
-    public void OfferedElsewhere(string stream, object snapshot)
-    {
-        if (stream is not (RecordingStreams.Session or RecordingStreams.Runs))
+        if (!HandedToTheRecordingReplica(stream, snapshot))
         {
             Write(stream, snapshot);
         }
