@@ -23,11 +23,15 @@ public sealed partial class Recorder : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<Recorder> _logger;
     private readonly SnapshotBroadcaster<RecorderStatus> _status;
+    private readonly IRecordingReplicas? _replicas;
     private RecordingWriter? _writer;
     private CancellationTokenSource? _follow;
 
-    public Recorder(RecorderSettings settings, DemoSession session, ActionExecutor executor, IScenarioSource scenarios, TimeProvider time, ILogger<Recorder> logger)
+    /// <param name="replicas">With console replicas, the shared switch and recordings (see <see cref="IRecordingReplicas"/>).</param>
+    public Recorder(RecorderSettings settings, DemoSession session, ActionExecutor executor, IScenarioSource scenarios, TimeProvider time, ILogger<Recorder> logger,
+        IRecordingReplicas? replicas = null)
     {
+        _replicas = replicas;
         _settings = settings;
         _session = session;
         _executor = executor;
@@ -38,6 +42,9 @@ public sealed partial class Recorder : IDisposable
     }
 
     public RecorderStatus Status => _status.Current;
+
+    /// <summary>Raised after a line was written (on the writing thread; keep it short): with replicas, it is sent on soon.</summary>
+    public event Action? LineWritten;
 
     public IAsyncEnumerable<RecorderStatus> WatchAsync(CancellationToken cancellationToken) => _status.SubscribeAsync(cancellationToken);
 
@@ -57,21 +64,41 @@ public sealed partial class Recorder : IDisposable
             return CommandResult.Refused(new UiMessage("Recording_NoFolder"));
         }
 
-        if (string.Equals(store.PathOf(name), CurrentPath, StringComparison.Ordinal))
+        if (string.Equals(name, Status.FileName, StringComparison.Ordinal))
         {
             return CommandResult.Refused(new UiMessage("Recording_BeingWritten"));
         }
 
-        return store.Delete(name, CurrentPath) ? CommandResult.Ok : CommandResult.Refused(new UiMessage("Recording_NotFound", name));
+        // With replicas, the shared one first (it must go for every replica), then this replica's copy, which may not be here yet.
+        var deletedShared = false;
+        if (_replicas is not null)
+        {
+            if (_replicas.Delete(name) is not { } found)
+            {
+                return CommandResult.Refused(new UiMessage("Recording_SharedUnreachable"));
+            }
+
+            deletedShared = found;
+        }
+
+        var deletedHere = store.Delete(name, CurrentPath);
+        return deletedHere || deletedShared ? CommandResult.Ok : CommandResult.Refused(new UiMessage("Recording_NotFound", name));
     }
 
-    /// <summary>The file being written now, or null.</summary>
-    public string? CurrentPath => _writer?.Path;
+    /// <summary>
+    /// The file being written now, or null. With replicas, on one that does not record: its copy of the leader's
+    /// recording in progress (null until it has one).
+    /// </summary>
+    public string? CurrentPath => _writer?.Path ?? (Status is { Recording: true, FileName: { } name } ? _settings.Store?.PathOf(name) : null);
 
     /// <summary>What start-up does: switch on when the settings say so.</summary>
     public void StartIfOnByDefault()
     {
-        if (_settings.OnAtStart)
+        if (_settings.OnAtStart && _replicas is not null && _settings.Store is not null)
+        {
+            _replicas.SwitchOnUnlessSet();
+        }
+        else if (_settings.OnAtStart)
         {
             Switch(Actor.Presenter("console"), on: true);
         }
@@ -90,6 +117,11 @@ public sealed partial class Recorder : IDisposable
             return CommandResult.Refused(new UiMessage("Recording_NeedsStateFolder"));
         }
 
+        return _replicas is not null ? _replicas.Switch(on) : RecordHere(store, on);
+    }
+
+    private CommandResult RecordHere(RecordingStore store, bool on)
+    {
         lock (_gate)
         {
             if (on == _writer is not null)
@@ -109,7 +141,10 @@ public sealed partial class Recorder : IDisposable
             return; // Recorded from their own streams, every change, not at a screen's pace.
         }
 
-        Write(stream, snapshot);
+        if (!HandedToTheRecordingReplica(stream, snapshot))
+        {
+            Write(stream, snapshot);
+        }
     }
 
     private void Write(string stream, object snapshot)
@@ -122,7 +157,10 @@ public sealed partial class Recorder : IDisposable
 
         try
         {
-            writer.Append(stream, snapshot, _time.GetUtcNow());
+            if (writer.Append(stream, snapshot, _time.GetUtcNow()))
+            {
+                LineWritten?.Invoke();
+            }
         }
         catch (IOException ex)
         {

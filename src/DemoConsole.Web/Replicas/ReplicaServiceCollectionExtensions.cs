@@ -41,6 +41,7 @@ public static class ReplicaServiceCollectionExtensions
         services.AddHostedService<SharedRunBoard>();
         services.AddHostedService<LeaderRequestServer>();
         services.AddSharedViews();
+        services.AddSharedRecordings();
         services.AddHealthChecks().AddCheck<SharedStateReachedCheck>("shared-state", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }
