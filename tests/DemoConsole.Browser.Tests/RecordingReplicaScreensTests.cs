@@ -12,35 +12,13 @@ namespace DemoConsole.Browser.Tests;
 /// presenter's screens show is recorded by the leader (which has no screen open), and after the leader is killed the
 /// follower's recordings page lists its recording as cut off beside the one it records now.
 /// </summary>
-public sealed class RecordingReplicaScreensTests : IAsyncLifetime
+public sealed class RecordingReplicaScreensTests : ReplicaBrowserTest
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("recording-replica-screens-").FullName;
-    private readonly List<ConsoleProcess> _consoles = [];
-    private RealRedis _redis = null!;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
 
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        _redis = await RealRedis.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        foreach (var console in _consoles)
-        {
-            await console.DisposeAsync();
-        }
-
-        await _redis.DisposeAsync();
+        await base.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
     }
 
@@ -53,7 +31,7 @@ public sealed class RecordingReplicaScreensTests : IAsyncLifetime
         var follower = await StartAsync(Path.Combine(_dir, "follower"));
         await AsyncWait.UntilAsync(async () => !await LeadsAsync(follower), "the second replica to follow");
 
-        var presenter = await BrowserFixture.PresenterPageAsync(_browser!, follower.Address, "alice");
+        var presenter = await BrowserFixture.PresenterPageAsync(Browser, follower.Address, "alice");
         await presenter.Keyboard.PressAsync("3");
         // Only the follower has a screen open: a screen's stream in the leader's file came from it.
         string? name = null;
@@ -92,10 +70,10 @@ public sealed class RecordingReplicaScreensTests : IAsyncLifetime
 
     private async Task<ConsoleProcess> StartAsync(string folder)
     {
-        var settings = _redis.ReplicaSettings();
+        var settings = Redis.ReplicaSettings();
         settings["DemoConsole__Recording__Folder"] = folder;
         var console = await ConsoleProcess.StartAsync([], settings);
-        _consoles.Add(console);
+        Consoles.Add(console);
         return console;
     }
 

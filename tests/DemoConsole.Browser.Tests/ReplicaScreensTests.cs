@@ -11,36 +11,8 @@ namespace DemoConsole.Browser.Tests;
 /// A presenter on one console replica and an audience on another, both processes on one real Redis: the audience
 /// follows the presenter's part, and a burst the presenter starts (run by the leader) shows live on the audience screen.
 /// </summary>
-public sealed class ReplicaScreensTests : IAsyncLifetime
+public sealed class ReplicaScreensTests : ReplicaBrowserTest
 {
-    private RealRedis _redis = null!;
-    private readonly List<ConsoleProcess> _consoles = [];
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        _redis = await RealRedis.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        foreach (var console in _consoles)
-        {
-            await console.DisposeAsync();
-        }
-
-        await _redis.DisposeAsync();
-    }
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -52,8 +24,8 @@ public sealed class ReplicaScreensTests : IAsyncLifetime
         await AsyncWait.UntilAsync(async () => (await ReplicaAsync(follower)).GetProperty("leader").GetString() is { Length: > 0 }, "the second replica to see the leader");
         var (presenterConsole, audienceConsole) = presenterOnLeader ? (leader, follower) : (follower, leader);
 
-        var presenter = await BrowserFixture.PresenterPageAsync(_browser!, presenterConsole.Address, "alice");
-        var audience = await BrowserFixture.AudiencePageAsync(_browser!, audienceConsole.Address);
+        var presenter = await BrowserFixture.PresenterPageAsync(Browser, presenterConsole.Address, "alice");
+        var audience = await BrowserFixture.AudiencePageAsync(Browser, audienceConsole.Address);
         await presenter.Keyboard.PressAsync("3");
         await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("3부");
         // The presenter connected to one replica is listed by the other too.
@@ -68,18 +40,18 @@ public sealed class ReplicaScreensTests : IAsyncLifetime
     public async Task RedisLost_ThePresenterIsToldAndKeepsWorking_UntilItIsBack()
     {
         var console = await StartAsync();
-        var presenter = await BrowserFixture.PresenterPageAsync(_browser!, console.Address, "alice");
-        var audience = await BrowserFixture.AudiencePageAsync(_browser!, console.Address);
+        var presenter = await BrowserFixture.PresenterPageAsync(Browser, console.Address, "alice");
+        var audience = await BrowserFixture.AudiencePageAsync(Browser, console.Address);
         var banner = presenter.GetByTestId("shared-state-banner");
         await Assertions.Expect(banner).ToHaveCountAsync(0);
 
-        _redis.Kill();
+        Redis.Kill();
         await Assertions.Expect(banner).ToBeVisibleAsync();
         await presenter.Keyboard.PressAsync("2");
         await Assertions.Expect(audience.GetByTestId("audience-title")).ToContainTextAsync("2부");
         await Screenshots.SaveAsync(presenter, audience, "replicas-redis-lost");
 
-        await _redis.StartAgainAsync();
+        await Redis.StartAgainAsync();
         await Assertions.Expect(banner).ToHaveCountAsync(0);
     }
 
@@ -90,27 +62,27 @@ public sealed class ReplicaScreensTests : IAsyncLifetime
         await AsyncWait.UntilAsync(async () => (await ReplicaAsync(leader)).GetProperty("leads").GetBoolean(), "the first replica to lead");
         var follower = await StartAsync();
         await AsyncWait.UntilAsync(async () => (await ReplicaAsync(follower)).GetProperty("leader").GetString() is { Length: > 0 }, "the second replica to see the leader");
-        var presenter = await BrowserFixture.PresenterPageAsync(_browser!, follower.Address, "alice");
-        var audience = await BrowserFixture.AudiencePageAsync(_browser!, follower.Address);
+        var presenter = await BrowserFixture.PresenterPageAsync(Browser, follower.Address, "alice");
+        var audience = await BrowserFixture.AudiencePageAsync(Browser, follower.Address);
         await presenter.Keyboard.PressAsync("6");
         await Assertions.Expect(audience.Locator("[data-testid=view-ha-pods] tr[data-pod]").First).ToBeVisibleAsync();
         var banner = presenter.GetByTestId("cluster-banner");
         await Assertions.Expect(banner).ToHaveCountAsync(0);
 
-        _redis.Kill();
+        Redis.Kill();
         // The cluster banner names the shared state as what is missing (the presenter page is in Korean by default).
         await Assertions.Expect(banner).ToContainTextAsync("Redis", new() { Timeout = 15_000 });
         await Assertions.Expect(audience.Locator("[data-testid=view-ha-pods] tr[data-pod]").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(presenter, audience, "replicas-follower-redis-lost");
 
-        await _redis.StartAgainAsync();
+        await Redis.StartAgainAsync();
         await Assertions.Expect(banner).ToHaveCountAsync(0, new() { Timeout = 30_000 });
     }
 
     private async Task<ConsoleProcess> StartAsync()
     {
-        var console = await ConsoleProcess.StartAsync([], _redis.ReplicaSettings());
-        _consoles.Add(console);
+        var console = await ConsoleProcess.StartAsync([], Redis.ReplicaSettings());
+        Consoles.Add(console);
         return console;
     }
 

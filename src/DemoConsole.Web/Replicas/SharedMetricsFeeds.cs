@@ -37,8 +37,6 @@ public sealed partial class SharedMetricsFeeds(
     private const string GoldenPrefix = "metrics:golden:";
     private const string Graph = "metrics:graph";
     private const string Alerts = "metrics:alerts";
-    private static readonly RedisKey Known = RedisReplicaConnection.Key("metrics-feeds");
-    private static readonly RedisChannel Nudge = RedisReplicaConnection.Channel("metrics-wanted");
 
     private readonly ConcurrentDictionary<string, Feed> _feeds = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -57,8 +55,6 @@ public sealed partial class SharedMetricsFeeds(
         WatchAsync((Feed<AlertsSnapshot>)FeedNamed(Alerts)!, cancellationToken);
 
     private static string GoldenName(TimeSpan window) => GoldenPrefix + ((long)window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-
-    private static RedisKey WantedKey(string feed) => RedisReplicaConnection.Key("metrics-wanted:" + feed);
 
     /// <summary>The feed of that name, made on first use; null for a name this version does not know.</summary>
     private Feed? FeedNamed(string name)
@@ -213,44 +209,6 @@ public sealed partial class SharedMetricsFeeds(
         }
     }
 
-    private async Task<bool> SubscribeAsync()
-    {
-        try
-        {
-            var queue = await redis.Subscriber.SubscribeAsync(Nudge);
-            queue.OnMessage(async message =>
-            {
-                if (leadership.IsLeader && FeedNamed(message.Message.ToString()) is { } feed)
-                {
-                    await ReconcileAsync(feed);
-                }
-            });
-            return true;
-        }
-        catch (Exception ex) when (RedisReplicaConnection.IsUnavailable(ex))
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Keeps this replica's interest in <paramref name="name"/> alive for <see cref="WantedFor"/>.</summary>
-    private async Task AnnounceAsync(string name, bool nudge)
-    {
-        try
-        {
-            var batch = redis.Database.CreateBatch();
-            var wanted = batch.StringSetAsync(WantedKey(name), redis.ReplicaId, WantedFor);
-            var known = batch.SetAddAsync(Known, name);
-            var published = nudge ? batch.PublishAsync(Nudge, name) : Task.CompletedTask;
-            batch.Execute();
-            await Task.WhenAll(wanted, known, published);
-        }
-        catch (Exception ex) when (RedisReplicaConnection.IsUnavailable(ex))
-        {
-            // Redis away: the leader cannot be told, nor can it send snapshots; the feed's screens say so.
-        }
-    }
-
     private Task OnLeadershipChangedAsync(bool leads)
     {
         // Not awaited: the election's loop must not wait on Redis here.
@@ -306,90 +264,12 @@ public sealed partial class SharedMetricsFeeds(
         }
     }
 
-    private async Task<bool> WantedElsewhereAsync(string name)
-    {
-        try
-        {
-            return await redis.Database.KeyExistsAsync(WantedKey(name));
-        }
-        catch (Exception ex) when (RedisReplicaConnection.IsUnavailable(ex))
-        {
-            return false;
-        }
-    }
-
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         foreach (var feed in _feeds.Values)
         {
             await feed.DisposeAsync();
-        }
-    }
-
-    /// <summary>One feed: its shared stream, and (on the leader, while wanted) the local poll loop feeding it.</summary>
-    private abstract class Feed(string name) : IAsyncDisposable
-    {
-        public int Watchers;
-        private CancellationTokenSource? _polling;
-        private Task _pump = Task.CompletedTask;
-
-        public string Name { get; } = name;
-
-        public bool Polling => _polling is not null;
-
-        public void StartPolling()
-        {
-            _polling = new CancellationTokenSource();
-            var token = _polling.Token;
-            _pump = Task.Run(() => PumpAsync(token), CancellationToken.None);
-        }
-
-        public async Task StopPollingAsync()
-        {
-            if (_polling is { } polling)
-            {
-                _polling = null;
-                await polling.CancelAsync();
-                await _pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                polling.Dispose();
-            }
-        }
-
-        protected abstract Task PumpAsync(CancellationToken token);
-
-        public abstract ValueTask DisposeAsync();
-    }
-
-    private sealed class Feed<T>(SharedSnapshotStream<T> stream, Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, long> version)
-        : Feed(stream.Name)
-        where T : class
-    {
-        public SharedSnapshotStream<T> Stream { get; } = stream;
-
-        protected override async Task PumpAsync(CancellationToken token)
-        {
-            try
-            {
-                // Watching the local feed is what makes it poll (and stop when this ends). Its first snapshot may be
-                // the never-polled initial one (version 0): the previous leader's last values stay until a round ends.
-                await foreach (var snapshot in source(token))
-                {
-                    if (version(snapshot) > 0)
-                    {
-                        Stream.PublishAsLeader(snapshot);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-            }
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await StopPollingAsync();
-            await Stream.DisposeAsync();
         }
     }
 

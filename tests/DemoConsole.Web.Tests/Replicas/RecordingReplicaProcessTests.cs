@@ -10,6 +10,8 @@ using DemoConsole.Web.Resources;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
+using static DemoConsole.Web.Tests.Replicas.ReplicaApi;
+
 namespace DemoConsole.Web.Tests.Replicas;
 
 /// <summary>
@@ -64,7 +66,7 @@ public sealed class RecordingReplicaProcessTests(ITestOutputHelper output) : IAs
         Assert.Equal(HttpStatusCode.OK, await PostAsync(follower, $"/api/recordings/{name}/replay"));
         Assert.Equal(HttpStatusCode.OK, await PostAsync(follower, "/api/replay/leave"));
 
-        using (var api = Api(follower))
+        using (var api = ReplicaApi.Api(follower))
         using (var deleted = await api.DeleteAsync($"/api/recordings/{name}"))
         {
             Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
@@ -170,14 +172,14 @@ public sealed class RecordingReplicaProcessTests(ITestOutputHelper output) : IAs
     /// <summary>Whether the replica's recorder writes now: switching off again changes nothing and answers with its status.</summary>
     private static async Task<bool> RecordingNowAsync(ConsoleProcess console)
     {
-        using var api = Api(console);
+        using var api = ReplicaApi.Api(console);
         using var response = await api.PostAsync("/api/recording/off", null);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recording").GetBoolean();
     }
 
     private static async Task<string?> CurrentFileAsync(ConsoleProcess console)
     {
-        using var api = Api(console);
+        using var api = ReplicaApi.Api(console);
         using var response = await api.PostAsync("/api/recording/on", null);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fileName").GetString();
     }
@@ -198,25 +200,10 @@ public sealed class RecordingReplicaProcessTests(ITestOutputHelper output) : IAs
         return response;
     }
 
-    private static HttpClient Api(ConsoleProcess console)
-    {
-        var api = new HttpClient { BaseAddress = console.Address, Timeout = TimeSpan.FromSeconds(20) };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleProcess.PresenterKey);
-        return api;
-    }
-
-    private static async Task<JsonElement> GetAsync(ConsoleProcess console, string path)
-    {
-        using var api = Api(console);
-        return await api.GetFromJsonAsync<JsonElement>(path);
-    }
-
     private static async Task<HttpStatusCode> PostAsync(ConsoleProcess console, string path)
     {
-        using var api = Api(console);
+        using var api = ReplicaApi.Api(console);
         using var response = await api.PostAsync(path, null);
         return response.StatusCode;
     }
-
-    private static async Task MoveAsync(ConsoleProcess console, int part) => Assert.Equal(HttpStatusCode.OK, await PostAsync(console, $"/api/session/part/{part}"));
 }

@@ -22,22 +22,13 @@ public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLi
     private const string LeaderHost = "127.0.0.1";
     private const string FollowerHost = "localhost";
     private RealRedis _redis = null!;
-    private SandboxHost _cluster = null!;
-    private Kubernetes _kube = null!;
+    private SharedCluster _shared = null!;
     private readonly List<ConsoleProcess> _consoles = [];
 
     public async Task InitializeAsync()
     {
         _redis = await RealRedis.StartAsync();
-        _cluster = await SandboxHost.StartAsync(new SandboxOptions
-        {
-            ApiPort = 0,
-            GatewayPort = 0,
-            PrometheusPort = 0,
-            GitHubPort = 0,
-            KubeconfigPath = Path.Combine(Directory.CreateTempSubdirectory("shared-views-process-").FullName, "kubeconfig"),
-        });
-        _kube = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_cluster.KubeconfigPath));
+        _shared = await SharedCluster.StartAsync();
     }
 
     public async Task DisposeAsync()
@@ -48,8 +39,7 @@ public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLi
             output.WriteLine($"--- {console.Address} ---\n{console.Output}");
         }
 
-        _kube.Dispose();
-        await _cluster.DisposeAsync();
+        await _shared.DisposeAsync();
         await _redis.DisposeAsync();
     }
 
@@ -74,7 +64,7 @@ public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLi
             var victim = await ShownPodAsync(onFollower);
             await AsyncWait.UntilAsync(() => onLeader.ShowsPod(victim), "the leader's audience to show the pod");
             var deleted = Stopwatch.StartNew();
-            await _kube.CoreV1.DeleteNamespacedPodAsync(victim, "titanium-prod");
+            await _shared.Kube.CoreV1.DeleteNamespacedPodAsync(victim, "titanium-prod");
             double? leaderSaw = null;
             while (onFollower.ShowsPod(victim))
             {
@@ -115,7 +105,7 @@ public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLi
     }
 
     /// <summary>The paths each console watched (a watch is a GET with watch=true), keyed by the host name it was given.</summary>
-    private Dictionary<string, List<string>> WatchesByHost() => _cluster.Journal.Requests
+    private Dictionary<string, List<string>> WatchesByHost() => _shared.Host.Journal.Requests
         .Where(r => r.Method == "GET" && (r.Query.Contains("watch=true", StringComparison.Ordinal) || r.Query.Contains("watch=1", StringComparison.Ordinal)))
         .GroupBy(r => (r.Host ?? "").Split(':')[0])
         .ToDictionary(g => g.Key, g => g.Select(r => r.Path).ToList());
@@ -126,7 +116,7 @@ public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLi
         string? victim = null;
         await AsyncWait.UntilAsync(async () =>
         {
-            var pods = await _kube.CoreV1.ListNamespacedPodAsync("titanium-prod", labelSelector: "app=blog-service");
+            var pods = await _shared.Kube.CoreV1.ListNamespacedPodAsync("titanium-prod", labelSelector: "app=blog-service");
             victim = pods.Items.Where(p => p.Metadata.DeletionTimestamp is null).Select(p => p.Metadata.Name).FirstOrDefault(screen.ShowsPod);
             return victim is not null;
         }, "a blog-service pod on the screen");
@@ -149,7 +139,7 @@ public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLi
 
         settings["DemoConsole__Cluster__Mode"] = "Kubeconfig";
         settings["DemoConsole__Cluster__Kubeconfig"] = KubeconfigFor(apiHost);
-        settings["DemoConsole__Prometheus__Url"] = _cluster.Prometheus.ToString();
+        settings["DemoConsole__Prometheus__Url"] = _shared.Host.Prometheus.ToString();
         var console = await ConsoleProcess.StartAsync([], settings);
         _consoles.Add(console);
         return console;
@@ -158,8 +148,8 @@ public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLi
     /// <summary>The sandbox's kubeconfig with the API server under <paramref name="host"/>.</summary>
     private string KubeconfigFor(string host)
     {
-        var path = Path.Combine(Path.GetDirectoryName(_cluster.KubeconfigPath)!, $"kubeconfig-{host}");
-        File.WriteAllText(path, File.ReadAllText(_cluster.KubeconfigPath).Replace($"server: {_cluster.KubernetesApi.Scheme}://127.0.0.1:", $"server: {_cluster.KubernetesApi.Scheme}://{host}:", StringComparison.Ordinal));
+        var path = Path.Combine(Path.GetDirectoryName(_shared.Host.KubeconfigPath)!, $"kubeconfig-{host}");
+        File.WriteAllText(path, File.ReadAllText(_shared.Host.KubeconfigPath).Replace($"server: {_shared.Host.KubernetesApi.Scheme}://127.0.0.1:", $"server: {_shared.Host.KubernetesApi.Scheme}://{host}:", StringComparison.Ordinal));
         return path;
     }
 

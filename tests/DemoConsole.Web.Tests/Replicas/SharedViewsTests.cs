@@ -19,22 +19,13 @@ public sealed class SharedViewsTests : IAsyncLifetime
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     private static readonly string GoldenFeed = "metrics:golden:900";
     private RealRedis _redis = null!;
-    private SandboxHost _cluster = null!;
-    private Kubernetes _kube = null!;
+    private SharedCluster _shared = null!;
     private readonly List<IAsyncDisposable> _owned = [];
 
     public async Task InitializeAsync()
     {
         _redis = await RealRedis.StartAsync();
-        _cluster = await SandboxHost.StartAsync(new SandboxOptions
-        {
-            ApiPort = 0,
-            GatewayPort = 0,
-            PrometheusPort = 0,
-            GitHubPort = 0,
-            KubeconfigPath = Path.Combine(Directory.CreateTempSubdirectory("shared-views-").FullName, "kubeconfig"),
-        });
-        _kube = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_cluster.KubeconfigPath));
+        _shared = await SharedCluster.StartAsync();
     }
 
     public async Task DisposeAsync()
@@ -44,8 +35,7 @@ public sealed class SharedViewsTests : IAsyncLifetime
             await _owned[i].DisposeAsync();
         }
 
-        _kube.Dispose();
-        await _cluster.DisposeAsync();
+        await _shared.DisposeAsync();
         await _redis.DisposeAsync();
     }
 
@@ -180,15 +170,15 @@ public sealed class SharedViewsTests : IAsyncLifetime
 
     private async Task<InProcessReplica> StartReplicaAsync()
     {
-        var replica = await InProcessReplica.StartAsync(_redis, _cluster.KubeconfigPath);
+        var replica = await InProcessReplica.StartAsync(_redis, _shared.Host.KubeconfigPath);
         _owned.Add(replica);
         return replica;
     }
 
     private async Task<string> DeleteAPodAsync()
     {
-        var victim = (await _kube.CoreV1.ListNamespacedPodAsync("titanium-prod", labelSelector: "app=blog-service")).Items[0].Metadata.Name;
-        await _kube.CoreV1.DeleteNamespacedPodAsync(victim, "titanium-prod");
+        var victim = (await _shared.Kube.CoreV1.ListNamespacedPodAsync("titanium-prod", labelSelector: "app=blog-service")).Items[0].Metadata.Name;
+        await _shared.Kube.CoreV1.DeleteNamespacedPodAsync(victim, "titanium-prod");
         return victim;
     }
 
