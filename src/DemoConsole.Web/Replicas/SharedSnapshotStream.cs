@@ -27,6 +27,7 @@ public sealed partial class SharedSnapshotStream<T> : IAsyncDisposable
     private readonly Channel<bool> _dirty = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private readonly Lock _startGate = new();
     private Task _loops = Task.CompletedTask;
     private bool _started;
@@ -268,6 +269,12 @@ public sealed partial class SharedSnapshotStream<T> : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Once: a host may stop its services twice (a clean stop, then the disposal of the host).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _leadership.Changed -= OnLeadershipChangedAsync;
         _redis.Restored -= OnRestored;
         await _stop.CancelAsync();

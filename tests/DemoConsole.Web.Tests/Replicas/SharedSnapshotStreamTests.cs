@@ -47,4 +47,20 @@ public sealed class SharedSnapshotStreamTests
         Assert.InRange(announced.Count, 1, 2);
         await leadership.StopAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task DisposedTwice_TheSecondDoesNothing()
+    {
+        // A host stops its services twice (a clean stop, then the disposal of the host): the metrics feeds then dispose
+        // their streams twice, which once threw ObjectDisposedException out of the host's stop.
+        await using var redis = await RealRedis.StartAsync();
+        using var connection = new RedisReplicaConnection(redis.ConnectionString, NullLogger<RedisReplicaConnection>.Instance);
+        using var leadership = new ReplicaLeadership(connection, TimeProvider.System, NullLogger<ReplicaLeadership>.Instance);
+        var stream = new SharedSnapshotStream<AlertsSnapshot>(connection, leadership, "test:alerts", new AlertsSnapshot(), (s, _, _) => s, TimeProvider.System,
+            NullLogger.Instance);
+        stream.Start();
+
+        await stream.DisposeAsync();
+        await stream.DisposeAsync();
+    }
 }
