@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using DemoConsole.Core.Messages;
 using DemoConsole.Core.Recording;
-using DemoConsole.Core.Session;
 
 namespace DemoConsole.Web.Replicas;
 
@@ -38,65 +36,6 @@ public sealed partial class SharedRecordings(
     private RecorderStatus? _published;
 
     public bool RecordsHere => leadership.IsLeader;
-
-    // Blocking, as the executor's forwarded commands are: a Redis call answers in milliseconds or fails within 2 s. On
-    // the pool (Task.Run), so no continuation waits for the screen's renderer this call is blocking.
-    public CommandResult Switch(bool on)
-    {
-        try
-        {
-            Task.Run(async () =>
-            {
-                await _index.SetSwitchAsync(on);
-                await _index.AnnounceAsync();
-            }).GetAwaiter().GetResult();
-        }
-        catch (Exception ex) when (RedisReplicaConnection.IsUnavailable(ex))
-        {
-            return CommandResult.Refused(new UiMessage("Recording_SharedUnreachable"));
-        }
-
-        Kick();
-        return CommandResult.Ok;
-    }
-
-    public void SwitchOnUnlessSet()
-    {
-        _switchOnUnlessSet = true;
-        Kick();
-    }
-
-    public bool? Delete(string name)
-    {
-        try
-        {
-            return Task.Run(async () =>
-            {
-                var deleted = await _index.DeleteAsync(name);
-                await _index.AnnounceAsync();
-                return deleted;
-            }).GetAwaiter().GetResult();
-        }
-        catch (Exception ex) when (RedisReplicaConnection.IsUnavailable(ex))
-        {
-            return null;
-        }
-    }
-
-    public bool Interrupted(string name) => _copies?.Shared.TryGetValue(name, out var entry) == true && entry.Interrupted;
-
-    public void Offer(string stream, JsonObject snapshot)
-    {
-        try
-        {
-            redis.Subscriber.Publish(RedisReplicaConnection.Channel(RedisRecordingIndex.OffersChannel), stream + "\n" + snapshot.ToJsonString(RecordingJson.Options),
-                StackExchange.Redis.CommandFlags.FireAndForget);
-        }
-        catch (Exception ex) when (RedisReplicaConnection.IsUnavailable(ex))
-        {
-            // A screen's snapshot is not worth waiting for: the next one comes.
-        }
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

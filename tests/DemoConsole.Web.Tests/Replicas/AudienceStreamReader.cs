@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using DemoConsole.Tests.Shared.Web;
 using DemoConsole.Web.Audience;
@@ -6,13 +8,15 @@ namespace DemoConsole.Web.Tests.Replicas;
 
 /// <summary>
 /// A light audience screen of a console process: signed in with the viewer token, it reads <c>/watch/stream</c> in
-/// the background and keeps the newest view's HTML (decoded), so a test can wait for what the audience sees.
+/// the background and keeps every view's HTML (decoded) with when it arrived, so a test can wait for what the audience
+/// sees and tell when it first saw it.
 /// </summary>
 internal sealed class AudienceStreamReader : IAsyncDisposable
 {
     private readonly HttpClient _http;
     private readonly CancellationTokenSource _stop = new();
     private Task _reading = Task.CompletedTask;
+    private readonly ConcurrentQueue<(long At, string Html)> _views = new();
     private string _latest = "";
 
     private AudienceStreamReader(Uri console)
@@ -42,7 +46,9 @@ internal sealed class AudienceStreamReader : IAsyncDisposable
             {
                 if (line.StartsWith("data: ", StringComparison.Ordinal))
                 {
-                    Volatile.Write(ref _latest, WebUtility.HtmlDecode(AudienceFrame.Decompress(Convert.FromBase64String(line["data: ".Length..]))));
+                    var html = WebUtility.HtmlDecode(AudienceFrame.Decompress(Convert.FromBase64String(line["data: ".Length..])));
+                    _views.Enqueue((Stopwatch.GetTimestamp(), html));
+                    Volatile.Write(ref _latest, html);
                 }
             }
         }
@@ -53,7 +59,13 @@ internal sealed class AudienceStreamReader : IAsyncDisposable
     }
 
     /// <summary>Whether the newest view shows the pod's row.</summary>
-    public bool ShowsPod(string pod) => Latest.Contains($"data-pod=\"{pod}\"", StringComparison.Ordinal);
+    public bool ShowsPod(string pod) => Shows(Latest, pod);
+
+    /// <summary>When (a <see cref="Stopwatch"/> timestamp) the first view received since <paramref name="since"/> without the pod's row arrived; null: none yet.</summary>
+    public long? GoneAt(string pod, long since) =>
+        _views.Where(v => v.At >= since && !Shows(v.Html, pod)).Select(v => (long?)v.At).FirstOrDefault();
+
+    private static bool Shows(string html, string pod) => html.Contains($"data-pod=\"{pod}\"", StringComparison.Ordinal);
 
     public async ValueTask DisposeAsync()
     {

@@ -99,7 +99,12 @@ public sealed class ReplicaLeadershipTests
                 throw new InvalidOperationException("an election's bug");
             }
 
-            await Task.Delay(Timeout.Infinite, stoppingToken);
+            // An election runs until it is stopped.
+            var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using (stoppingToken.Register(() => stopped.TrySetCanceled(stoppingToken)))
+            {
+                await stopped.Task;
+            }
         }
 
         public Task DecideAsync(bool leads) => _leads!(leads);

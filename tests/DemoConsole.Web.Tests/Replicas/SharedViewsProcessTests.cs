@@ -63,19 +63,13 @@ public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLi
         {
             var victim = await ShownPodAsync(onFollower);
             await AsyncWait.UntilAsync(() => onLeader.ShowsPod(victim), "the leader's audience to show the pod");
-            var deleted = Stopwatch.StartNew();
+            var deleted = Stopwatch.GetTimestamp();
             await _shared.Kube.CoreV1.DeleteNamespacedPodAsync(victim, "titanium-prod");
-            double? leaderSaw = null;
-            while (onFollower.ShowsPod(victim))
-            {
-                leaderSaw ??= onLeader.ShowsPod(victim) ? null : deleted.Elapsed.TotalMilliseconds;
-                await Task.Delay(1);
-                Assert.True(deleted.Elapsed < AsyncWait.DefaultTimeout, $"the follower still shows {victim}");
-            }
-
-            toFollower.Add(deleted.Elapsed.TotalMilliseconds);
-            await AsyncWait.UntilAsync(() => !onLeader.ShowsPod(victim), "the leader's audience to show the pod gone");
-            toLeader.Add(leaderSaw ?? deleted.Elapsed.TotalMilliseconds);
+            long? followerGone = null, leaderGone = null;
+            await AsyncWait.UntilAsync(() => (followerGone = onFollower.GoneAt(victim, deleted)) is not null && (leaderGone = onLeader.GoneAt(victim, deleted)) is not null,
+                $"both audiences to show {victim} gone");
+            toFollower.Add(Stopwatch.GetElapsedTime(deleted, followerGone!.Value).TotalMilliseconds);
+            toLeader.Add(Stopwatch.GetElapsedTime(deleted, leaderGone!.Value).TotalMilliseconds);
         }
 
         output.WriteLine($"pod deleted -> gone from the follower's light audience view (20 deletions): {Percentiles(toFollower)}");
