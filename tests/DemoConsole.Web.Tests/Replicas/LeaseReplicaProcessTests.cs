@@ -17,16 +17,13 @@ namespace DemoConsole.Web.Tests.Replicas;
 /// environment), sharing one real Redis, the leader chosen by the Lease (the default in a pod). The Lease names the
 /// leader as kubectl shows it; a leader killed with SIGKILL is replaced, and the run it had ends as interrupted.
 /// </summary>
-public sealed class LeaseReplicaProcessTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LeaseReplicaProcessTests(ITestOutputHelper output) : ReplicaProcessTest(output)
 {
-    private RealRedis _redis = null!;
     private SandboxHost _sandbox = null!;
     private string _podFiles = null!;
-    private readonly List<ConsoleProcess> _consoles = [];
 
-    public async Task InitializeAsync()
+    protected override async Task StartMoreAsync()
     {
-        _redis = await RealRedis.StartAsync();
         _sandbox = await SandboxHost.StartAsync(new SandboxOptions
         {
             ApiPort = 0, GatewayPort = 0, PrometheusPort = 0, GitHubPort = 0, TimeScale = 0.01,
@@ -35,16 +32,9 @@ public sealed class LeaseReplicaProcessTests(ITestOutputHelper output) : IAsyncL
         _podFiles = await InClusterConsole.PodFilesAsync(_sandbox);
     }
 
-    public async Task DisposeAsync()
+    protected override async Task StopMoreAsync()
     {
-        foreach (var console in _consoles)
-        {
-            await console.DisposeAsync();
-            output.WriteLine($"--- {console.Address} ---\n{console.Output}");
-        }
-
         await _sandbox.DisposeAsync();
-        await _redis.DisposeAsync();
         Directory.Delete(_podFiles, recursive: true);
     }
 
@@ -55,7 +45,7 @@ public sealed class LeaseReplicaProcessTests(ITestOutputHelper output) : IAsyncL
         await AsyncWait.UntilAsync(async () => (await ReplicaAsync(leader)).GetProperty("leads").GetBoolean(), "the first replica to lead");
         var follower = await StartFollowerAsync(leader);
         Assert.Equal(await NameAsync(leader), await HolderAsync());
-        output.WriteLine(await KubectlCommand.RunAsync(_sandbox.KubeconfigPath, "get", "lease", "-n", InClusterConsole.ConsoleNamespace));
+        Output.WriteLine(await KubectlCommand.RunAsync(_sandbox.KubeconfigPath, "get", "lease", "-n", InClusterConsole.ConsoleNamespace));
 
         var runId = await RunAsync(follower, "background-traffic");
         await AsyncWait.UntilAsync(async () => (await RunOnAsync(follower, runId)).GetProperty("status").GetString() == "running", "the follower to show the run");
@@ -75,7 +65,7 @@ public sealed class LeaseReplicaProcessTests(ITestOutputHelper output) : IAsyncL
             follower = next;
         }
 
-        output.WriteLine($"fail-over (kill -9 of the leader -> the other's /api/replica says it leads), Lease {KubernetesLeaseElection.LeaseDuration.TotalSeconds:F0} s / "
+        Output.WriteLine($"fail-over (kill -9 of the leader -> the other's /api/replica says it leads), Lease {KubernetesLeaseElection.LeaseDuration.TotalSeconds:F0} s / "
             + $"renew deadline {KubernetesLeaseElection.RenewDeadline.TotalSeconds:F0} s / retry {KubernetesLeaseElection.RetryPeriod.TotalSeconds:F0} s: "
             + string.Join(", ", failOvers.Select(f => f.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture))) + " s");
     }
@@ -102,7 +92,7 @@ public sealed class LeaseReplicaProcessTests(ITestOutputHelper output) : IAsyncL
 
     private async Task<ConsoleProcess> StartAsync()
     {
-        var settings = _redis.ReplicaSettings();
+        var settings = Redis.ReplicaSettings();
         settings["KUBERNETES_SERVICE_HOST"] = _sandbox.KubernetesApiSecure.Host;
         settings["KUBERNETES_SERVICE_PORT"] = _sandbox.KubernetesApiSecure.Port.ToString(CultureInfo.InvariantCulture);
         settings["DemoConsole__Cluster__Mode"] = "InCluster";
@@ -113,7 +103,7 @@ public sealed class LeaseReplicaProcessTests(ITestOutputHelper output) : IAsyncL
         settings["DemoConsole__GitHub__Url"] = _sandbox.GitHub.ToString();
         settings["DemoConsole__GitHub__Token"] = _sandbox.GitHubToken;
         var console = await ConsoleProcess.StartAsync([], settings);
-        _consoles.Add(console);
+        Consoles.Add(console);
         return console;
     }
 

@@ -45,6 +45,23 @@ public sealed class RecordingCopiesTests : IAsyncLifetime
         Checklist = ImmutableDictionary<string, ChecklistMark>.Empty,
     };
 
+    /// <summary>A one-line recording made on the leader and copied to the follower by one look of each.</summary>
+    private async Task<(RecordingStore LeaderStore, RecordingStore FollowerStore, RecordingCopies Leader, RecordingCopies Follower, string Name)> OneRecordingOnBothAsync()
+    {
+        var (leaderStore, followerStore) = (Store("leader"), Store("follower"));
+        var leader = new RecordingCopies(_index, leaderStore, "leader", () => null);
+        var follower = new RecordingCopies(_index, followerStore, "follower", () => null);
+        using (var writer = Writer(leaderStore))
+        {
+            writer.Append(RecordingStreams.Session, Session(1), Start.AddSeconds(1));
+        }
+
+        var name = Assert.Single(leaderStore.Names());
+        await leader.SyncAsync(writing: null);
+        await follower.SyncAsync(writing: null);
+        return (leaderStore, followerStore, leader, follower, name);
+    }
+
     private static RecordingWriter Writer(RecordingStore store) => new(store.NewPath(Header), Header, SecretScrubber.None);
 
     [Fact]
@@ -143,17 +160,7 @@ public sealed class RecordingCopiesTests : IAsyncLifetime
     [Fact]
     public async Task DeletedByAnyReplica_EachFolderDeletesItsCopyAtItsNextLook_AndNoneSharesItAgain()
     {
-        var (leaderStore, followerStore) = (Store("leader"), Store("follower"));
-        var leader = new RecordingCopies(_index, leaderStore, "leader", () => null);
-        var follower = new RecordingCopies(_index, followerStore, "follower", () => null);
-        using (var writer = Writer(leaderStore))
-        {
-            writer.Append(RecordingStreams.Session, Session(1), Start.AddSeconds(1));
-        }
-
-        var name = Assert.Single(leaderStore.Names());
-        await leader.SyncAsync(writing: null);
-        await follower.SyncAsync(writing: null);
+        var (leaderStore, followerStore, leader, follower, name) = await OneRecordingOnBothAsync();
         Assert.Single(followerStore.Names());
 
         Assert.True(await _index.DeleteAsync(name));
@@ -168,17 +175,7 @@ public sealed class RecordingCopiesTests : IAsyncLifetime
     [Fact]
     public async Task RedisRestartedEmpty_TheReplicasShareWhatTheyHaveAgain_OnceEach()
     {
-        var (leaderStore, followerStore) = (Store("leader"), Store("follower"));
-        var leader = new RecordingCopies(_index, leaderStore, "leader", () => null);
-        var follower = new RecordingCopies(_index, followerStore, "follower", () => null);
-        using (var writer = Writer(leaderStore))
-        {
-            writer.Append(RecordingStreams.Session, Session(1), Start.AddSeconds(1));
-        }
-
-        var name = Assert.Single(leaderStore.Names());
-        await leader.SyncAsync(writing: null);
-        await follower.SyncAsync(writing: null);
+        var (leaderStore, followerStore, leader, follower, name) = await OneRecordingOnBothAsync();
 
         _redis.Kill();
         await _redis.StartAgainAsync();

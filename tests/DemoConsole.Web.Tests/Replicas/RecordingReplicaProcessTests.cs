@@ -19,24 +19,14 @@ namespace DemoConsole.Web.Tests.Replicas;
 /// their own disks): the leader records the shared session, the other lists, replays and downloads the same bytes,
 /// a delete on either removes it from both, and a leader killed mid-recording leaves a recording that reads as ended.
 /// </summary>
-public sealed class RecordingReplicaProcessTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class RecordingReplicaProcessTests(ITestOutputHelper output) : ReplicaProcessTest(output)
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("recording-replicas-").FullName;
-    private readonly List<ConsoleProcess> _consoles = [];
-    private RealRedis _redis = null!;
 
-    public async Task InitializeAsync() => _redis = await RealRedis.StartAsync();
-
-    public async Task DisposeAsync()
+    protected override Task StopMoreAsync()
     {
-        foreach (var console in _consoles)
-        {
-            await console.DisposeAsync();
-            output.WriteLine($"--- {console.Address} ---\n{console.Output}");
-        }
-
-        await _redis.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
+        return Task.CompletedTask;
     }
 
     [Fact]
@@ -98,7 +88,7 @@ public sealed class RecordingReplicaProcessTests(ITestOutputHelper output) : IAs
         Assert.Contains(2, old.Value.GetProperty("partsReached").EnumerateArray().Select(p => p.GetInt32()));
         Assert.Equal(HttpStatusCode.OK, await PostAsync(follower, $"/api/recordings/{name}/replay"));
 
-        using var connection = new RedisReplicaConnection(_redis.ConnectionString, NullLogger<RedisReplicaConnection>.Instance);
+        using var connection = new RedisReplicaConnection(Redis.ConnectionString, NullLogger<RedisReplicaConnection>.Instance);
         var entry = (await new RedisRecordingIndex(connection).ListAsync())[name];
         Assert.False(entry.Recording);
         Assert.True(entry.Interrupted);
@@ -115,10 +105,10 @@ public sealed class RecordingReplicaProcessTests(ITestOutputHelper output) : IAs
     /// <summary>Prints (asserts nothing about size) what the ended recording takes in Redis, beside its file's length.</summary>
     private async Task PrintRedisCostAsync(string name, long fileBytes)
     {
-        using var connection = new RedisReplicaConnection(_redis.ConnectionString, NullLogger<RedisReplicaConnection>.Instance);
+        using var connection = new RedisReplicaConnection(Redis.ConnectionString, NullLogger<RedisReplicaConnection>.Instance);
         var content = (long)await connection.Database.ExecuteAsync("MEMORY", "USAGE", RedisRecordingIndex.Content(name).ToString());
         var index = (long)await connection.Database.ExecuteAsync("MEMORY", "USAGE", "democonsole:recordings");
-        output.WriteLine($"recording {name}: file {fileBytes} bytes; Redis content key {content} bytes (MEMORY USAGE), index hash {index} bytes");
+        Output.WriteLine($"recording {name}: file {fileBytes} bytes; Redis content key {content} bytes (MEMORY USAGE), index hash {index} bytes");
     }
 
     private static async Task<string> PageAsync(ConsoleProcess console, string cookie)
@@ -147,12 +137,12 @@ public sealed class RecordingReplicaProcessTests(ITestOutputHelper output) : IAs
 
     private async Task<ConsoleProcess> StartAsync(string folder)
     {
-        var settings = _redis.ReplicaSettings();
+        var settings = Redis.ReplicaSettings();
         settings["DemoConsole__Recording__Folder"] = Path.Combine(_dir, folder);
         // The test polls the API far faster than a presenter's remote would.
         settings["DemoConsole__Auth__ApiWritesPerMinute"] = "100000";
         var console = await ConsoleProcess.StartAsync([], settings);
-        _consoles.Add(console);
+        Consoles.Add(console);
         _folders[console.Address] = Path.Combine(_dir, folder);
         return console;
     }

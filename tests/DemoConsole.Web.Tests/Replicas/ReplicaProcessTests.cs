@@ -17,24 +17,8 @@ namespace DemoConsole.Web.Tests.Replicas;
 /// presenter does on one is what the other shows, actions run on the leader wherever they were started, a killed
 /// leader is replaced and its runs end as interrupted, and a restarted Redis is caught up with without a reload.
 /// </summary>
-public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ReplicaProcessTests(ITestOutputHelper output) : ReplicaProcessTest(output)
 {
-    private RealRedis _redis = null!;
-    private readonly List<ConsoleProcess> _consoles = [];
-
-    public async Task InitializeAsync() => _redis = await RealRedis.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var console in _consoles)
-        {
-            await console.DisposeAsync();
-            output.WriteLine($"--- {console.Address} ---\n{console.Output}");
-        }
-
-        await _redis.DisposeAsync();
-    }
-
     [Fact]
     public async Task PartMovedOnEither_TheOtherFollows_AndABurstStartedOnTheFollowerRunsOnTheLeader_LiveOnBoth()
     {
@@ -77,7 +61,7 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifeti
         await AsyncWait.UntilAsync(async () => (await ReplicaAsync(follower)).GetProperty("leads").GetBoolean(), "the follower to lead");
         var leads = killed.Elapsed;
         await AsyncWait.UntilAsync(async () => (await RunOnAsync(follower, runId)).GetProperty("status").GetString() != "running", "the run to end on the new leader's board");
-        output.WriteLine($"fail-over after kill -9 of the leader: the other replica leads after {leads.TotalSeconds:F1} s, shows the run interrupted after {killed.Elapsed.TotalSeconds:F1} s");
+        Output.WriteLine($"fail-over after kill -9 of the leader: the other replica leads after {leads.TotalSeconds:F1} s, shows the run interrupted after {killed.Elapsed.TotalSeconds:F1} s");
 
         var run = await RunOnAsync(follower, runId);
         Assert.Equal("failed", run.GetProperty("status").GetString());
@@ -95,13 +79,13 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifeti
         await MoveAsync(first, 2);
         await AsyncWait.UntilAsync(async () => await PartAsync(second) == 2, "the second to show part 2");
 
-        _redis.Kill();
+        Redis.Kill();
         await AsyncWait.UntilAsync(async () => !(await ReplicaAsync(second)).GetProperty("redisConnected").GetBoolean(), "the second to notice Redis is gone");
         // Each keeps serving: a presenter still moves on, on the replica it is connected to.
         await MoveAsync(first, 5);
         Assert.Equal(2, await PartAsync(second));
 
-        await _redis.StartAgainAsync();
+        await Redis.StartAgainAsync();
         await AsyncWait.UntilAsync(async () => await PartAsync(second) == 5, "the second to catch up with part 5 once Redis is back");
         await AsyncWait.UntilAsync(async () => (await ReplicaAsync(first)).GetProperty("leads").GetBoolean() != (await ReplicaAsync(second)).GetProperty("leads").GetBoolean(),
             "exactly one replica to lead again");
@@ -122,7 +106,7 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task StartedWhileRedisIsDown_NotReadyUntilItIsReached_ThenServesTheSignIn()
     {
-        _redis.Kill();
+        Redis.Kill();
         var console = await StartAsync();
         using var http = new HttpClient { BaseAddress = console.Address };
 
@@ -132,7 +116,7 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifeti
             Assert.Contains("shared-state: Unhealthy", await notReady.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        await _redis.StartAgainAsync();
+        await Redis.StartAgainAsync();
         await AsyncWait.UntilAsync(async () => (await http.GetAsync("/health/ready")).IsSuccessStatusCode, "the replica to be ready once Redis answers");
         await AsyncWait.UntilAsync(async () => (await http.GetAsync("/signin")).IsSuccessStatusCode, "the sign-in page once the keys can be read");
     }
@@ -157,7 +141,7 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifeti
         }
 
         took.Sort();
-        output.WriteLine($"part move on one replica -> shown by the other (20 moves, incl. the POST): p50 {took[9]:F1} ms, p95 {took[18]:F1} ms, max {took[19]:F1} ms");
+        Output.WriteLine($"part move on one replica -> shown by the other (20 moves, incl. the POST): p50 {took[9]:F1} ms, p95 {took[18]:F1} ms, max {took[19]:F1} ms");
     }
 
     /// <summary>The first started leads (it waits for that), the second follows it.</summary>
@@ -173,8 +157,8 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output) : IAsyncLifeti
 
     private async Task<ConsoleProcess> StartAsync()
     {
-        var console = await ConsoleProcess.StartAsync([], _redis.ReplicaSettings());
-        _consoles.Add(console);
+        var console = await ConsoleProcess.StartAsync([], Redis.ReplicaSettings());
+        Consoles.Add(console);
         return console;
     }
 }

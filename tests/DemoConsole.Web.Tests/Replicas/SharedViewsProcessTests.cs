@@ -17,30 +17,20 @@ namespace DemoConsole.Web.Tests.Replicas;
 /// follower's audience screen still shows a pod deleted behind the console's back. Without Redis each watches (the
 /// baseline, unchanged).
 /// </summary>
-public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SharedViewsProcessTests(ITestOutputHelper output) : ReplicaProcessTest(output)
 {
     private const string LeaderHost = "127.0.0.1";
     private const string FollowerHost = "localhost";
-    private RealRedis _redis = null!;
     private SharedCluster _shared = null!;
-    private readonly List<ConsoleProcess> _consoles = [];
 
-    public async Task InitializeAsync()
+    protected override async Task StartMoreAsync()
     {
-        _redis = await RealRedis.StartAsync();
         _shared = await SharedCluster.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    protected override async Task StopMoreAsync()
     {
-        foreach (var console in _consoles)
-        {
-            await console.DisposeAsync();
-            output.WriteLine($"--- {console.Address} ---\n{console.Output}");
-        }
-
         await _shared.DisposeAsync();
-        await _redis.DisposeAsync();
     }
 
     [Fact]
@@ -72,12 +62,12 @@ public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLi
             toLeader.Add(Stopwatch.GetElapsedTime(deleted, leaderGone!.Value).TotalMilliseconds);
         }
 
-        output.WriteLine($"pod deleted -> gone from the follower's light audience view (20 deletions): {Percentiles(toFollower)}");
-        output.WriteLine($"pod deleted -> gone from the leader's light audience view (same deletions): {Percentiles(toLeader)}");
-        output.WriteLine($"the follower after the leader (same deletions): {Percentiles([.. toFollower.Zip(toLeader, (f, l) => f - l)])}");
+        Output.WriteLine($"pod deleted -> gone from the follower's light audience view (20 deletions): {Percentiles(toFollower)}");
+        Output.WriteLine($"pod deleted -> gone from the leader's light audience view (same deletions): {Percentiles(toLeader)}");
+        Output.WriteLine($"the follower after the leader (same deletions): {Percentiles([.. toFollower.Zip(toLeader, (f, l) => f - l)])}");
 
         var watches = WatchesByHost();
-        output.WriteLine($"watch requests the API server got, by replica: {string.Join(", ", watches.Select(w => $"{w.Key}: {w.Value.Count} ({w.Value.Distinct().Count()} distinct)"))}");
+        Output.WriteLine($"watch requests the API server got, by replica: {string.Join(", ", watches.Select(w => $"{w.Key}: {w.Value.Count} ({w.Value.Distinct().Count()} distinct)"))}");
         Assert.True(watches.TryGetValue(LeaderHost, out var leaders) && leaders.Count > 0, "the leader watches the cluster");
         Assert.False(watches.ContainsKey(FollowerHost), $"the follower watched: {string.Join(", ", watches.GetValueOrDefault(FollowerHost) ?? [])}");
     }
@@ -95,7 +85,7 @@ public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLi
         await AsyncWait.UntilAsync(() => WatchesByHost() is var w && w.TryGetValue(LeaderHost, out var a) && w.TryGetValue(FollowerHost, out var b)
             && a.ToHashSet().SetEquals(b), "both consoles to watch the same resources");
         var watches = WatchesByHost();
-        output.WriteLine($"watch requests the API server got, by console: {string.Join(", ", watches.Select(w => $"{w.Key}: {w.Value.Count} ({w.Value.Distinct().Count()} distinct)"))}");
+        Output.WriteLine($"watch requests the API server got, by console: {string.Join(", ", watches.Select(w => $"{w.Key}: {w.Value.Count} ({w.Value.Distinct().Count()} distinct)"))}");
     }
 
     /// <summary>The paths each console watched (a watch is a GET with watch=true), keyed by the host name it was given.</summary>
@@ -125,7 +115,7 @@ public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLi
 
     private async Task<ConsoleProcess> StartAsync(string apiHost, bool shared)
     {
-        var settings = _redis.ReplicaSettings();
+        var settings = Redis.ReplicaSettings();
         if (!shared)
         {
             settings.Remove("DemoConsole__Redis");
@@ -135,7 +125,7 @@ public sealed class SharedViewsProcessTests(ITestOutputHelper output) : IAsyncLi
         settings["DemoConsole__Cluster__Kubeconfig"] = KubeconfigFor(apiHost);
         settings["DemoConsole__Prometheus__Url"] = _shared.Host.Prometheus.ToString();
         var console = await ConsoleProcess.StartAsync([], settings);
-        _consoles.Add(console);
+        Consoles.Add(console);
         return console;
     }
 
