@@ -27,9 +27,9 @@ public sealed partial class SharedSnapshotStream<T> : IAsyncDisposable
     private readonly Channel<bool> _dirty = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
-    private int _disposed;
     private readonly Lock _startGate = new();
     private Task _loops = Task.CompletedTask;
+    private int _disposed;
     private bool _started;
     private bool _subscribed;
     private volatile T? _pending;
