@@ -1,11 +1,6 @@
 using System.Globalization;
 using DemoConsole.Benchmarks.Load;
-using DemoConsole.Benchmarks.Sandbox;
 using DemoConsole.Benchmarks.Screens;
-using DemoConsole.Tests.Shared;
-using DemoConsole.Tests.Shared.Web;
-using k8s;
-using k8s.Models;
 using Microsoft.Playwright;
 
 namespace DemoConsole.Benchmarks.Audience;
