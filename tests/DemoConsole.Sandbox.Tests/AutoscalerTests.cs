@@ -1,5 +1,6 @@
 using DemoConsole.Sandbox.Store;
 using DemoConsole.Sandbox.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DemoConsole.Sandbox.Tests;
 
@@ -34,6 +35,40 @@ public sealed class AutoscalerTests
         Assert.Contains(sandbox.Cluster.Store.List(ResourceTypes.Events, Ns).Items,
             e => (string?)e.Node["reason"] == "SuccessfulRescale" && ((string?)e.Node["message"])!.Contains("above target", StringComparison.Ordinal));
         Assert.Empty(sandbox.Cluster.Faults);
+    }
+
+    [Fact]
+    public async Task Sync_OneRequestBetweenTwoCloseSyncs_DoesNotScaleButSustainedLoadDoes()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 11, 3, 9, 0, 0, TimeSpan.Zero));
+        await using var sandbox = await SandboxHost.StartAsync(TestSandbox.Options(timeScale: 1) with { TimeProvider = clock });
+        var cluster = sandbox.Cluster;
+        var gateways = StoreWait.Pods(cluster.Store, Ns, "api-gateway");
+        cluster.Autoscalers.Sync();
+        clock.Advance(TimeSpan.FromSeconds(15));
+        cluster.Autoscalers.Sync();
+
+        // A late timer tick followed by an on-time one: 5 ms apart, one request served between them.
+        cluster.Usage.CountRequest(gateways[0].Uid);
+        clock.Advance(TimeSpan.FromMilliseconds(5));
+        cluster.Autoscalers.Sync();
+        var afterOneRequest = Replicas(cluster.Store);
+
+        // 1,500 requests a pod in 15 s: 150m of CPU against 110m requested, above the 70 % target.
+        foreach (var pod in gateways)
+        {
+            for (var i = 0; i < 1_500; i++)
+            {
+                cluster.Usage.CountRequest(pod.Uid);
+            }
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(15));
+        cluster.Autoscalers.Sync();
+
+        Assert.Equal(2, afterOneRequest);
+        Assert.True(Replicas(cluster.Store) > 2, $"sustained load left the gateway at {Replicas(cluster.Store)} replicas");
+        Assert.Empty(cluster.Faults);
     }
 
     private static long? Replicas(ResourceStore store) =>

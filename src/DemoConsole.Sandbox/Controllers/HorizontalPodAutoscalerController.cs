@@ -9,14 +9,17 @@ namespace DemoConsole.Sandbox.Controllers;
 /// <summary>
 /// The HPA's resource-metric loop: every 15 s (scaled) it measures the target deployment's CPU utilization from
 /// <see cref="PodUsage"/>, reports it in status, scales up at once when above target (10% tolerance) and down only
-/// after the 5-minute stabilization window, within min/max replicas.
+/// after the 5-minute stabilization window, within min/max replicas. A pod's CPU rate is taken over at least one
+/// metrics resolution (15 s, scaled), as metrics-server reports it: two syncs that come close together (a late
+/// timer tick followed by an on-time one) must not divide a single request's cost by a few milliseconds.
 /// </summary>
 internal sealed class HorizontalPodAutoscalerController(Cluster cluster) : IAsyncDisposable
 {
     private const string Component = "horizontal-pod-autoscaler";
     private static readonly TimeSpan SyncPeriod = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan MetricResolution = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Floor = TimeSpan.FromMilliseconds(50);
-    private readonly Dictionary<string, (DateTimeOffset At, double CpuSeconds)> _lastSample = [];
+    private readonly Dictionary<string, (DateTimeOffset At, double CpuSeconds, double Rate)> _lastSample = [];
     private readonly Dictionary<string, DateTimeOffset> _lowSince = [];
     private readonly Lock _gate = new();
     private Task? _loop;
@@ -129,11 +132,17 @@ internal sealed class HorizontalPodAutoscalerController(Cluster cluster) : IAsyn
         var containers = PodStatus.Containers(pod.Node).ToList();
         var used = containers.Sum(c => cluster.Usage.CpuSeconds(pod, Cells.Text(c["name"]), now));
         var requested = containers.Sum(c => Cores(c["resources"]?["requests"]?["cpu"]));
-        var rate = _lastSample.TryGetValue(pod.Uid, out var last) && now > last.At
-            ? (used - last.CpuSeconds) / (now - last.At).TotalSeconds
-            : used / Math.Max(1, (now - (Rfc3339.Parse(pod.Node["status"]?["startTime"]) ?? now)).TotalSeconds);
-        _lastSample[pod.Uid] = (now, used);
-        return requested > 0 ? rate / requested : 0;
+        if (!_lastSample.TryGetValue(pod.Uid, out var last))
+        {
+            var uptime = (now - (Rfc3339.Parse(pod.Node["status"]?["startTime"]) ?? now)).TotalSeconds;
+            last = _lastSample[pod.Uid] = (now, used, used / Math.Max(1, uptime));
+        }
+        else if (now > last.At && now - last.At >= cluster.Scaled(MetricResolution))
+        {
+            last = _lastSample[pod.Uid] = (now, used, (used - last.CpuSeconds) / (now - last.At).TotalSeconds);
+        }
+
+        return requested > 0 ? last.Rate / requested : 0;
     }
 
     private void WriteStatus(StoredObject hpa, int currentReplicas, int desired, int utilization, bool scaled)
