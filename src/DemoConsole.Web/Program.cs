@@ -21,6 +21,7 @@ finally
 
 static async Task<int> RunConsoleAsync(string[] args)
 {
+    ThreadPoolSpinning.TurnOff();
     await DemoConsoleHost.Build(args).RunAsync();
     return 0;
 }
