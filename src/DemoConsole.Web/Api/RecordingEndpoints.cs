@@ -24,21 +24,25 @@ public static class RecordingEndpoints
             .RequireAuthorization(ConsoleClaims.PresenterPolicy);
 
         var presenter = new AuthorizeAttribute { AuthenticationSchemes = ConsoleClaims.BearerScheme, Policy = ConsoleClaims.PresenterPolicy };
-        var api = app.MapGroup("/api").DisableAntiforgery().RequireAuthorization(presenter).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
+        var api = app.MapGroup("/api").DisableAntiforgery().RequireAuthorization(presenter);
 
-        api.MapGet("/recordings", (Recorder recorder) => (IEnumerable<RecordingSummary>?)recorder.Store?.List() ?? []);
+        // A read, so it does not count against the writes' limit (as the other API reads do not).
+        api.MapGet("/recordings", (Recorder recorder) =>
+            recorder.Store?.List().Select(r => RecordingDto.From(r, recorder.Interrupted(r.Name))) ?? []);
 
-        api.MapPost("/recordings/{name}/replay", (string name, Recorder recorder, ReplayPlayer player, ClaimsPrincipal user) =>
+        var writes = api.MapGroup(string.Empty).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
+
+        writes.MapPost("/recordings/{name}/replay", (string name, Recorder recorder, ReplayPlayer player, ClaimsPrincipal user) =>
             recorder.Store?.Open(name) is { } content
                 ? ConsoleApi.ToResult(player.Open(user.ToActor(), name, content), () => player.Status)
                 : Results.NotFound(new ErrorDto(new UiMessage("Recording_NotFound", name).Format())));
 
-        api.MapDelete("/recordings/{name}", (string name, Recorder recorder, ClaimsPrincipal user) =>
+        writes.MapDelete("/recordings/{name}", (string name, Recorder recorder, ClaimsPrincipal user) =>
             ConsoleApi.ToResult(recorder.Delete(user.ToActor(), name), () => new { deleted = name }));
 
-        api.MapPost("/replay/leave", (ReplayPlayer player, ClaimsPrincipal user) => ConsoleApi.ToResult(player.Leave(user.ToActor()), () => player.Status));
+        writes.MapPost("/replay/leave", (ReplayPlayer player, ClaimsPrincipal user) => ConsoleApi.ToResult(player.Leave(user.ToActor()), () => player.Status));
 
-        api.MapPost("/recording/{state:regex(^(on|off)$)}", (string state, Recorder recorder, ClaimsPrincipal user) =>
+        writes.MapPost("/recording/{state:regex(^(on|off)$)}", (string state, Recorder recorder, ClaimsPrincipal user) =>
             ConsoleApi.ToResult(recorder.Switch(user.ToActor(), state == "on"), () => recorder.Status));
 
         return app;

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DemoConsole.Core.Recording;
 using DemoConsole.Tests.Shared;
 using DemoConsole.Tests.Shared.Web;
@@ -28,6 +29,9 @@ public sealed class RecordingReplayTests(RecordingFixture browser, ITestOutputHe
 {
     /// <summary>The action each part runs in this rehearsal.</summary>
     private static readonly Dictionary<int, string> Runs = new() { [3] = "traffic-burst", [5] = "errors-404", [6] = "kill-blog-pod" };
+
+    /// <summary>The replay controls' chip of the part on the screens.</summary>
+    private static readonly Regex CurrentChip = new(@"\bcurrent\b");
 
     [Fact]
     public async Task RecordedRehearsal_ReplaysOnBothScreensAsItLooked_AndNothingCanRunMeanwhile()
@@ -94,6 +98,8 @@ public sealed class RecordingReplayTests(RecordingFixture browser, ITestOutputHe
             await presenter.GetByTestId($"replay-part-{part}").ClickAsync();
             await Assertions.Expect(audience.GetByTestId("audience-title")).ToHaveTextAsync(live[part].Audience);
             await Assertions.Expect(presenter.GetByTestId("page-title")).ToHaveTextAsync(live[part].Presenter);
+            // The controls mark the part too (their render arrives apart from the page's); the next click waits for it.
+            await Assertions.Expect(presenter.GetByTestId($"replay-part-{part}")).ToHaveClassAsync(CurrentChip);
             if (Runs.TryGetValue(part, out var action))
             {
                 if (part == 3)

@@ -47,6 +47,29 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordingsApi_ListingIsNotCountedButTheSwitchIs()
+    {
+        var presenter = _factory.CreateClient();
+        presenter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleWebFactory.PresenterKey);
+
+        var listings = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            listings.Add((await presenter.GetAsync("/api/recordings")).StatusCode);
+        }
+
+        var switches = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            switches.Add((await presenter.PostAsync("/api/recording/off", null)).StatusCode);
+        }
+
+        Assert.All(listings, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, switches[^1]);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, switches[..^1]);
+    }
+
+    [Fact]
     public async Task ApiReads_AreNotLimited()
     {
         var viewer = _factory.CreateClient();

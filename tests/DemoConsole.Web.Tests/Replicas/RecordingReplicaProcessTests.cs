@@ -93,6 +93,9 @@ public sealed class RecordingReplicaProcessTests(ITestOutputHelper output) : Rep
         Assert.False(entry.Recording);
         Assert.True(entry.Interrupted);
         Assert.NotEqual(name, await CurrentFileAsync(follower));
+        // The API lists it as interrupted too, once the survivor has the shared entry; its own recording is not.
+        await AsyncWait.UntilAsync(async () => (await RecordingAsync(follower, name))!.Value.GetProperty("interrupted").GetBoolean(), "the API to list the old recording as interrupted");
+        Assert.False((await RecordingAsync(follower, (await CurrentFileAsync(follower))!))!.Value.GetProperty("interrupted").GetBoolean());
 
         // The recordings page says it was cut off (its copy is whole lines, so that comes from the shared entry).
         var page = await PageAsync(follower, await CookieSignIn.SignInAsync(follower.Address, ConsoleProcess.PresenterKey));
