@@ -3,6 +3,7 @@ using System.Globalization;
 using DemoConsole.Sandbox;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Store;
+using DemoConsole.Sandbox.Tests.Support;
 
 namespace DemoConsole.Benchmarks.Sandbox;
 
@@ -50,11 +51,8 @@ internal static class KillReplaceMemory
         var store = sandbox.Cluster.Store;
         var victim = GatewayPods(store).First(PodStatus.IsReadyStored);
         sandbox.Cluster.Pods.Delete("titanium-prod", victim.Name, null, dryRun: false);
-        while (!(store.Get(ResourceTypes.Pods, "titanium-prod", victim.Name) is null && GatewayPods(store).Count(PodStatus.IsReadyStored) == 2
-                 && GatewayPods(store).Count() == 2))
-        {
-            await Task.Delay(1);
-        }
+        await StoreWait.UntilAsync(sandbox, s => s.Get(ResourceTypes.Pods, "titanium-prod", victim.Name) is null
+            && GatewayPods(s).Count(PodStatus.IsReadyStored) == 2 && GatewayPods(s).Count() == 2, "the killed gateway pod to be replaced by a Ready one");
     }
 
     private static IEnumerable<StoredObject> GatewayPods(ResourceStore store) =>

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using System.Threading.Channels;
 using DemoConsole.Sandbox;
 using DemoConsole.Sandbox.Controllers;
 using DemoConsole.Sandbox.Store;
+using DemoConsole.Sandbox.Tests.Support;
 
 namespace DemoConsole.Benchmarks.Sandbox;
 
@@ -31,6 +33,8 @@ internal static class WatchFanOut
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = sandbox.KubernetesApi, Timeout = Timeout.InfiniteTimeSpan };
         var received = new ConcurrentBag<(int Watcher, long Version, long At)>();
+        // Rings once per line any watcher reads (a missed ring is fine: the count is checked again at the next).
+        var arrived = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         var connected = new CountdownEvent(watchers);
         var tasks = Enumerable.Range(0, watchers).Select(i => Task.Run(async () =>
         {
@@ -46,6 +50,7 @@ internal static class WatchFanOut
                     using var doc = JsonDocument.Parse(line);
                     var version = long.Parse(doc.RootElement.GetProperty("object").GetProperty("metadata").GetProperty("resourceVersion").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
                     received.Add((i, version, at));
+                    arrived.Writer.TryWrite(true);
                 }
             }
             catch (OperationCanceledException)
@@ -57,18 +62,24 @@ internal static class WatchFanOut
 
         var victim = store.List(ResourceTypes.Pods, "titanium-prod").Items.First(p => (string?)p.Metadata["labels"]?["app"] == "api-gateway");
         sandbox.Cluster.Pods.Delete("titanium-prod", victim.Name, null, dryRun: false);
-        while (!(store.Get(ResourceTypes.Pods, "titanium-prod", victim.Name) is null
-                 && store.List(ResourceTypes.Pods, "titanium-prod").Items.Count(p => (string?)p.Metadata["labels"]?["app"] == "api-gateway" && PodStatus.IsReady(p.Node)) == 2))
-        {
-            await Task.Delay(5, cancel.Token);
-        }
+        await StoreWait.UntilAsync(sandbox, s => s.Get(ResourceTypes.Pods, "titanium-prod", victim.Name) is null
+            && s.List(ResourceTypes.Pods, "titanium-prod").Items.Count(p => (string?)p.Metadata["labels"]?["app"] == "api-gateway" && PodStatus.IsReady(p.Node)) == 2,
+            "the deleted gateway pod to be replaced by a Ready one");
 
-        // Let the last event reach every watcher, then stop.
+        // Let the last event reach every watcher (at most 10 s more), then stop.
         var expected = published.Count;
-        var settle = Stopwatch.StartNew();
-        while (received.Count < expected * watchers && settle.Elapsed < TimeSpan.FromSeconds(10))
+        using var settle = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token);
+        settle.CancelAfter(TimeSpan.FromSeconds(10));
+        try
         {
-            await Task.Delay(1);
+            while (received.Count < expected * watchers)
+            {
+                await arrived.Reader.ReadAsync(settle.Token);
+            }
+        }
+        catch (OperationCanceledException) when (settle.IsCancellationRequested)
+        {
+            // Some watcher missed events: the figures below show which.
         }
 
         await cancel.CancelAsync();
