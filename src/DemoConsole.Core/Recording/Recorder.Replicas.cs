@@ -14,8 +14,9 @@ public sealed partial class Recorder
     private readonly ConcurrentDictionary<string, object> _forwarded = new(StringComparer.Ordinal);
     private SecretScrubber? _forwardScrubber;
 
-    /// <summary>True when the recording was cut off: with replicas, the replica writing it stopped before it could close it.</summary>
-    public bool Interrupted(string name) => _replicas?.Interrupted(name) ?? false;
+    /// <summary>The recordings in the folder, each marked when a replica writing it stopped before it could end it.</summary>
+    public IReadOnlyList<RecordingSummary> List() =>
+        Store?.List().Select(r => r with { Interrupted = _replicas?.Interrupted(r.Name) ?? false }).ToList() ?? [];
 
     /// <summary>
     /// With replicas: what the shared switch says, done here by the replica that records (on: a new file; off: closes

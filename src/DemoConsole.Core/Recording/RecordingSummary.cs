@@ -13,4 +13,8 @@ public sealed record RecordingSummary(
     IReadOnlySet<string> ActionIds,
     long Bytes,
     bool Truncated,
-    string ClusterMode);
+    string ClusterMode)
+{
+    /// <summary>With replicas: the replica writing it stopped before it could end it (<see cref="Recorder.List"/> sets it).</summary>
+    public bool Interrupted { get; init; }
+}

@@ -1,5 +1,4 @@
 using DemoConsole.Core.Actions;
-using DemoConsole.Core.Recording;
 using DemoConsole.Core.Scenarios;
 using DemoConsole.Core.Session;
 
@@ -90,13 +89,4 @@ public sealed record IdleActionDto(string ActionId, string Title, string Kind, s
 public sealed record RemovedObjectDto(string Kind, string Name, string Namespace, string Outcome, bool Failed)
 {
     public static RemovedObjectDto From(Core.StopAll.RemovedObject o) => new(o.Kind, o.Name, o.Namespace, o.Outcome.Format(), o.Failed);
-}
-
-/// <summary>A recording as the API lists it: its summary, and whether the replica writing it died before ending it.</summary>
-public sealed record RecordingDto(
-    string Name, string Scenario, DateTimeOffset StartedAt, TimeSpan Length, IReadOnlyList<int> PartsReached, IReadOnlySet<string> ActionIds,
-    long Bytes, bool Truncated, bool Interrupted, string ClusterMode)
-{
-    public static RecordingDto From(RecordingSummary r, bool interrupted) =>
-        new(r.Name, r.Scenario, r.StartedAt, r.Length, r.PartsReached, r.ActionIds, r.Bytes, r.Truncated, interrupted, r.ClusterMode);
 }

@@ -27,8 +27,7 @@ public static class RecordingEndpoints
         var api = app.MapGroup("/api").DisableAntiforgery().RequireAuthorization(presenter);
 
         // A read, so it does not count against the writes' limit (as the other API reads do not).
-        api.MapGet("/recordings", (Recorder recorder) =>
-            recorder.Store?.List().Select(r => RecordingDto.From(r, recorder.Interrupted(r.Name))) ?? []);
+        api.MapGet("/recordings", (Recorder recorder) => recorder.List());
 
         var writes = api.MapGroup(string.Empty).RequireRateLimiting(ConsoleRateLimits.ApiWrites);
 

@@ -56,7 +56,7 @@ public sealed partial class Recordings
     }
 
     // Reading the files is I/O: off the renderer.
-    private async Task ReloadAsync() => _list = Store is { } store ? await Task.Run(store.List) : [];
+    private async Task ReloadAsync() => _list = Store is not null ? await Task.Run(Recorder.List) : [];
 
     private async Task Replay(RecordingSummary recording)
     {
